@@ -1,0 +1,5 @@
+import sys
+
+from jargon.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Built-in plugin: Russian text analysis (placeholder until the analyzer lands)."""

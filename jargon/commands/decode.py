@@ -1,0 +1,96 @@
+"""Find jargon in files or stdin and write the matches in any registered format."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to decode ('-' or none: stdin)")
+    p.add_argument("-f", "--format", default="text", help="output format (see 'jargon plugins'); default: text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
+                   help="dictionary by name or path (repeatable; default: all installed)")
+    p.add_argument("-t", "--threshold", type=float, default=None,
+                   help="minimum score 0-100 (default: %(default)s -> the decoder's default, 75)")
+    p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
+    p.add_argument("--translate", action="store_true", help="print the text with each phrase replaced by [meaning]")
+    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="on undecodable input: stop with an error (strict) or replace the bytes")
+    p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
+    p.add_argument("--fail-on-match", action="store_true", help="exit 1 when anything was found (for CI)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from jargon.catalog import load_dictionaries
+    from jargon.contributions import ReadOptions, RenderOptions
+    from jargon.engine.decoder import Decoder
+    from jargon.errors import JargonError
+    from jargon.inputs import STDIN, read_document
+    from jargon.plugins import get_plugin_manager
+
+    pm = get_plugin_manager(args.plugin)
+    formats = pm.output_formats()
+    fmt = formats.get(args.format)
+    if fmt is None:
+        raise JargonError(f"unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
+    if fmt.binary and not args.output and not args.translate:
+        raise JargonError(f"format {fmt.name!r} is binary: give an output file with -o FILE")
+    if args.threshold is not None and not 0 <= args.threshold <= 100:
+        raise JargonError("--threshold must be between 0 and 100")
+
+    dictionaries = load_dictionaries(args.dict, pm)
+    if not dictionaries:
+        raise JargonError("no dictionaries installed or selected")
+    decoder = Decoder(dictionaries, threshold=args.threshold, languages=pm.languages())
+    readers = pm.input_readers()
+    options = ReadOptions(encoding=args.encoding, errors=args.errors)
+    names = args.files or [STDIN]
+    decoded = [decoder.decode_document(read_document(n, readers, options, args.input_format)) for n in names]
+
+    render = RenderOptions(clean=args.clean, translate=args.translate, dictionaries=dictionaries,
+                           color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    _write(args, fmt, decoded, render)
+    found = any(d.matches for d in decoded)
+    return 1 if args.fail_on_match and found else 0
+
+
+def _write(args, fmt, decoded, render) -> None:
+    from jargon.dictionary import atomic_write_text
+    from jargon.render import translate_text
+
+    if args.translate:
+        text = "".join(translate_text(d.document.text, d.matches, render.clean) for d in decoded)
+        if args.output:
+            atomic_write_text(args.output, text, backup=False)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        return
+    if fmt.binary:
+        import io
+        buf = io.BytesIO()
+        fmt.write(buf, decoded, render)
+        _write_bytes(args.output, buf.getvalue())
+        return
+    if args.output:
+        import io
+        buf = io.StringIO()
+        fmt.write(buf, decoded, render)
+        atomic_write_text(args.output, buf.getvalue(), backup=False)
+        return
+    fmt.write(sys.stdout, decoded, render)
+    sys.stdout.flush()
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, target)

@@ -1,0 +1,73 @@
+"""What a plugin can contribute: output formats, input readers and languages.
+
+(Dictionaries are contributed as :class:`jargon.model.Dictionary` objects or TOML paths.)
+These are plain dataclasses so that plugins need nothing but ``jargon`` itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import IO, Any, Callable, Sequence
+
+from .model import DecodedDocument, Document
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the user asked for output to be rendered."""
+
+    clean: bool = False          # show softened meanings for explicit entries
+    color: bool = False          # ANSI colour (only ever True on a terminal without NO_COLOR)
+    translate: bool = False      # the text with every match replaced by [meaning]
+    dictionaries: Sequence[Any] = ()  # the Dictionary objects in use (for codebook formats)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """A named way to write decoded documents.
+
+    ``write(out, documents, options)`` writes all ``documents`` (a list of
+    :class:`DecodedDocument`) to ``out``: a text stream, or a binary stream when
+    ``binary`` is true (binary formats need ``-o FILE``).
+    """
+
+    name: str
+    description: str
+    extension: str
+    write: Callable[[IO, list[DecodedDocument], RenderOptions], None]
+    binary: bool = False
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    encoding: str = "utf-8"
+    errors: str = "strict"       # "strict" or "replace"
+
+
+@dataclass(frozen=True)
+class InputReader:
+    """Turns the bytes of a transcript file into a :class:`Document` (text plus segments).
+
+    ``read(data, name, options)``; ``sniff(head)`` looks at the first bytes and says
+    whether this reader recognises the content (used when the extension does not decide).
+    Higher ``priority`` wins when several readers claim a file.
+    """
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    read: Callable[[bytes, str, ReadOptions], Document]
+    sniff: Callable[[bytes], bool] | None = None
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Language:
+    """Text analysis for one language; ``analyzer()`` builds a :class:`jargon.text.analyzer.Analyzer`.
+
+    The factory is called lazily, the first time a dictionary in this language is compiled.
+    """
+
+    code: str
+    name: str
+    analyzer: Callable[[], Any]

@@ -1,0 +1,289 @@
+"""Read, validate and write TOML dictionaries (see docs/dictionary-format.md).
+
+Reading uses tomllib; every problem is reported as one line naming the file and
+the line. Writing uses tomli-w and is atomic: a temporary file in the same folder
+is fsynced and renamed over the old one, after a ``.bak`` copy of the previous version.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .errors import DictionaryError
+from .model import Dictionary, Entry
+
+META_KEYS = {"name": str, "title": str, "language": str, "version": str, "license": str,
+             "source": str, "description": str}
+META_REQUIRED = ("name",)
+ENTRY_KEYS: dict[str, Any] = {
+    "id": str, "phrase": str, "meaning": str, "variants": list, "placeholders": list, "tags": list,
+    "examples": list, "explicit": bool, "clean_meaning": str, "anchor": str, "inflect": bool,
+    "literal": list, "note": str,
+}
+ENTRY_REQUIRED = ("id", "phrase", "meaning")
+ANCHORS = ("any", "start")
+TOP_KEYS = ("dictionary", "spellings", "entries")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+class _Lines:
+    """Finds the line of a table or key in the raw TOML text (tomllib gives no positions)."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.entry_starts = [i + 1 for i, line in enumerate(self.lines)
+                             if re.match(r"\s*\[\[\s*entries\s*\]\]", line)]
+        self.table_starts = {m.group(1).strip(): i + 1 for i, line in enumerate(self.lines)
+                             if (m := re.match(r"\s*\[([^\[\]]+)\]\s*(#.*)?$", line))}
+
+    def entry(self, index: int) -> int:
+        return self.entry_starts[index] if index < len(self.entry_starts) else 0
+
+    def key_in_entry(self, index: int, key: str) -> int:
+        start = self.entry(index)
+        if not start:
+            return 0
+        end = self.entry_starts[index + 1] if index + 1 < len(self.entry_starts) else len(self.lines) + 1
+        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for n in range(start, end - 1):
+            if pattern.match(self.lines[n]):
+                return n + 1
+        return start
+
+    def key_in_table(self, table: str, key: str) -> int:
+        start = self.table_starts.get(table, 0)
+        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for n in range(start, len(self.lines)):
+            if n > start and self.lines[n].lstrip().startswith("["):
+                break
+            if pattern.match(self.lines[n]):
+                return n + 1
+        return start or 1
+
+
+def load_dictionary(path: str | os.PathLike) -> Dictionary:
+    """Read and validate one TOML dictionary file; raises :class:`DictionaryError`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DictionaryError(f"cannot read dictionary: {exc.strerror or exc}", path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DictionaryError(f"invalid UTF-8 at byte {exc.start}", path, line) from None
+    return parse_dictionary(text, path)
+
+
+def parse_dictionary(text: str, path: str | os.PathLike | None = None) -> Dictionary:
+    """Parse and validate dictionary TOML ``text`` (``path`` is used in messages)."""
+    where = Path(path) if path is not None else Path("<dictionary>")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = int(m.group(1)) if m else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or "invalid TOML"
+        if m:
+            reason += f" (column {m.group(2)})"
+        raise DictionaryError(f"invalid TOML: {reason}", where, line) from None
+    lines = _Lines(text)
+
+    for key in data:
+        if key not in TOP_KEYS:
+            raise DictionaryError(f"unknown top-level key {key!r} (expected one of: {', '.join(TOP_KEYS)})",
+                                  where, lines.table_starts.get(key) or lines.key_in_table("", key))
+    meta = data.get("dictionary")
+    if not isinstance(meta, dict):
+        raise DictionaryError("missing [dictionary] table with at least name = \"...\"", where, 1)
+    for key, value in meta.items():
+        if key not in META_KEYS:
+            raise DictionaryError(f"unknown key {key!r} in [dictionary]", where, lines.key_in_table("dictionary", key))
+        if not isinstance(value, META_KEYS[key]):
+            raise DictionaryError(f"[dictionary] {key} must be a string", where, lines.key_in_table("dictionary", key))
+    for key in META_REQUIRED:
+        if not meta.get(key, "").strip():
+            raise DictionaryError(f"[dictionary] is missing {key!r}", where, lines.table_starts.get("dictionary", 1))
+    if not NAME_RE.match(meta["name"]):
+        raise DictionaryError(f"dictionary name {meta['name']!r} may hold only letters, digits, '.', '_' and '-'",
+                              where, lines.key_in_table("dictionary", "name"))
+
+    spellings_raw = data.get("spellings", {})
+    if not isinstance(spellings_raw, dict):
+        raise DictionaryError("[spellings] must be a table of word = [\"spelling\", ...]", where,
+                              lines.table_starts.get("spellings", 1))
+    spellings: dict[str, tuple[str, ...]] = {}
+    for word, alts in spellings_raw.items():
+        if not isinstance(alts, list) or not all(isinstance(a, str) and a.strip() for a in alts):
+            raise DictionaryError(f"spellings of {word!r} must be a list of non-empty strings", where,
+                                  lines.key_in_table("spellings", word))
+        spellings[word] = tuple(alts)
+
+    entries_raw = data.get("entries", [])
+    if not isinstance(entries_raw, list):
+        raise DictionaryError("entries must be an array of tables ([[entries]])", where, 1)
+    entries: list[Entry] = []
+    seen_ids: dict[str, int] = {}
+    seen_phrases: dict[str, int] = {}
+    for index, raw_entry in enumerate(entries_raw):
+        line = lines.entry(index)
+        entry = _entry(raw_entry, index, line, lines, where)
+        if entry.id in seen_ids:
+            raise DictionaryError(f"duplicate id {entry.id!r} (first at line {seen_ids[entry.id]})", where,
+                                  lines.key_in_entry(index, "id"))
+        key = _phrase_key(entry.phrase)
+        if key in seen_phrases:
+            raise DictionaryError(f"duplicate headword {entry.phrase!r} (first at line {seen_phrases[key]})", where,
+                                  lines.key_in_entry(index, "phrase"))
+        seen_ids[entry.id] = line
+        seen_phrases[key] = line
+        entries.append(entry)
+
+    return Dictionary(
+        name=meta["name"], entries=tuple(entries), title=meta.get("title", ""),
+        language=meta.get("language", "ru"), version=meta.get("version", "0"), license=meta.get("license", ""),
+        source=meta.get("source", ""), description=meta.get("description", ""), spellings=spellings,
+        path=Path(path) if path is not None else None,
+    )
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(re.findall(r"\w+", phrase.lower().replace("ё", "е")))
+
+
+def _entry(raw: Any, index: int, line: int, lines: _Lines, where: Path) -> Entry:
+    if not isinstance(raw, dict):
+        raise DictionaryError("an entry must be a table", where, line)
+    for key, value in raw.items():
+        if key not in ENTRY_KEYS:
+            known = ", ".join(ENTRY_KEYS)
+            raise DictionaryError(f"unknown key {key!r} in entry (known keys: {known})", where,
+                                  lines.key_in_entry(index, key))
+        expected = ENTRY_KEYS[key]
+        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
+            kind = "a list of strings" if expected is list else ("true or false" if expected is bool else "a string")
+            raise DictionaryError(f"{key!r} must be {kind}", where, lines.key_in_entry(index, key))
+    for key in ENTRY_REQUIRED:
+        if not str(raw.get(key, "")).strip():
+            label = f"entry {raw['id']!r}" if raw.get("id") else "entry"
+            raise DictionaryError(f"{label} is missing {key!r}", where, line)
+    if not ID_RE.match(raw["id"]):
+        raise DictionaryError(f"id {raw['id']!r} must be lowercase ASCII letters, digits, '.', '_' or '-'",
+                              where, lines.key_in_entry(index, "id"))
+    anchor = raw.get("anchor", "any")
+    if anchor not in ANCHORS:
+        raise DictionaryError(f"anchor must be one of {', '.join(ANCHORS)}, not {anchor!r}", where,
+                              lines.key_in_entry(index, "anchor"))
+    if raw.get("explicit") and not raw.get("clean_meaning"):
+        raise DictionaryError(f"entry {raw['id']!r} is explicit but has no clean_meaning", where, line)
+    return Entry(
+        id=raw["id"], phrase=raw["phrase"].strip(), meaning=raw["meaning"].strip(),
+        variants=tuple(v.strip() for v in raw.get("variants", ()) if v.strip()),
+        placeholders=tuple(raw.get("placeholders", ())), tags=tuple(raw.get("tags", ())),
+        examples=tuple(raw.get("examples", ())), explicit=raw.get("explicit", False),
+        clean_meaning=raw.get("clean_meaning"), anchor=anchor, inflect=raw.get("inflect", True),
+        literal=tuple(raw.get("literal", ())), note=raw.get("note"), line=line,
+    )
+
+
+# -- writing ---------------------------------------------------------------
+
+def dictionary_to_data(d: Dictionary) -> dict:
+    """The TOML data of a dictionary (defaults left out, so files stay short)."""
+    meta = {"name": d.name}
+    for key in ("title", "language", "version", "license", "source", "description"):
+        value = getattr(d, key)
+        if value:
+            meta[key] = value
+    data: dict[str, Any] = {"dictionary": meta}
+    if d.spellings:
+        data["spellings"] = {k: list(v) for k, v in d.spellings.items()}
+    data["entries"] = [entry_to_data(e) for e in d.entries]
+    return data
+
+
+def entry_to_data(e: Entry) -> dict:
+    out: dict[str, Any] = {"id": e.id, "phrase": e.phrase, "meaning": e.meaning}
+    for key in ("variants", "placeholders", "tags", "examples", "literal"):
+        value = getattr(e, key)
+        if value:
+            out[key] = list(value)
+    if e.explicit:
+        out["explicit"] = True
+    if e.clean_meaning:
+        out["clean_meaning"] = e.clean_meaning
+    if e.anchor != "any":
+        out["anchor"] = e.anchor
+    if not e.inflect:
+        out["inflect"] = False
+    if e.note:
+        out["note"] = e.note
+    return out
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, backup: bool = True) -> None:
+    """Write ``text`` to ``path`` atomically (temp file, fsync, rename), keeping ``path.bak``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if backup and path.exists():
+            bak = path.with_name(path.name + ".bak")
+            with open(path, "rb") as src, open(bak, "wb") as dst:
+                dst.write(src.read())
+                dst.flush()
+                os.fsync(dst.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_dictionary(d: Dictionary, path: str | os.PathLike | None = None) -> Path:
+    """Write a dictionary as TOML (tomli-w) atomically; returns the path written."""
+    import tomli_w
+
+    target = Path(path) if path is not None else d.path
+    if target is None:
+        raise DictionaryError("no path to write the dictionary to", d.name)
+    text = tomli_w.dumps(dictionary_to_data(d), multiline_strings=False)
+    parse_dictionary(text, target)  # never write what we could not read back
+    atomic_write_text(target, text)
+    return target
+
+
+def add_entry(d: Dictionary, entry: Entry) -> Dictionary:
+    """A copy of ``d`` with ``entry`` appended (validated against duplicates)."""
+    if any(e.id == entry.id for e in d.entries):
+        raise DictionaryError(f"duplicate id {entry.id!r}", d.path or d.name)
+    if any(_phrase_key(e.phrase) == _phrase_key(entry.phrase) for e in d.entries):
+        raise DictionaryError(f"duplicate headword {entry.phrase!r}", d.path or d.name)
+    return replace(d, entries=d.entries + (entry,))
+
+
+def new_entry_id(phrase: str, taken: set[str]) -> str:
+    """A stable ASCII id from a phrase (transliterated), unique among ``taken``."""
+    from .text.translit import to_latin
+
+    base = re.sub(r"[^a-z0-9]+", "-", to_latin(phrase.lower())).strip("-")[:48] or "entry"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

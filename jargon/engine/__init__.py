@@ -1,0 +1,1 @@
+"""The decoding engine: compile dictionaries into an index, find candidates, score, resolve overlaps."""

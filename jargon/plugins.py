@@ -1,0 +1,285 @@
+"""The plugin manager: built-ins, entry points, local plugin folders, and isolation.
+
+Order of registration (first one wins a name clash, and the clash is reported):
+1. built-in plugins (``jargon.builtin.BUILTIN_PLUGINS``)
+2. installed packages exposing the ``jargon`` entry-point group
+3. single-file plugins in the folders named by ``JARGON_PLUGINS`` (os.pathsep separated)
+   and in the user's config folder (``<user config dir>/jargon/plugins``)
+4. files or folders given with ``--plugin PATH`` for one run
+
+``JARGON_NO_PLUGINS=1`` skips 2 and 3 (built-ins and ``--plugin`` still load).
+A plugin that fails to import, or raises in a hook, is reported in one line and skipped.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pluggy
+
+from . import hookspecs
+from .errors import JargonError
+
+ENTRY_POINT_GROUP = "jargon"
+
+
+def default_report(message: str) -> None:
+    print(f"jargon: {message}", file=sys.stderr)
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    kind: str                 # "builtin", "entrypoint", "local", "path"
+    version: str | None = None
+    origin: str | None = None  # module name, distribution or file path
+    module: Any = None
+
+
+@dataclass
+class PluginManager:
+    """Loads plugins once and collects their contributions, isolating failures."""
+
+    extra_paths: tuple[str, ...] = ()
+    report: Callable[[str], None] = default_report
+    autoload: bool = True
+    pm: pluggy.PluginManager = field(init=False)
+    infos: list[PluginInfo] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    _cache: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        if os.environ.get("JARGON_NO_PLUGINS", "").strip() not in ("", "0"):
+            self.autoload = False
+        self._load_builtins()
+        if self.autoload:
+            self._load_entry_points()
+            for folder in local_plugin_folders():
+                self._load_path(folder, kind="local")
+        for path in self.extra_paths:
+            self._load_path(Path(path), kind="path", must_exist=True)
+
+    # -- loading ---------------------------------------------------------
+    def _fail(self, message: str) -> None:
+        self.failures.append(message)
+        self.report(message)
+
+    def _register(self, module: Any, info: PluginInfo) -> None:
+        try:
+            self.pm.register(module, name=info.name)
+        except ValueError as exc:  # duplicate plugin name
+            self._fail(f"plugin {info.name!r} ({info.origin}) not loaded: {exc}")
+            return
+        except Exception as exc:  # pluggy validation errors (bad hook names, signatures)
+            self._fail(f"plugin {info.name!r} ({info.origin}) is invalid: {_one_line(exc)}; skipped")
+            return
+        info.module = module
+        self.infos.append(info)
+
+    def _load_builtins(self) -> None:
+        from .builtin import BUILTIN_PLUGINS
+        from . import __version__
+
+        for modname in BUILTIN_PLUGINS:
+            module = importlib.import_module(modname)
+            self._register(module, PluginInfo(modname.rsplit(".", 1)[-1], "builtin", __version__, modname))
+
+    def _load_entry_points(self) -> None:
+        from importlib.metadata import entry_points
+
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            dist = getattr(ep, "dist", None)
+            version = getattr(dist, "version", None) if dist else None
+            origin = f"{dist.name if dist else '?'} ({ep.value})"
+            try:
+                module = ep.load()
+            except Exception as exc:
+                self._fail(f"plugin {ep.name!r} from {origin} failed to load: {_one_line(exc)}; skipped")
+                continue
+            self._register(module, PluginInfo(ep.name, "entrypoint", version, origin))
+
+    def _load_path(self, path: Path, kind: str, must_exist: bool = False) -> None:
+        if not path.exists():
+            if must_exist:
+                self._fail(f"plugin path {str(path)!r} does not exist; skipped")
+            return
+        files = sorted(p for p in path.glob("*.py") if not p.name.startswith("_")) if path.is_dir() else [path]
+        for file in files:
+            name = file.stem
+            try:
+                spec = importlib.util.spec_from_file_location(f"jargon_local_plugin_{name}", file)
+                if spec is None or spec.loader is None:
+                    raise ImportError("not a Python file")
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+            except Exception as exc:
+                self._fail(f"plugin {name!r} ({file}) failed to load: {_one_line(exc)}; skipped")
+                continue
+            self._register(module, PluginInfo(name, kind, getattr(module, "__version__", None), str(file)))
+
+    # -- calling hooks -----------------------------------------------------
+    def call(self, hook_name: str) -> list[tuple[str, Any]]:
+        """Call every implementation of a hook separately: ``[(plugin name, item), ...]``.
+
+        An implementation that raises, or returns something that is not a list, is
+        reported in one line and skipped; the others still contribute.
+        """
+        hook = getattr(self.pm.hook, hook_name)
+        results: list[tuple[str, Any]] = []
+        # pluggy returns LIFO order; reverse to registration order
+        for impl in reversed(hook.get_hookimpls()):
+            try:
+                value = impl.function()
+                if value is None:
+                    continue
+                items = list(value)
+            except Exception as exc:
+                self._fail(f"plugin {impl.plugin_name!r} failed in {hook_name}: {_one_line(exc)}; skipped")
+                continue
+            results.extend((impl.plugin_name, item) for item in items)
+        return results
+
+    def _named(self, hook_name: str, what: str, check: Callable[[Any], str | None]) -> dict[str, tuple[str, Any]]:
+        key = ("named", hook_name)
+        if key in self._cache:
+            return self._cache[key]
+        out: dict[str, tuple[str, Any]] = {}
+        for plugin, item in self.call(hook_name):
+            name = check(item)
+            if name is None:
+                self._fail(f"plugin {plugin!r} returned an invalid {what} from {hook_name}: {item!r:.60}; skipped")
+                continue
+            if name in out:
+                first = out[name][0]
+                self._fail(f"{what} {name!r} from plugin {plugin!r} clashes with the one from {first!r}; keeping {first!r}'s")
+                continue
+            out[name] = (plugin, item)
+        self._cache[key] = out
+        return out
+
+    def output_formats(self) -> dict[str, Any]:
+        from .contributions import OutputFormat
+
+        named = self._named("jargon_output_formats", "output format",
+                            lambda f: f.name if isinstance(f, OutputFormat) else None)
+        return {name: item for name, (_, item) in named.items()}
+
+    def input_readers(self) -> dict[str, Any]:
+        from .contributions import InputReader
+
+        named = self._named("jargon_input_readers", "input reader",
+                            lambda r: r.name if isinstance(r, InputReader) else None)
+        return {name: item for name, (_, item) in named.items()}
+
+    def languages(self) -> dict[str, Any]:
+        from .contributions import Language
+
+        named = self._named("jargon_languages", "language",
+                            lambda lang: lang.code if isinstance(lang, Language) else None)
+        return {name: item for name, (_, item) in named.items()}
+
+    def dictionaries(self) -> dict[str, Any]:
+        """All contributed dictionaries by name, loaded and validated.
+
+        A dictionary file that fails validation is reported and skipped here (the
+        decode command names dictionaries explicitly with ``--dict`` to get a hard error).
+        """
+        key = ("dictionaries",)
+        if key in self._cache:
+            return self._cache[key]
+        from dataclasses import replace
+
+        from .dictionary import load_dictionary
+        from .model import Dictionary
+
+        out: dict[str, Any] = {}
+        for plugin, item in self.call("jargon_dictionaries"):
+            try:
+                if isinstance(item, Dictionary):
+                    d = item
+                elif isinstance(item, (str, os.PathLike)):
+                    d = load_dictionary(item)
+                else:
+                    raise JargonError(f"not a Dictionary or a path: {item!r:.60}")
+            except JargonError as exc:
+                self._fail(f"plugin {plugin!r}: dictionary skipped: {exc}")
+                continue
+            if d.plugin is None:
+                d = replace(d, plugin=plugin)
+            if d.name in out:
+                first = out[d.name]
+                self._fail(f"dictionary {d.name!r} from plugin {plugin!r} clashes with the one from "
+                           f"{first.plugin!r}; keeping {first.plugin!r}'s")
+                continue
+            out[d.name] = d
+        self._cache[key] = out
+        return out
+
+    def contributions(self) -> dict[str, dict[str, list[str]]]:
+        """What each plugin contributes: ``{plugin: {"dictionaries": [...], "formats": [...], ...}}``."""
+        result: dict[str, dict[str, list[str]]] = {i.name: {} for i in self.infos}
+        for kind, mapping in (("dictionaries", {n: d.plugin for n, d in self.dictionaries().items()}),
+                              ("formats", {n: p for n, (p, _) in self._named_cached("jargon_output_formats").items()}),
+                              ("readers", {n: p for n, (p, _) in self._named_cached("jargon_input_readers").items()}),
+                              ("languages", {n: p for n, (p, _) in self._named_cached("jargon_languages").items()})):
+            for name, plugin in mapping.items():
+                result.setdefault(plugin, {}).setdefault(kind, []).append(name)
+        return result
+
+    def _named_cached(self, hook_name: str) -> dict[str, tuple[str, Any]]:
+        {"jargon_output_formats": self.output_formats, "jargon_input_readers": self.input_readers,
+         "jargon_languages": self.languages}[hook_name]()
+        return self._cache[("named", hook_name)]
+
+
+def local_plugin_folders() -> list[Path]:
+    folders = [Path(p) for p in os.environ.get("JARGON_PLUGINS", "").split(os.pathsep) if p.strip()]
+    folders.append(user_config_dir() / "plugins")
+    return folders
+
+
+def user_config_dir() -> Path:
+    override = os.environ.get("JARGON_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("jargon", appauthor=False))
+
+
+def user_data_dir() -> Path:
+    override = os.environ.get("JARGON_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("jargon", appauthor=False))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+_default: PluginManager | None = None
+
+
+def get_plugin_manager(extra_paths: Iterable[str] = (), report: Callable[[str], None] | None = None) -> PluginManager:
+    """The process-wide plugin manager (created on first use)."""
+    global _default
+    extra = tuple(extra_paths)
+    if _default is None or extra != _default.extra_paths or (report is not None and report is not _default.report):
+        _default = PluginManager(extra_paths=extra, report=report or default_report)
+    return _default
+
+
+def reset_plugin_manager() -> None:
+    global _default
+    _default = None

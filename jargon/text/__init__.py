@@ -1,0 +1,1 @@
+"""Text analysis: normalisation, tokenisation with offsets, transliteration, per-language analysers."""

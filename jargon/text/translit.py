@@ -1,0 +1,44 @@
+"""Transliteration between Cyrillic and Latin (Russian).
+
+``to_cyrillic`` reads Russian written in Latin letters ("u menya seychas zagruz",
+"vernus'") back into Cyrillic candidates; ``to_latin`` makes ASCII ids.
+"""
+from __future__ import annotations
+
+import re
+
+_LAT2CYR = [
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
+    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("ju", "ю"), ("ja", "я"), ("jo", "ё"),
+    ("iy", "ий"), ("yy", "ый"), ("ay", "ай"), ("ey", "ей"), ("oy", "ой"), ("uy", "уй"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
+    ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+    ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "к"), ("y", "ы"),
+    ("x", "кс"), ("q", "к"), ("'", "ь"), ("’", "ь"),
+]
+_LAT_RE = re.compile("|".join(re.escape(a) for a, _ in sorted(_LAT2CYR, key=lambda p: -len(p[0]))))
+_LAT_MAP = dict(_LAT2CYR)
+
+_CYR2LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+
+LATIN_WORD = re.compile(r"^[a-z'’-]+$")
+
+
+def to_cyrillic(word: str) -> list[str]:
+    """Cyrillic readings of a lower-case Latin word, most likely first ("eto" -> ["ето", "это"])."""
+    base = _LAT_RE.sub(lambda m: _LAT_MAP[m.group(0)], word)
+    out = [base]
+    if base.startswith("е"):
+        out.append("э" + base[1:])
+    if base.endswith("ы") and len(base) > 2:  # "-y" at the end is often "-й"
+        out.append(base[:-1] + "й")
+    return out
+
+
+def to_latin(text: str) -> str:
+    return "".join(_CYR2LAT.get(ch, ch) for ch in text)
