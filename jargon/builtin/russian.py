@@ -1,1 +1,112 @@
-"""Built-in plugin: Russian text analysis (placeholder until the analyzer lands)."""
+"""Built-in plugin: Russian text analysis with pymorphy3 (inflection, names) and Snowball (stems)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jargon.contributions import Language
+from jargon.hookspecs import hookimpl
+from jargon.text.analyzer import Analyzer
+
+_CYRILLIC = re.compile(r"[а-яё]")
+_LATIN = re.compile(r"^[a-z'-]+$")
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
+class RussianAnalyzer(Analyzer):
+    language = "ru"
+    fillers = frozenset(
+        "ну вот вот и же ведь уже тут там как бы типа короче просто прям прямо реально очень так "
+        "вообще наверное кстати значит получается собственно конечно всё-таки все-таки пожалуй "
+        "еще ещё тоже также опять снова а и да ок окей ладно слушайте слушай смотрите смотри".split())
+    function_words = frozenset(
+        "в во на с со к ко по о об обо от из за под над при про для до без у через между перед "
+        "и а но или да ни не ли же бы то что чтобы как если когда пока".split())
+    pronouns = frozenset(
+        "я ты он она оно мы вы они меня тебя его ее её нас вас их мне тебе ему ей нам вам им "
+        "мной тобой им ней нами вами ими нему него неё ней них это этот эта эти это тот та те "
+        "мой моя мое моё мои твой наш наша наше наши ваш ваша ваше ваши свой себя себе".split())
+    person_pronouns = frozenset(
+        "я ты он она мы вы они меня тебя его ее её нас вас их мне тебе ему ей нам вам им мной "
+        "тобой ней нами вами ими нему него неё них нее".split())
+    prefixes = ("пере", "под", "при", "про", "раз", "рас", "по", "за", "на", "от", "вы", "до", "об", "с")
+
+    def __init__(self) -> None:
+        self._morph = None
+        self._stemmer = None
+
+    # pymorphy3 and the stemmer are rebuilt lazily after unpickling (decoders go to worker processes)
+    def __getstate__(self):
+        return {}
+
+    def __setstate__(self, state):
+        self.__init__()
+
+    @property
+    def morph(self):
+        if self._morph is None:
+            import pymorphy3
+
+            self._morph = pymorphy3.MorphAnalyzer(lang="ru")
+        return self._morph
+
+    def normalize(self, word: str) -> str:
+        return super().normalize(word).replace("ё", "е")
+
+    def inflections(self, word: str) -> set[str]:
+        forms = {word}
+        if not _CYRILLIC.search(word):
+            return forms
+        parses = self.morph.parse(word)
+        best = parses[0].score if parses else 0
+        for p in parses[:3]:
+            if p.score < best * 0.5 or "UNKN" in p.tag:
+                continue
+            for form in p.lexeme:
+                forms.add(form.word.replace("ё", "е"))
+        return forms
+
+    def stem(self, word: str) -> str | None:
+        if self._stemmer is None:
+            import Stemmer
+
+            self._stemmer = Stemmer.Stemmer("russian")
+        s = self._stemmer.stemWord(word)
+        return s if len(s) >= self.min_stem else None
+
+    def is_known(self, word: str) -> bool:
+        return not _CYRILLIC.search(word) or self.morph.word_is_known(word)
+
+    def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
+        if word in self.person_pronouns:
+            return True
+        if word in self.pronouns or word in self.function_words or word in self.fillers or len(word) < 2:
+            return False
+        if not _CYRILLIC.search(word):
+            return capitalized and not sentence_initial
+        known = self.morph.word_is_known(word)
+        for p in self.morph.parse(word)[:3]:
+            tag = p.tag
+            if any(t in tag for t in _PERSON_TAGS) and (known or capitalized):
+                return True
+            if "Poss" in tag and (capitalized or known):
+                return True
+        # an unknown capitalised word inside a sentence is most likely a name
+        return capitalized and not sentence_initial and not known
+
+    def transliterate(self, word: str) -> list[str]:
+        if not _LATIN.match(word):
+            return []
+        from jargon.text.translit import to_cyrillic
+
+        return to_cyrillic(word)
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> RussianAnalyzer:
+    return RussianAnalyzer()
+
+
+@hookimpl
+def jargon_languages():
+    return [Language("ru", "Russian", RussianAnalyzer)]

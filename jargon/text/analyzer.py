@@ -1,0 +1,74 @@
+"""The per-language text analysis interface the engine relies on.
+
+A language plugin returns a :class:`jargon.contributions.Language` whose factory
+builds an :class:`Analyzer`. The engine calls it for every *distinct* word form
+only (results are cached), so analysers may be slow-ish but must be pure.
+
+Words passed in are already normalised by :meth:`Analyzer.normalize`.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+FUNCTION_WEIGHT = 0.4   # prepositions, conjunctions, particles
+PRONOUN_WEIGHT = 0.6
+FILLER_WEIGHT = 0.15    # discourse fillers ("ну", "вот", "really") barely count when inserted
+
+
+class Analyzer:
+    """Language-neutral defaults: lower-casing, no inflection, no stemming."""
+
+    language = "und"
+    #: words that may stand between the parts of a phrase without changing it
+    fillers: frozenset[str] = frozenset()
+    #: prepositions, conjunctions, particles and the like
+    function_words: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    #: personal pronouns that may fill a "any colleague" placeholder slot
+    person_pronouns: frozenset[str] = frozenset()
+    #: verb prefixes that may be stripped from an unknown word ("почелленджил" -> "челленджил")
+    prefixes: tuple[str, ...] = ()
+    #: shortest stem that is still informative
+    min_stem: int = 4
+
+    def normalize(self, word: str) -> str:
+        word = unicodedata.normalize("NFC", word).lower()
+        if any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", word)):
+            word = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+            word = unicodedata.normalize("NFC", word)
+        return word.replace("’", "'")
+
+    def inflections(self, word: str) -> set[str]:
+        """Every inflected form of a dictionary word, the word itself included."""
+        return {word}
+
+    def stem(self, word: str) -> str | None:
+        """A stem shared by related words and parts of speech, or None when too short to trust."""
+        return None
+
+    def weight(self, word: str) -> float:
+        """How much a word counts when it is part of a phrase (content words 1.0)."""
+        if word in self.fillers:
+            return FILLER_WEIGHT
+        if word in self.function_words:
+            return FUNCTION_WEIGHT
+        if word in self.pronouns:
+            return PRONOUN_WEIGHT
+        return 1.0
+
+    def is_known(self, word: str) -> bool:
+        """Whether ``word`` is a real word of the language (typos and names usually are not)."""
+        return True
+
+    def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
+        """Whether the word can name a person (a colleague in a placeholder slot)."""
+        return word in self.person_pronouns or (capitalized and not sentence_initial)
+
+    def transliterate(self, word: str) -> list[str]:
+        """Readings in this language's script of a word written in another script (most likely first)."""
+        return []
+
+    def placeholder_stem(self, placeholder: str) -> str:
+        """The part of a placeholder name shared by its forms ("Вася" -> "вас")."""
+        p = self.normalize(placeholder)
+        return p[:-1] if len(p) > 3 and p[-1] in "aeiouyаеёиоуыэюяь" else p

@@ -1,0 +1,46 @@
+"""The user's own dictionary: where ``jargon dict add`` and the TUI's "add entry" write.
+
+It lives in the user data folder (``JARGON_DATA_DIR`` overrides it) as
+``dictionaries/user.toml`` and is installed like any other dictionary.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from .dictionary import add_entry, load_dictionary, new_entry_id, save_dictionary
+from .model import Dictionary, Entry
+
+USER_DICTIONARY_NAME = "user"
+
+
+def user_dictionary_dir() -> Path:
+    from .plugins import user_data_dir
+
+    return user_data_dir() / "dictionaries"
+
+
+def user_dictionary_path() -> Path:
+    return user_dictionary_dir() / f"{USER_DICTIONARY_NAME}.toml"
+
+
+def empty_dictionary(name: str, path: Path, language: str = "ru", title: str = "") -> Dictionary:
+    return Dictionary(name=name, entries=(), title=title or f"{name} dictionary", language=language,
+                      version="0.1.0", path=path)
+
+
+def add_user_entry(phrase: str, meaning: str, tags: Sequence[str] = (), dict_path: str | Path | None = None,
+                   variants: Sequence[str] = (), examples: Sequence[str] = (),
+                   explicit: bool = False, clean_meaning: str | None = None) -> tuple[Path, Entry]:
+    """Append an entry to a dictionary file (default: the user's), atomically, with a .bak backup.
+
+    The file is created when missing. Raises DictionaryError on duplicates or a broken file.
+    """
+    path = Path(dict_path) if dict_path else user_dictionary_path()
+    d = load_dictionary(path) if path.exists() else empty_dictionary(
+        USER_DICTIONARY_NAME if dict_path is None else path.stem, path)
+    entry = Entry(id=new_entry_id(phrase, {e.id for e in d.entries}), phrase=phrase.strip(),
+                  meaning=meaning.strip(), tags=tuple(tags), variants=tuple(variants), examples=tuple(examples),
+                  explicit=explicit, clean_meaning=clean_meaning)
+    save_dictionary(add_entry(d, entry), path)
+    return path, entry
