@@ -74,6 +74,15 @@ class RussianAnalyzer(Analyzer):
         s = self._stemmer.stemWord(word)
         return s if len(s) >= self.min_stem else None
 
+    _LIGHT_POS = {"ADVB": 0.5, "PRED": 0.5, "NUMR": 0.5, "NPRO": 0.5, "PRCL": 0.3, "CONJ": 0.3,
+                  "PREP": 0.3, "INTJ": 0.1}
+
+    def weight(self, word: str) -> float:
+        base = super().weight(word)
+        if base < 1.0 or not _CYRILLIC.search(word) or not self.morph.word_is_known(word):
+            return base
+        return self._LIGHT_POS.get(self.morph.parse(word)[0].tag.POS, 1.0)
+
     def is_known(self, word: str) -> bool:
         return not _CYRILLIC.search(word) or self.morph.word_is_known(word)
 

@@ -1,27 +1,222 @@
-"""PLACEHOLDER engine (exact substring) - being replaced by the real one."""
+"""The decoder: dictionaries in, matches with exact offsets out.
+
+How a text flows (see docs/architecture.md):
+
+1. The text is cut into lines (long lines at sentence ends); offsets stay global.
+2. Scan: each line's distinct lower-cased words are checked against the lexicon's
+   *trigger* forms (C-speed set operations; every new word form is analysed once).
+   Lines without a trigger are done.
+3. Triggered lines are tokenised with offsets, split words are rejoined ("за брал"),
+   and every anchor hit opens a candidate: (pattern, utterance).
+4. Each candidate is scored on its best window (jargon.engine.scoring).
+5. Overlaps resolve to the best match; literal collocations ("концептуальная модель")
+   veto their entry where they match.
+"""
 from __future__ import annotations
 
-from jargon.model import DecodedDocument, Document, Match
+import re
+from typing import Iterable, Iterator
+
+from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
+from jargon.text.analyzer import Analyzer
+from jargon.text.tokens import WORD_RE, tokenize
+
+from .lexicon import Lexicon
+from .patterns import LITERAL, Pattern, entry_patterns
+from .scoring import Utterance, Window, best_window
 
 DEFAULT_THRESHOLD = 75.0
+MAX_PIECE = 20_000        # characters per scanned piece; longer lines are cut at sentence ends
+_SENTENCE_END = re.compile(r"[.!?…\n]\s")
 
 
 class Decoder:
-    def __init__(self, dictionaries, threshold=None, languages=None):
-        self.dictionaries = list(dictionaries)
-        self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    """Build once from dictionaries, then ``decode(text)`` as often as needed. Picklable."""
 
+    def __init__(self, dictionaries: Iterable[Dictionary], threshold: float | None = None,
+                 languages: dict | None = None):
+        self.dictionaries = list(dictionaries)
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        self.entries: list[tuple[Dictionary, Entry]] = [(d, e) for d in self.dictionaries for e in d.entries]
+        if languages is None:
+            from jargon.plugins import get_plugin_manager
+
+            languages = get_plugin_manager().languages()
+        by_lang: dict[str, list[int]] = {}
+        for idx, (d, _) in enumerate(self.entries):
+            by_lang.setdefault(d.language, []).append(idx)
+        self.lexicons: list[Lexicon] = []
+        pid = 0
+        for code, indices in by_lang.items():
+            lang = languages.get(code)
+            analyzer: Analyzer = lang.analyzer() if lang is not None else Analyzer()
+            patterns: list[tuple[int, Pattern]] = []
+            spellings: dict[str, str] = {}
+            for idx in indices:
+                for pat in entry_patterns(self.entries[idx][1], idx, analyzer):
+                    patterns.append((pid, pat))
+                    pid += 1
+            for d in {id(self.entries[i][0]): self.entries[i][0] for i in indices}.values():
+                for word, alts in d.spellings.items():
+                    for alt in alts:
+                        spellings[analyzer.normalize(alt)] = analyzer.normalize(word)
+            self.lexicons.append(Lexicon(analyzer, patterns, spellings))
+
+    # -- public -------------------------------------------------------------
     def decode(self, text: str) -> list[Match]:
-        low = text.lower()
-        out = []
-        for d in self.dictionaries:
-            for e in d.entries:
-                key = e.phrase.lower().rstrip("?!.")
-                i = low.find(key)
-                while i != -1:
-                    out.append(Match(i, i + len(key), text[i:i + len(key)], e, d.name, 100.0))
-                    i = low.find(key, i + 1)
-        return sorted(out, key=lambda m: m.start)
+        """All matches in ``text`` at or above the threshold, sorted, non-overlapping."""
+        out: list[Match] = []
+        for base, piece in _pieces(text):
+            low = piece.lower()
+            if len(low) != len(piece):     # a rare character changed length when lower-cased
+                low = "".join(ch.lower()[:1] for ch in piece)
+            low = low.replace("ё", "е")
+            forms = set(WORD_RE.findall(low))
+            if not forms:
+                continue
+            found: list[tuple[Window, Pattern, Lexicon, list]] = []
+            for lex in self.lexicons:
+                if lex.scan(forms):
+                    found.extend(self._candidates(piece, base, lex))
+            if found:
+                out.extend(self._resolve(found, text))
+        out.sort(key=lambda m: m.start)
+        return out
 
     def decode_document(self, doc: Document) -> DecodedDocument:
         return DecodedDocument(doc, self.decode(doc.text))
+
+    # -- internals ------------------------------------------------------------
+    def _candidates(self, piece: str, base: int, lex: Lexicon):
+        a = lex.analyzer
+        toks = tokenize(piece, base)
+        norms = [a.normalize(t.surface) for t in toks]
+        hits = [lex.hits(n) for n in norms]
+        toks, norms, hits = _rejoin(piece, base, toks, norms, hits, lex)
+
+        weights: dict[int, float] = {}
+        persons: dict[int, bool] = {}
+
+        def weight(i: int) -> float:
+            w = weights.get(i)
+            if w is None:
+                w = weights[i] = a.weight(norms[i])
+            return w
+
+        def person(i: int) -> bool:
+            p = persons.get(i)
+            if p is None:
+                t = toks[i]
+                p = persons[i] = a.is_person(norms[i], t.capitalized, t.utt_start)
+            return p
+
+        def opens_utterance(i: int) -> bool:
+            k = i
+            while k > 0 and not toks[k].utt_start:
+                k -= 1
+                if norms[k] not in a.fillers:
+                    return False
+            return True
+
+        # group anchor hits by (pattern, utterance)
+        anchors: dict[tuple[int, int], list[int]] = {}
+        hit_maps: list[dict] = []
+        for i, h in enumerate(hits):
+            hit_maps.append({(p, j): s for p, j, s in h})
+            for p, j, _ in h:
+                if (p, j) in lex.anchors:
+                    anchors.setdefault((p, toks[i].utt), []).append(i)
+        if not anchors:
+            return []
+        # per utterance views share the piece's token arrays; windows never cross an utterance
+        results = []
+        utt_bounds: dict[int, tuple[int, int]] = {}
+        for i, t in enumerate(toks):
+            lo, hi = utt_bounds.get(t.utt, (i, i))
+            utt_bounds[t.utt] = (min(lo, i), max(hi, i))
+        for (pid, utt), positions in anchors.items():
+            lo, hi = utt_bounds[utt]
+            u = Utterance(norms[lo:hi + 1], hit_maps[lo:hi + 1], lambda i, lo=lo: weight(i + lo),
+                          lambda i, lo=lo: person(i + lo), lambda i, lo=lo: opens_utterance(i + lo))
+            w = best_window(pid, lex.patterns[pid], u, [p - lo for p in positions])
+            if w is not None:
+                w.first += lo
+                w.last += lo
+                results.append((w, lex.patterns[pid], lex, toks))
+        return results
+
+    def _resolve(self, found, text: str) -> list[Match]:
+        literal = [(w, pat, toks) for w, pat, _, toks in found if pat.kind == LITERAL and w.score >= self.threshold]
+        phrases = [(w, pat, toks) for w, pat, _, toks in found if pat.kind != LITERAL and w.score >= self.threshold]
+
+        def span(w, toks):
+            return toks[w.first].start, toks[w.last].end
+
+        def vetoed(w, pat, toks) -> bool:
+            s, e = span(w, toks)
+            for lw, lpat, ltoks in literal:
+                ls, le = span(lw, ltoks)
+                if lpat.entry == pat.entry and ls < e and s < le:
+                    return True
+            return False
+
+        chosen: list[tuple[int, int, Window, Pattern]] = []
+        for w, pat, toks in sorted(phrases, key=lambda c: c[0].key, reverse=True):
+            if literal and vetoed(w, pat, toks):
+                continue
+            s, e = span(w, toks)
+            if any(s < ce and cs < e for cs, ce, _, _ in chosen):
+                continue
+            chosen.append((s, e, w, pat))
+        out = []
+        for s, e, w, pat in chosen:
+            d, entry = self.entries[pat.entry]
+            out.append(Match(s, e, text[s:e], entry, d.name, round(min(100.0, w.score), 1)))
+        return out
+
+
+def _rejoin(piece, base, toks, norms, hits, lex: Lexicon):
+    """Join two words that speech-to-text split ("за брал", "верхне уровнево")."""
+    if len(toks) < 2:
+        return toks, norms, hits
+    out_t, out_n, out_h = [], [], []
+    i = 0
+    while i < len(toks):
+        if i + 1 < len(toks) and (not hits[i] or not hits[i + 1]) and toks[i].utt == toks[i + 1].utt:
+            a, b = toks[i], toks[i + 1]
+            gap = piece[a.end - base:b.start - base]
+            merged = norms[i] + norms[i + 1]
+            if gap.isspace() and ("=" + merged in lex.postings or
+                                  (norms[i] in lex.fragments and norms[i + 1] in lex.fragments)):
+                mh = lex.hits(merged)
+                if mh:
+                    out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))
+                    out_n.append(merged)
+                    out_h.append(mh)
+                    i += 2
+                    continue
+        out_t.append(toks[i])
+        out_n.append(norms[i])
+        out_h.append(hits[i])
+        i += 1
+    return out_t, out_n, out_h
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Lines of ``text`` with their offsets; lines longer than MAX_PIECE are cut after a sentence end."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl + 1
+        while end - pos > MAX_PIECE:
+            cut = -1
+            for m in _SENTENCE_END.finditer(text, pos + MAX_PIECE // 2, pos + MAX_PIECE):
+                cut = m.end()
+            if cut == -1:
+                space = text.rfind(" ", pos + MAX_PIECE // 2, pos + MAX_PIECE)
+                cut = space + 1 if space != -1 else pos + MAX_PIECE
+            yield pos, text[pos:cut]
+            pos = cut
+        yield pos, text[pos:end]
+        pos = end

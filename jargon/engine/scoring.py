@@ -1,0 +1,141 @@
+"""Score one pattern against the words of one utterance, and pick its best window.
+
+A window is a stretch of the utterance between two words that hit the pattern.
+Each pattern word is aligned to the best hit inside the window; then
+
+* ``matched``  = sum of weights x similarity of the aligned pattern words,
+* ``coverage`` = matched / pattern weight (must reach MIN_COVERAGE; phrases of up
+  to three words must be said in full),
+* ``inserted`` = weight of the window's words that are not part of the phrase
+  (fillers barely count, nouns and verbs fully; extra words of a name in the slot are free),
+* ``score``    = 100 x Dice(matched, pattern, window) x order factor, where words said in
+  another order than the phrase cost a little.
+
+The similarities come from the lexicon (forms 1.0, stems 0.9, typos scored by
+rapidfuzz); the order factor uses rapidfuzz's LCS over the aligned word indices.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import LCSseq
+
+from .patterns import Pattern
+
+MIN_COVERAGE = 0.75
+ORDER_PENALTY = 0.2
+MAX_GAP = 4          # words a window may hold beyond the pattern's own
+
+
+@dataclass(slots=True)
+class Window:
+    pid: int
+    first: int           # index of the first token in the window
+    last: int            # index of the last token
+    matched: float
+    coverage: float
+    score: float
+
+    @property
+    def key(self) -> float:
+        """Preference among overlapping candidates: explain more of the text, and well."""
+        return self.matched * self.score
+
+
+class Utterance:
+    """The tokens of one utterance with lazily computed weights and person flags."""
+
+    __slots__ = ("norms", "hits", "weight", "person", "utt_start_ok")
+
+    def __init__(self, norms, hits, weight, person, utt_start_ok):
+        self.norms = norms                # normalised words
+        self.hits = hits                  # per token: {(pid, j): sim}
+        self.weight = weight              # callable(i) -> float
+        self.person = person              # callable(i) -> bool
+        self.utt_start_ok = utt_start_ok  # callable(i) -> bool: token i opens the utterance (fillers aside)
+
+
+def best_window(pid: int, pat: Pattern, u: Utterance, anchor_positions: list[int]) -> Window | None:
+    n = len(pat.tokens)
+    span_limit = n + MAX_GAP
+    lo = max(0, min(anchor_positions) - span_limit)
+    hi = min(len(u.norms) - 1, max(anchor_positions) + span_limit)
+    has_slot = any(t.slot for t in pat.tokens)
+
+    # per position: which pattern tokens it can fill, and with what similarity
+    cand: dict[int, dict[int, float]] = {}
+    for i in range(lo, hi + 1):
+        h = u.hits[i]
+        for (p, j), s in h.items():
+            if p == pid:
+                cand.setdefault(i, {})[j] = s
+    slot_js = [j for j, t in enumerate(pat.tokens) if t.slot]
+    if has_slot:
+        for i in range(lo, hi + 1):
+            if i not in cand and u.person(i):
+                cand[i] = {j: 1.0 for j in slot_js}
+    positions = sorted(cand)
+    if not positions:
+        return None
+    total = pat.total
+    best: Window | None = None
+    for a_idx, s in enumerate(positions):
+        if pat.anchored and not u.utt_start_ok(s):
+            continue
+        for e in positions[a_idx:]:
+            if e - s >= span_limit + 2:
+                break
+            w = _evaluate(pid, pat, u, cand, positions, s, e, total)
+            if w is not None and (best is None or w.key > best.key):
+                best = w
+    return best
+
+
+def _evaluate(pid, pat, u, cand, positions, s, e, total) -> Window | None:
+    tokens = pat.tokens
+    inside = [i for i in positions if s <= i <= e]
+    assigned: dict[int, tuple[int, float]] = {}
+    used: dict[int, int] = {}
+    prev_pos = s - 1
+    for j, tok in enumerate(tokens):
+        best_i, best_key = -1, None
+        for i in inside:
+            sim = cand[i].get(j)
+            if sim is None:
+                continue
+            if i in used:
+                # one joined word may fill two consecutive pattern words ("впланах")
+                if not (used[i] == j - 1 and (j - 1) in cand[i] and not tokens[j - 1].slot and not tok.slot):
+                    continue
+            k = (sim, i >= prev_pos, -abs(i - prev_pos))
+            if best_key is None or k > best_key:
+                best_i, best_key = i, k
+        if best_i >= 0:
+            assigned[j] = (best_i, best_key[0])
+            used[best_i] = j
+            prev_pos = best_i
+    if not assigned:
+        return None
+    pos_used = {p for p, _ in assigned.values()}
+    if s not in pos_used or e not in pos_used:
+        return None          # a tighter window is evaluated separately
+    if pat.required_all and any(j not in assigned for j, t in enumerate(tokens) if not t.slot):
+        return None
+    matched = sum(tokens[j].weight * sim for j, (_, sim) in assigned.items())
+    coverage = matched / total
+    if coverage < MIN_COVERAGE:
+        return None
+    slot_pos = {p for j, (p, _) in assigned.items() if tokens[j].slot}
+    inserted = 0.0
+    for i in range(s, e + 1):
+        if i in pos_used:
+            continue
+        if slot_pos and ((i - 1) in slot_pos or (i + 1) in slot_pos) and u.person(i):
+            slot_pos.add(i)      # "Андреем Викторовичем": more words of the same name
+            continue
+        inserted += u.weight(i)
+    order = [j for j, _ in sorted(assigned.items(), key=lambda kv: (kv[1][0], kv[0]))]
+    in_order = LCSseq.similarity(order, sorted(order))
+    order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
+    dice = 2 * matched / (total + matched + inserted)
+    return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor)
