@@ -100,7 +100,7 @@ class Decoder:
         def weight(i: int) -> float:
             w = weights.get(i)
             if w is None:
-                w = weights[i] = a.weight(norms[i])
+                w = weights[i] = a.insert_weight(norms[i])
             return w
 
         def person(i: int) -> bool:

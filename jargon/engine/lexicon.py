@@ -81,10 +81,6 @@ class Lexicon:
                     forms = {tok.word}
                 for f in forms:
                     self.postings["=" + f].append((pid, j, 1.0))
-                if len(tok.word) >= 8:
-                    for k in range(4, len(tok.word) - 3):
-                        self.fragments.add(tok.word[:k])
-                        self.fragments.add(tok.word[k:])
             # joined tokens: a short function word glued to the next word ("впланах")
             for j in range(len(pat.tokens) - 1):
                 first, second = pat.tokens[j], pat.tokens[j + 1]
@@ -94,6 +90,13 @@ class Lexicon:
                 for f in seconds:
                     self.joined.setdefault(first.word + f, []).extend([(pid, j, 1.0), (pid, j + 1, 1.0)])
         self._choose_anchors()
+        # halves of anchor words that speech-to-text may split ("за брал", "верхне уровнево")
+        for pid, j in self.anchors:
+            w = self.patterns[pid].tokens[j].word
+            for k in range(4, len(w) - 1):
+                self.fragments.add(w[:k])
+            for k in range(2, len(w) - 3):
+                self.fragments.add(w[k:])
 
     def _choose_anchors(self) -> None:
         df: dict[str, int] = {k: len({h[0] for h in v}) for k, v in self.postings.items()}
@@ -102,12 +105,19 @@ class Lexicon:
             order = sorted(
                 (j for j, t in enumerate(pat.tokens) if not t.slot),
                 key=lambda j: (df.get("=" + pat.tokens[j].word, 0), -pat.tokens[j].weight, -len(pat.tokens[j].word)))
+            # every content word is an anchor; lighter words join (rarest first) until no
+            # window without an anchor could reach the minimum coverage
             remaining = total
             for j in order:
-                self.anchors.add((pid, j))
-                remaining -= pat.tokens[j].weight
-                if pat.required_all or remaining < MIN_ANCHOR_COVERAGE * total:
+                if pat.tokens[j].weight >= 1.0:
+                    self.anchors.add((pid, j))
+                    remaining -= pat.tokens[j].weight
+            for j in order:
+                if remaining < MIN_ANCHOR_COVERAGE * total or (pat.required_all and remaining < total):
                     break
+                if (pid, j) not in self.anchors:
+                    self.anchors.add((pid, j))
+                    remaining -= pat.tokens[j].weight
 
     # -- text forms ---------------------------------------------------------
     def hits(self, form: str) -> tuple[Hit, ...]:
@@ -158,14 +168,12 @@ class Lexicon:
         for c in candidates:
             self._lookup(c, 1.0, found)
         if not found:
-            for t in a.transliterate(form.replace("-", "")):
-                t = self.spellings.get(t, t)
+            readings = [self.spellings.get(t, t) for t in a.transliterate(form.replace("-", ""))]
+            for t in readings:
                 self._lookup(t, TRANSLIT_SIM, found)
-                if found:
-                    break
-                self._typo(t, TRANSLIT_SIM, found, check_known=False)
-                if found:
-                    break
+            if not found:
+                for t in readings:
+                    self._typo(t, TRANSLIT_SIM, found, check_known=False)
         if not found and form in self.joined:
             for pid, j, s in self.joined[form]:
                 found[(pid, j)] = s

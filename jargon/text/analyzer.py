@@ -21,6 +21,8 @@ class Analyzer:
     language = "und"
     #: words that may stand between the parts of a phrase without changing it
     fillers: frozenset[str] = frozenset()
+    #: words of greetings and politeness formulas ("доброе утро", "спасибо"): cheap when inserted
+    formulas: frozenset[str] = frozenset()
     #: prepositions, conjunctions, particles and the like
     function_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
@@ -48,13 +50,20 @@ class Analyzer:
 
     def weight(self, word: str) -> float:
         """How much a word counts when it is part of a phrase (content words 1.0)."""
-        if word in self.fillers:
-            return FILLER_WEIGHT
         if word in self.function_words:
             return FUNCTION_WEIGHT
         if word in self.pronouns:
             return PRONOUN_WEIGHT
         return 1.0
+
+    def insert_weight(self, word: str) -> float:
+        """How much a word costs when it stands inside a phrase without belonging to it.
+
+        Fillers and conversational formulas ("ну", "доброе утро") cost almost nothing.
+        """
+        if word in self.fillers or word in self.formulas:
+            return FILLER_WEIGHT
+        return self.weight(word)
 
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is a real word of the language (typos and names usually are not)."""
