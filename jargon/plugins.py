@@ -113,13 +113,17 @@ class PluginManager:
         files = sorted(p for p in path.glob("*.py") if not p.name.startswith("_")) if path.is_dir() else [path]
         for file in files:
             name = file.stem
+            modname = f"jargon_local_plugin_{name}"
             try:
-                spec = importlib.util.spec_from_file_location(f"jargon_local_plugin_{name}", file)
+                spec = importlib.util.spec_from_file_location(modname, file)
                 if spec is None or spec.loader is None:
                     raise ImportError("not a Python file")
                 module = importlib.util.module_from_spec(spec)
+                # in sys.modules while it runs: dataclasses, pickling and typing look modules up there
+                sys.modules[modname] = module
                 spec.loader.exec_module(module)
             except Exception as exc:
+                sys.modules.pop(modname, None)
                 self._fail(f"plugin {name!r} ({file}) failed to load: {_one_line(exc)}; skipped")
                 continue
             self._register(module, PluginInfo(name, kind, getattr(module, "__version__", None), str(file)))

@@ -23,11 +23,12 @@ from jargon.text.tokens import WORD_RE, tokenize
 
 from .lexicon import Lexicon
 from .patterns import LITERAL, Pattern, entry_patterns
-from .scoring import Utterance, Window, best_window
+from .scoring import MIN_COVERAGE, Utterance, Window, best_window
 
 DEFAULT_THRESHOLD = 75.0
 MAX_PIECE = 20_000        # characters per scanned piece; longer lines are cut at sentence ends
 _SENTENCE_END = re.compile(r"[.!?…\n]\s")
+_PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 
 
 class Decoder:
@@ -70,14 +71,14 @@ class Decoder:
             low = piece.lower()
             if len(low) != len(piece):     # a rare character changed length when lower-cased
                 low = "".join(ch.lower()[:1] for ch in piece)
-            low = low.replace("ё", "е")
+            low = low.replace("ё", "е").replace("’", "'")
             forms = set(WORD_RE.findall(low))
             if not forms:
                 continue
             found: list[tuple[Window, Pattern, Lexicon, list]] = []
             for lex in self.lexicons:
                 if lex.scan(forms):
-                    found.extend(self._candidates(piece, base, lex))
+                    found.extend(self._candidates(piece, low, base, lex))
             if found:
                 out.extend(self._resolve(found, text))
         out.sort(key=lambda m: m.start)
@@ -87,34 +88,38 @@ class Decoder:
         return DecodedDocument(doc, self.decode(doc.text))
 
     # -- internals ------------------------------------------------------------
-    def _candidates(self, piece: str, base: int, lex: Lexicon):
+    def _candidates(self, piece: str, low: str, base: int, lex: Lexicon):
         a = lex.analyzer
         toks = tokenize(piece, base)
-        norms = [a.normalize(t.surface) for t in toks]
+        if _PLAIN.fullmatch(low) and a.plain_lowercase:
+            norms = [low[t.start - base:t.end - base] for t in toks]   # already normalised
+        else:
+            norms = [a.normalize(t.surface) for t in toks]
         hits = [lex.hits(n) for n in norms]
         toks, norms, hits = _rejoin(piece, base, toks, norms, hits, lex)
 
-        weights: dict[int, float] = {}
-        persons: dict[int, bool] = {}
+        weights, persons = lex.weights, lex.persons   # caches per word form, shared by all lines
 
         def weight(i: int) -> float:
-            w = weights.get(i)
+            w = weights.get(norms[i])
             if w is None:
-                w = weights[i] = a.insert_weight(norms[i])
+                w = weights[norms[i]] = a.insert_weight(norms[i])
             return w
 
         def person(i: int) -> bool:
-            p = persons.get(i)
+            t = toks[i]
+            key = (norms[i], t.capitalized, t.utt_start)
+            p = persons.get(key)
             if p is None:
-                t = toks[i]
-                p = persons[i] = a.is_person(norms[i], t.capitalized, t.utt_start)
+                p = persons[key] = a.is_person(norms[i], t.capitalized, t.utt_start)
             return p
 
         def opens_utterance(i: int) -> bool:
+            """Token i opens its utterance, fillers and formulas aside ("Ну, уважаемые коллеги")."""
             k = i
             while k > 0 and not toks[k].utt_start:
                 k -= 1
-                if norms[k] not in a.fillers:
+                if norms[k] not in a.fillers and norms[k] not in a.formulas:
                     return False
             return True
 
@@ -134,15 +139,50 @@ class Decoder:
         for i, t in enumerate(toks):
             lo, hi = utt_bounds.get(t.utt, (i, i))
             utt_bounds[t.utt] = (min(lo, i), max(hi, i))
-        for (pid, utt), positions in anchors.items():
-            lo, hi = utt_bounds[utt]
-            u = Utterance(norms[lo:hi + 1], hit_maps[lo:hi + 1], lambda i, lo=lo: weight(i + lo),
-                          lambda i, lo=lo: person(i + lo), lambda i, lo=lo: opens_utterance(i + lo))
+        views: dict[int, tuple[int, Utterance]] = {}
+
+        def view(utt: int) -> tuple[int, Utterance]:
+            if utt not in views:
+                lo, hi = utt_bounds[utt]
+                views[utt] = lo, Utterance(norms[lo:hi + 1], hit_maps[lo:hi + 1], lambda i: weight(i + lo),
+                                           lambda i: person(i + lo), lambda i: opens_utterance(i + lo))
+            return views[utt]
+
+        present: dict[int, set] = {}
+
+        def possible(pid: int, utt: int) -> bool:
+            """Cheap upper bound: are enough of the pattern's words in the utterance at all?"""
+            if utt not in present:
+                lo, hi = utt_bounds[utt]
+                present[utt] = {k for i in range(lo, hi + 1) for k in hit_maps[i]}
+            pat, have = lex.patterns[pid], present[utt]
+            reach = 0.0
+            for j, t in enumerate(pat.tokens):
+                if t.slot or (pid, j) in have:
+                    reach += t.weight
+                elif pat.required_all:
+                    return False
+            return reach >= MIN_COVERAGE * pat.total
+
+        def score(pid: int, utt: int, positions: list[int]) -> None:
+            if not possible(pid, utt):
+                return
+            lo, u = view(utt)
             w = best_window(pid, lex.patterns[pid], u, [p - lo for p in positions])
             if w is not None:
                 w.first += lo
                 w.last += lo
                 results.append((w, lex.patterns[pid], lex, toks))
+
+        for (pid, utt), positions in anchors.items():
+            score(pid, utt, positions)
+        # literal collocations are checked only where their entry matched
+        for entry, utt in {(lex.patterns[w.pid].entry, toks[w.first].utt) for w, *_ in results}:
+            for lpid in lex.literals.get(entry, ()):
+                lo, hi = utt_bounds[utt]
+                positions = [i for i in range(lo, hi + 1) if any(k[0] == lpid for k in hit_maps[i])]
+                if positions:
+                    score(lpid, utt, positions)
         return results
 
     def _resolve(self, found, text: str) -> list[Match]:

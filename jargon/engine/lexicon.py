@@ -25,7 +25,7 @@ from collections import defaultdict
 
 from jargon.text.analyzer import Analyzer
 
-from .patterns import Pattern
+from .patterns import PHRASE, Pattern
 
 STEM_SIM = 0.9           # a stem-only hit counts a little less than a form hit
 PREFIX_SIM = 0.9
@@ -57,7 +57,13 @@ class Lexicon:
         self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for w in sorted(self.written):
             self.buckets[(w[0], len(w))].append(w)
+        self.literals: dict[int, list[int]] = defaultdict(list)   # entry -> literal pattern ids
+        for pid, pat in self.patterns.items():
+            if pat.kind != PHRASE:
+                self.literals[pat.entry].append(pid)
         self.cache: dict[str, tuple[tuple[Hit, ...], bool]] = {}
+        self.weights: dict[str, float] = {}
+        self.persons: dict[tuple, bool] = {}
         self.trigger_forms: set[str] = set()
         self.seen_forms: set[str] = set()
 
@@ -99,25 +105,32 @@ class Lexicon:
                 self.fragments.add(w[k:])
 
     def _choose_anchors(self) -> None:
-        df: dict[str, int] = {k: len({h[0] for h in v}) for k, v in self.postings.items()}
+        """Anchors: per phrase pattern, its rarest words, enough that no window without one
+        could reach the minimum coverage (one suffices when every word is required).
+
+        Rarity: a word the analyser does not know (an anglicism such as "фоллоуап") first;
+        then words fewer entries share; then content words, longer words.
+        Literal collocations get no anchors: they are only checked where their entry matched.
+        """
+        df: dict[str, int] = {k: len({self.patterns[h[0]].entry for h in v}) for k, v in self.postings.items()}
+        known: dict[str, bool] = {}
+
+        def rarity(pat: Pattern, j: int):
+            w = pat.tokens[j].word
+            if w not in known:
+                known[w] = self.analyzer.is_known(w)
+            return (known[w], df.get("=" + w, 0), -pat.tokens[j].weight, -len(w))
+
         for pid, pat in self.patterns.items():
+            if pat.kind != PHRASE:
+                continue
             total = pat.total
-            order = sorted(
-                (j for j, t in enumerate(pat.tokens) if not t.slot),
-                key=lambda j: (df.get("=" + pat.tokens[j].word, 0), -pat.tokens[j].weight, -len(pat.tokens[j].word)))
-            # every content word is an anchor; lighter words join (rarest first) until no
-            # window without an anchor could reach the minimum coverage
             remaining = total
-            for j in order:
-                if pat.tokens[j].weight >= 1.0:
-                    self.anchors.add((pid, j))
-                    remaining -= pat.tokens[j].weight
-            for j in order:
-                if remaining < MIN_ANCHOR_COVERAGE * total or (pat.required_all and remaining < total):
+            for j in sorted((j for j, t in enumerate(pat.tokens) if not t.slot), key=lambda j: rarity(pat, j)):
+                self.anchors.add((pid, j))
+                remaining -= pat.tokens[j].weight
+                if pat.required_all or remaining < MIN_ANCHOR_COVERAGE * total:
                     break
-                if (pid, j) not in self.anchors:
-                    self.anchors.add((pid, j))
-                    remaining -= pat.tokens[j].weight
 
     # -- text forms ---------------------------------------------------------
     def hits(self, form: str) -> tuple[Hit, ...]:

@@ -8,7 +8,10 @@ Words passed in are already normalised by :meth:`Analyzer.normalize`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_STRESS = re.compile("[\u0300\u0301]")   # grave and acute accents used as stress marks
 
 FUNCTION_WEIGHT = 0.3   # prepositions, conjunctions, particles
 PRONOUN_WEIGHT = 0.5    # pronouns, and adverbs of time and degree ("сегодня", "очень")
@@ -32,12 +35,15 @@ class Analyzer:
     prefixes: tuple[str, ...] = ()
     #: shortest stem that is still informative
     min_stem: int = 4
+    #: True when normalize() is just lower-casing plus "ё"->"е" and "’"->"'" for text without
+    #: combining accents (lets the decoder slice normalised words out of the lower-cased line)
+    plain_lowercase: bool = False
 
     def normalize(self, word: str) -> str:
+        """Lower-case, NFC, stress marks removed ("подсвети́ть"), typographic apostrophe to "'"."""
         word = unicodedata.normalize("NFC", word).lower()
-        if any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", word)):
-            word = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
-            word = unicodedata.normalize("NFC", word)
+        if _STRESS.search(word):
+            word = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", word)))
         return word.replace("’", "'")
 
     def inflections(self, word: str) -> set[str]:

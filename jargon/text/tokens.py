@@ -30,17 +30,20 @@ class Token(NamedTuple):
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """All tokens of ``text``; offsets are ``base`` + position in ``text``."""
     tokens: list[Token] = []
-    prev_end = 0
-    utt = 0
+    bounds = [m.start() for m in BOUNDARY_RE.finditer(text)]
+    nb, k, utt = len(bounds), 0, 0
+    first = True
     for m in WORD_RE.finditer(text):
         s, e = m.span()
-        gap = text[prev_end:s]
-        boundary = not tokens or BOUNDARY_RE.search(gap) is not None
-        if boundary and tokens:
+        boundary = first
+        while k < nb and bounds[k] < s:
+            boundary = True
+            k += 1
+        if boundary and not first:
             utt += 1
+        first = False
         word = m.group()
         tokens.append(Token(base + s, base + e, word, word[:1].isupper(), boundary, utt))
-        prev_end = e
     return tokens
 
 

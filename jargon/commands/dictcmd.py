@@ -1,0 +1,182 @@
+"""List, show, validate, add to and create dictionaries (jargon dict list|show|validate|add|new)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="dict_action", metavar="ACTION", required=True)
+
+    ls = sub.add_parser("list", help="installed dictionaries: entries, language, source plugin, path",
+                        description="List the installed dictionaries.")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+
+    show = sub.add_parser("show", help="the entries of a dictionary with their meanings",
+                          description="Show the entries of a dictionary (by name or path).")
+    show.add_argument("name", metavar="NAME|PATH")
+    show.add_argument("--clean", action="store_true", help="softened meanings for explicit entries")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    val = sub.add_parser("validate", help="check dictionary files; every problem as file:line (exit 1 if any)",
+                         description="Check dictionary files: schema, duplicates, headwords that collide "
+                                     "fuzzily, variants and examples that do not decode to their own entry.")
+    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument("--similarity", type=float, default=None, metavar="N",
+                     help="headwords at least this similar (0-100) collide (default: 90)")
+
+    add = sub.add_parser("add", help="append an entry to your own dictionary (or --dict FILE)",
+                         description="Append an entry to your own dictionary (or to FILE), atomically, "
+                                     "keeping a .bak copy of the previous version.")
+    add.add_argument("phrase", metavar="PHRASE")
+    add.add_argument("--meaning", "-m", required=True, metavar="TEXT", help="what it really means")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    add.add_argument("--variant", action="append", default=[], metavar="TEXT",
+                     help="another way people say it (repeatable)")
+    add.add_argument("--example", action="append", default=[], metavar="TEXT",
+                     help="a sentence that must decode to this entry (repeatable)")
+    add.add_argument("--dict", dest="dict_file", metavar="FILE",
+                     help="dictionary file to add to (default: your own, see 'jargon dict list')")
+
+    new = sub.add_parser("new", help="create a new dictionary file with two example entries",
+                         description="Create NAME.toml: a valid dictionary with two example entries to replace.")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--dir", default=".", metavar="DIR", help="folder to write to (default: .)")
+    new.add_argument("--language", default="ru", help="language code of the phrases (default: ru)")
+    new.add_argument("--title", default="", help="a human title")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"list": _list, "show": _show, "validate": _validate, "add": _add, "new": _new}[args.dict_action](args)
+
+
+def _plugin_manager(args):
+    from jargon.plugins import get_plugin_manager
+
+    return get_plugin_manager(getattr(args, "plugin", None) or ())
+
+
+def _list(args) -> int:
+    dictionaries = _plugin_manager(args).dictionaries()
+    rows = [{"name": d.name, "entries": len(d.entries), "language": d.language, "version": d.version,
+             "plugin": d.plugin, "title": d.title, "path": str(d.path) if d.path else None}
+            for d in dictionaries.values()]
+    if args.json:
+        json.dump({"dictionaries": rows}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        print("no dictionaries installed")
+        return 0
+    table = [("NAME", "ENTRIES", "LANG", "PLUGIN", "PATH")]
+    table += [(r["name"], str(r["entries"]), r["language"], r["plugin"] or "", r["path"] or "(built in code)")
+              for r in rows]
+    _print_table(table, right_aligned={1})
+    return 0
+
+
+def _show(args) -> int:
+    from jargon.catalog import load_dictionaries
+
+    (d,) = load_dictionaries([args.name], _plugin_manager(args))
+    if args.json:
+        from jargon.dictionary import entry_to_data
+
+        payload = {"name": d.name, "title": d.title, "language": d.language, "version": d.version,
+                   "plugin": d.plugin, "path": str(d.path) if d.path else None,
+                   "entries": [entry_to_data(e) for e in d.entries]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    source = f", plugin {d.plugin}" if d.plugin else ""
+    print(f"{d.name}: {d.title or 'untitled'} ({d.language}, {len(d.entries)} entries{source})")
+    if d.path:
+        print(d.path)
+    for e in d.entries:
+        print()
+        print(f"{e.phrase}  [{e.id}]")
+        print(f"    {e.display_meaning(args.clean)}")
+        if e.variants:
+            print(f"    variants: {'; '.join(e.variants)}")
+        if e.tags:
+            print(f"    tags: {', '.join(e.tags)}")
+    return 0
+
+
+def _validate(args) -> int:
+    from jargon.validate import DEFAULT_SIMILARITY, UnreadableDictionary, validate_file
+
+    similarity = DEFAULT_SIMILARITY if args.similarity is None else args.similarity
+    if not 0 < similarity <= 100:
+        from jargon.errors import JargonError
+
+        raise JargonError("--similarity must be between 0 and 100")
+    languages = _plugin_manager(args).languages()
+    status, total = 0, 0
+    for name in args.files:
+        try:
+            problems = validate_file(name, languages=languages, similarity=similarity)
+        except UnreadableDictionary as exc:
+            print(f"jargon: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        for problem in problems:
+            print(problem)
+        total += len(problems)
+        if problems:
+            status = max(status, 1)
+    if total:
+        files = len(args.files)
+        print(f"{total} problem{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+              file=sys.stderr)
+    elif status == 0:
+        print(f"ok: {len(args.files)} file{'s' if len(args.files) != 1 else ''}, no problems", file=sys.stderr)
+    return status
+
+
+def _add(args) -> int:
+    from pathlib import Path
+
+    from jargon.errors import JargonError
+    from jargon.userdict import add_user_entry, user_dictionary_path
+
+    if not args.phrase.strip() or not args.meaning.strip():
+        raise JargonError("the phrase and --meaning must not be empty")
+    target = Path(args.dict_file) if args.dict_file else user_dictionary_path()
+    had_comments = _has_comments(target)
+    try:
+        path, entry = add_user_entry(args.phrase, args.meaning, tags=args.tag, dict_path=target,
+                                     variants=args.variant, examples=args.example)
+    except OSError as exc:
+        raise JargonError(f"cannot write {target}: {exc.strerror or exc}; the file was left as it was") from None
+    print(f"added {entry.phrase!r} as {entry.id!r} to {path}")
+    if had_comments:
+        print(f"jargon: note: comments in {path} were not kept (previous version in {path.name}.bak)",
+              file=sys.stderr)
+    return 0
+
+
+def _has_comments(path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _new(args) -> int:
+    from jargon.scaffold import write_dictionary
+
+    path = write_dictionary(args.name, args.dir, language=args.language, title=args.title, force=args.force)
+    print(f"created {path}")
+    print(f"next: edit it, then run: jargon dict validate {path}")
+    return 0
+
+
+def _print_table(rows: list[tuple[str, ...]], right_aligned: set[int] = frozenset()) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [c.rjust(w) if i in right_aligned else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        print("  ".join(cells).rstrip())

@@ -1,0 +1,214 @@
+"""The checks behind ``jargon dict validate``: everything that makes a dictionary hard to use.
+
+1. the schema (``jargon.dictionary.load_dictionary``: broken TOML, unknown keys,
+   missing fields, duplicate ids and headwords), which stops the other checks;
+2. variants that repeat a headword or variant (their own entry's or another's);
+3. headwords that collide fuzzily with another entry's headword or variant;
+4. variants that, decoded alone, do not match their own entry;
+5. examples that do not decode to their own entry.
+
+Each problem carries the file and line it is about (the entry's line when the
+exact line of a variant or example cannot be found).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .errors import JargonError
+from .model import Dictionary, Entry
+
+DEFAULT_SIMILARITY = 90.0   # rapidfuzz ratio (0-100) of normalised headwords above which they collide
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+class UnreadableDictionary(JargonError):
+    """A dictionary file that cannot be read at all (missing, a folder, no permission)."""
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only, ё as е: the form in which headwords are compared."""
+    return " ".join(re.findall(r"\w+", text.lower().replace("ё", "е")))
+
+
+def validate_file(path: str | os.PathLike, languages: dict | None = None,
+                  similarity: float = DEFAULT_SIMILARITY,
+                  decoder_factory: Callable[[Sequence[Dictionary]], Any] | None = None) -> list[Problem]:
+    """Every problem in one dictionary file, sorted by line.
+
+    ``languages``: language code -> ``Language`` for the decoder (default: those of the
+    process-wide plugin manager). ``decoder_factory`` builds the decoder (default:
+    :class:`jargon.engine.decoder.Decoder`). Raises :class:`UnreadableDictionary` when
+    the file cannot be read.
+    """
+    from .dictionary import load_dictionary
+    from .errors import DictionaryError
+
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDictionary(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        d = load_dictionary(path)
+    except DictionaryError as exc:
+        return [Problem(path, exc.line or 0, exc.reason)]
+    if decoder_factory is None:
+        decoder_factory = _default_decoder_factory(languages)
+    lines = raw.decode("utf-8").splitlines()
+    return validate_dictionary(d, lines, similarity, decoder_factory)
+
+
+def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
+                        decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
+    """The content checks (2-5) of a dictionary that passed the schema check."""
+    where = _Locator(d, lines)
+    problems: list[Problem] = []
+    duplicated = _duplicate_variants(d, where, problems)
+    _fuzzy_headwords(d, where, similarity, problems)
+    decoder = decoder_factory([d])
+    for entry in d.entries:
+        for variant in entry.variants:
+            if (entry.id, variant) in duplicated:
+                continue
+            found = _found(decoder.decode(variant), d.name)
+            if entry.id not in found:
+                problems.append(Problem(d.path, where.item(entry, "variants", variant),
+                                        f"variant {variant!r} of entry {entry.id!r} {_instead(found, 'matches')}"))
+        for n, example in enumerate(entry.examples, 1):
+            found = _found(decoder.decode(example), d.name)
+            if entry.id not in found:
+                problems.append(Problem(d.path, where.item(entry, "examples", example),
+                                        f"example {n} of entry {entry.id!r} does not decode to it "
+                                        f"({_instead(found, 'found')}): {_short(example)!r}"))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _default_decoder_factory(languages: dict | None) -> Callable[[Sequence[Dictionary]], Any]:
+    def build(dictionaries: Sequence[Dictionary]):
+        from .engine.decoder import Decoder
+
+        langs = languages
+        if langs is None:
+            from .plugins import get_plugin_manager
+
+            langs = get_plugin_manager().languages()
+        return Decoder(list(dictionaries), languages=langs)
+
+    return build
+
+
+def _found(matches: Iterable[Any], dictionary: str) -> list[str]:
+    return [m.entry.id for m in matches if m.dictionary == dictionary]
+
+
+def _instead(found: list[str], verb: str) -> str:
+    if not found:
+        return "matches nothing" if verb == "matches" else "found nothing"
+    ids = ", ".join(repr(i) for i in dict.fromkeys(found))
+    return f"matches {ids} instead" if verb == "matches" else f"found {ids}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _duplicate_variants(d: Dictionary, where: "_Locator", problems: list[Problem]) -> set[tuple[str, str]]:
+    """Variants equal (normalised) to a headword or variant seen before; returns (entry id, variant)."""
+    owners: dict[str, tuple[Entry, str]] = {}   # normalised form -> (entry, "the headword"/"a variant")
+    for entry in d.entries:
+        owners.setdefault(normalise(entry.phrase), (entry, "the headword"))
+    flagged: set[tuple[str, str]] = set()
+    for entry in d.entries:
+        for variant in entry.variants:
+            key = normalise(variant)
+            owner, role = owners.get(key, (None, ""))
+            if owner is None:
+                owners[key] = (entry, "a variant")
+                continue
+            if owner is entry:
+                what = "repeats the headword" if role == "the headword" else "is listed twice"
+                message = f"variant {variant!r} of entry {entry.id!r} {what}"
+            else:
+                message = (f"variant {variant!r} of entry {entry.id!r} is also {role} of entry "
+                           f"{owner.id!r} (line {owner.line})")
+            problems.append(Problem(d.path, where.item(entry, "variants", variant), message))
+            flagged.add((entry.id, variant))
+    return flagged
+
+
+def _fuzzy_headwords(d: Dictionary, where: "_Locator", similarity: float, problems: list[Problem]) -> None:
+    """Headwords within ``similarity`` of another entry's headword or variant (not equal: see above)."""
+    from rapidfuzz import fuzz, process
+
+    entries = list(d.entries)
+    if len(entries) < 2:
+        return
+    heads = [normalise(e.phrase) for e in entries]
+    forms: list[tuple[int, str, str]] = []     # (entry index, normalised form, verbatim)
+    for i, e in enumerate(entries):
+        forms.append((i, heads[i], e.phrase))
+        forms.extend((i, normalise(v), v) for v in e.variants)
+    choices = [f[1] for f in forms]
+    for i, entry in enumerate(entries):
+        best: tuple[float, int, str, bool] | None = None
+        for _, score, k in process.extract(heads[i], choices, scorer=fuzz.ratio, score_cutoff=similarity,
+                                           limit=None):
+            j, form, verbatim = forms[k]
+            if j == i or form == heads[i]:
+                continue
+            is_headword = verbatim == entries[j].phrase
+            if is_headword and j > i:
+                continue      # a headword pair is reported once, at the later entry
+            if best is None or score > best[0]:
+                best = (float(score), j, verbatim, is_headword)
+        if best is None:
+            continue
+        score, j, verbatim, is_headword = best
+        role = "the headword" if is_headword else "a variant"
+        problems.append(Problem(
+            d.path, where.key(entry, "phrase"),
+            f"headword {entry.phrase!r} of entry {entry.id!r} is close to {verbatim!r}, {role} of entry "
+            f"{entries[j].id!r} (line {entries[j].line}, similarity {score:.0f}): merge them or tell them apart"))
+
+
+class _Locator:
+    """Finds the line of a key or of a list item inside an entry's table."""
+
+    def __init__(self, d: Dictionary, lines: Sequence[str]):
+        self.lines = lines
+        starts = sorted(e.line for e in d.entries if e.line)
+        self.ends = {s: (starts[k + 1] if k + 1 < len(starts) else len(lines) + 1) for k, s in enumerate(starts)}
+
+    def _span(self, entry: Entry) -> range:
+        if not entry.line:
+            return range(0)
+        return range(entry.line, self.ends.get(entry.line, len(self.lines) + 1))   # 1-based lines
+
+    def key(self, entry: Entry, key: str) -> int:
+        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for n in self._span(entry):
+            if pattern.match(self.lines[n - 1]):
+                return n
+        return entry.line
+
+    def item(self, entry: Entry, key: str, value: str) -> int:
+        start = self.key(entry, key)
+        quoted = (json.dumps(value, ensure_ascii=False), f"'{value}'")
+        for n in self._span(entry):
+            if n >= start and any(q in self.lines[n - 1] for q in quoted):
+                return n
+        return start or entry.line
