@@ -40,8 +40,10 @@ class UnreadableDictionary(JargonError):
 
 
 def normalise(text: str) -> str:
-    """Lower-case words only, ё as е: the form in which headwords are compared."""
-    return " ".join(re.findall(r"\w+", text.lower().replace("ё", "е")))
+    """The words as the engine tokenises them (inner hyphens kept), lower-cased, ё as е."""
+    from .text.tokens import words
+
+    return " ".join(w.lower().replace("ё", "е").replace("’", "'") for w in words(text))
 
 
 def validate_file(path: str | os.PathLike, languages: dict | None = None,

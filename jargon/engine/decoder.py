@@ -23,7 +23,7 @@ from jargon.text.tokens import WORD_RE, tokenize
 
 from .lexicon import Lexicon
 from .patterns import LITERAL, Pattern, entry_patterns
-from .scoring import MIN_COVERAGE, Utterance, Window, best_window
+from .scoring import Utterance, Window, best_window, reachable
 
 DEFAULT_THRESHOLD = 75.0
 MAX_PIECE = 20_000        # characters per scanned piece; longer lines are cut at sentence ends
@@ -151,18 +151,10 @@ class Decoder:
         present: dict[int, set] = {}
 
         def possible(pid: int, utt: int) -> bool:
-            """Cheap upper bound: are enough of the pattern's words in the utterance at all?"""
             if utt not in present:
                 lo, hi = utt_bounds[utt]
                 present[utt] = {k for i in range(lo, hi + 1) for k in hit_maps[i]}
-            pat, have = lex.patterns[pid], present[utt]
-            reach = 0.0
-            for j, t in enumerate(pat.tokens):
-                if t.slot or (pid, j) in have:
-                    reach += t.weight
-                elif pat.required_all:
-                    return False
-            return reach >= MIN_COVERAGE * pat.total
+            return reachable(pid, lex.patterns[pid], present[utt])
 
         def score(pid: int, utt: int, positions: list[int]) -> None:
             if not possible(pid, utt):

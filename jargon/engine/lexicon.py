@@ -26,6 +26,7 @@ from collections import defaultdict
 from jargon.text.analyzer import Analyzer
 
 from .patterns import PHRASE, Pattern
+from .scoring import reachable
 
 STEM_SIM = 0.9           # a stem-only hit counts a little less than a form hit
 PREFIX_SIM = 0.9
@@ -35,6 +36,12 @@ Hit = tuple[int, int, float]  # (pattern id, token index, similarity)
 
 _MIXED = re.compile(r"^([a-z]+)-([^\W\da-z_]+)$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _halves(word: str) -> set[str]:
+    """The 4+-letter halves a word can be split into (with 2+ letters on the other side)."""
+    n = len(word)
+    return {word[:k] for k in range(4, n - 1)} | {word[k:] for k in range(2, n - 3)}
 
 
 def max_typo_distance(n: int) -> int:
@@ -51,7 +58,8 @@ class Lexicon:
         self.postings: dict[str, list[Hit]] = defaultdict(list)
         self.written: set[str] = set()           # words as written in patterns (typo targets)
         self.joined: dict[str, list[Hit]] = {}   # "впланах" -> hits of "в" and "планах"
-        self.fragments: set[str] = set()         # halves of long words split by speech-to-text
+        self.fragments: set[str] = set()         # halves of anchor words split by speech-to-text
+        self.halves: set[str] = set()            # halves of any pattern word
         self.anchors: set[tuple[int, int]] = set()
         self._build()
         self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -96,13 +104,13 @@ class Lexicon:
                 for f in seconds:
                     self.joined.setdefault(first.word + f, []).extend([(pid, j, 1.0), (pid, j + 1, 1.0)])
         self._choose_anchors()
-        # halves of anchor words that speech-to-text may split ("за брал", "верхне уровнево")
+        # long halves of words that speech-to-text may split ("за брал", "верхне уровнево"):
+        # halves of an anchor word trigger a line; halves of any word make the line worth a
+        # detailed look even when the words seen so far could not complete a phrase
+        for w in self.written:
+            self.halves.update(_halves(w))
         for pid, j in self.anchors:
-            w = self.patterns[pid].tokens[j].word
-            for k in range(4, len(w) - 1):
-                self.fragments.add(w[:k])
-            for k in range(2, len(w) - 3):
-                self.fragments.add(w[k:])
+            self.fragments.update(_halves(self.patterns[pid].tokens[j].word))
 
     def _choose_anchors(self) -> None:
         """Anchors: per phrase pattern, its rarest words, enough that no window without one
@@ -147,14 +155,23 @@ class Lexicon:
         return cached[1]
 
     def scan(self, forms: set[str]) -> bool:
-        """Analyse unseen forms; True when any of ``forms`` may open a candidate window."""
+        """Analyse unseen forms; True when the words of a line (``forms``) may hold a match:
+        an anchor is there and enough of its pattern's words could be (or a split word is)."""
         new = forms - self.seen_forms
         if new:
             for f in new:
                 if f not in self.cache:
                     self._analyse(f)
             self.seen_forms |= new
-        return not forms.isdisjoint(self.trigger_forms)
+        triggers = forms & self.trigger_forms
+        if not triggers:
+            return False
+        if not forms.isdisjoint(self.halves):
+            return True     # words may need rejoining first: let the detailed pass decide
+        cache, anchors = self.cache, self.anchors
+        present = {(pid, j) for f in forms for pid, j, _ in cache[f][0]}
+        return any(reachable(pid, self.patterns[pid], present)
+                   for f in triggers for pid, j, _ in cache[f][0] if (pid, j) in anchors)
 
     def _lookup(self, form: str, sim: float, out: dict[tuple[int, int], float]) -> None:
         for pid, j, s in self.postings.get("=" + form, ()):

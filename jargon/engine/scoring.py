@@ -55,6 +55,18 @@ class Utterance:
         self.utt_start_ok = utt_start_ok  # callable(i) -> bool: token i opens the utterance (fillers aside)
 
 
+def reachable(pid: int, pat: Pattern, present) -> bool:
+    """Cheap upper bound before any alignment: could the words hit in ``present``
+    (a container of ``(pattern id, token index)``) reach the minimum coverage? Slots count as filled."""
+    reach = 0.0
+    for j, t in enumerate(pat.tokens):
+        if t.slot or (pid, j) in present:
+            reach += t.weight
+        elif pat.required_all:
+            return False
+    return reach >= MIN_COVERAGE * pat.total
+
+
 def best_window(pid: int, pat: Pattern, u: Utterance, anchor_positions: list[int]) -> Window | None:
     n = len(pat.tokens)
     span_limit = n + MAX_GAP
