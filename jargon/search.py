@@ -26,8 +26,9 @@ def search_entries(dictionaries: Iterable[Dictionary], query: str, limit: int = 
                    min_score: float = 60.0) -> list[Hit]:
     """Best entries for ``query``, one hit per entry, best first.
 
-    Headwords and variants are compared with rapidfuzz's WRatio (tolerant of
-    partial and reordered phrases); meanings with token_set_ratio and a small
+    Headwords and variants are compared with rapidfuzz's token_set_ratio (a query
+    that is part of a phrase, in any order) and partial_ratio (typos inside a
+    longer phrase); meanings with token_set_ratio and a small
     discount, so a phrase hit ranks above a meaning that happens to share words.
     """
     from rapidfuzz import fuzz
@@ -41,7 +42,8 @@ def search_entries(dictionaries: Iterable[Dictionary], query: str, limit: int = 
             fields = [("phrase", e.phrase)] + [("variant", v) for v in e.variants]
             for field, text in fields:
                 t = _norm(text)
-                score = 100.0 if q == t else fuzz.WRatio(q, t)
+                score = 100.0 if q == t else max(
+                    fuzz.token_set_ratio(q, t), 0.95 * fuzz.partial_ratio(q, t) if len(q) >= 4 else 0.0)
                 _keep(best, Hit(score, d, e, field, text))
             score = fuzz.token_set_ratio(q, _norm(e.meaning)) * 0.9
             if e.clean_meaning:
