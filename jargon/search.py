@@ -23,7 +23,7 @@ def _norm(s: str) -> str:
 
 
 def search_entries(dictionaries: Iterable[Dictionary], query: str, limit: int = 10,
-                   min_score: float = 60.0) -> list[Hit]:
+                   min_score: float = 70.0) -> list[Hit]:
     """Best entries for ``query``, one hit per entry, best first.
 
     Headwords and variants are compared with rapidfuzz's token_set_ratio (a query

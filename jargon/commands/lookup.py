@@ -11,7 +11,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
                    help="dictionary by name or path (repeatable; default: all installed)")
     p.add_argument("-n", "--limit", type=int, default=5, help="how many entries to show (default: 5)")
-    p.add_argument("--min-score", type=float, default=60.0, help="hide entries scoring below this (default: 60)")
+    p.add_argument("--min-score", type=float, default=70.0, help="hide entries scoring below this (default: 70)")
     p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
     p.add_argument("--json", action="store_true", help="print JSON")
 

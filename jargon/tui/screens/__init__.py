@@ -1,0 +1,1 @@
+"""Screens of the jargon TUI (the main screen is the App's own)."""
