@@ -114,6 +114,9 @@ class Decisions:
     def clear(self, match: Match) -> bool:
         return self._items.pop(match_key(match), None) is not None
 
+    def remove(self, decision: Decision) -> bool:
+        return self._items.pop(decision.key, None) is not None
+
     def resolve(self, matches: list[Match]) -> dict[int, Decision]:
         """Which decision applies to which match (by index into ``matches``).
 

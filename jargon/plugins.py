@@ -82,6 +82,11 @@ class PluginManager:
             return
         info.module = module
         self.infos.append(info)
+        for caller in self.pm.get_hookcallers(module) or ():
+            optional = any(i.plugin is module and i.optionalhook for i in caller.get_hookimpls())
+            if not caller.has_spec() and not optional:
+                self._fail(f"plugin {info.name!r} ({info.origin}) implements unknown hook {caller.name!r} "
+                           f"(a typo, or written for another jargon version?); it is never called")
 
     def _load_builtins(self) -> None:
         from .builtin import BUILTIN_PLUGINS
@@ -137,8 +142,12 @@ class PluginManager:
         """
         hook = getattr(self.pm.hook, hook_name)
         results: list[tuple[str, Any]] = []
-        # pluggy returns LIFO order; reverse to registration order
-        for impl in reversed(hook.get_hookimpls()):
+        # get_hookimpls() is in registration order (trylast ones moved to the front, tryfirst ones to
+        # the back); pluggy *calls* them in reverse. We want registration order, so that the first
+        # plugin wins a name clash, with tryfirst/trylast still honoured. Wrappers are not contributions.
+        impls = [i for i in hook.get_hookimpls() if not (i.hookwrapper or i.wrapper)]
+        impls.sort(key=lambda i: 0 if i.tryfirst else 2 if i.trylast else 1)
+        for impl in impls:
             try:
                 value = impl.function()
                 if value is None:

@@ -21,6 +21,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="on undecodable input: stop with an error (strict) or replace the bytes")
     p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
     p.add_argument("--fail-on-match", action="store_true", help="exit 1 when anything was found (for CI)")
+    p.add_argument("-r", "--recursive", action="store_true",
+                   help="decode the transcripts in folders given as FILE (and their subfolders)")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (0: one per CPU; default: 1)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from jargon.contributions import ReadOptions, RenderOptions
     from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
-    from jargon.inputs import STDIN, read_document
+    from jargon.batch import decode_files, expand_inputs
+    from jargon.inputs import STDIN
     from jargon.plugins import get_plugin_manager
 
     pm = get_plugin_manager(args.plugin)
@@ -47,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
     decoder = Decoder(dictionaries, threshold=args.threshold, languages=pm.languages())
     readers = pm.input_readers()
     options = ReadOptions(encoding=args.encoding, errors=args.errors)
-    names = args.files or [STDIN]
-    decoded = [decoder.decode_document(read_document(n, readers, options, args.input_format)) for n in names]
+    names = expand_inputs(args.files or [STDIN], readers, args.recursive)
+    decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
 
     render = RenderOptions(clean=args.clean, translate=args.translate, dictionaries=dictionaries,
                            color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))

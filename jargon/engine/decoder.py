@@ -123,6 +123,12 @@ class Decoder:
                     return False
             return True
 
+        def governs_noun(i: int) -> bool:
+            """An address runs straight into a preposition: a noun phrase ("коллеги по цеху")."""
+            k = i + 1
+            return (k < len(toks) and toks[k].utt == toks[i].utt and norms[k] in a.prepositions
+                    and piece[toks[i].end - base:toks[k].start - base].isspace())
+
         # group anchor hits by (pattern, utterance)
         anchors: dict[tuple[int, int], list[int]] = {}
         hit_maps: list[dict] = []
@@ -160,7 +166,10 @@ class Decoder:
             if not possible(pid, utt):
                 return
             lo, u = view(utt)
-            w = best_window(pid, lex.patterns[pid], u, [p - lo for p in positions])
+            pat = lex.patterns[pid]
+            w = best_window(pid, pat, u, [p - lo for p in positions])
+            if w is not None and pat.anchored and governs_noun(w.last + lo):
+                return
             if w is not None:
                 w.first += lo
                 w.last += lo
@@ -218,8 +227,8 @@ def _rejoin(piece, base, toks, norms, hits, lex: Lexicon):
             a, b = toks[i], toks[i + 1]
             gap = piece[a.end - base:b.start - base]
             merged = norms[i] + norms[i + 1]
-            if gap.isspace() and ("=" + merged in lex.postings or
-                                  (norms[i] in lex.fragments and norms[i + 1] in lex.fragments)):
+            if gap.isspace() and ("=" + merged in lex.postings or merged in lex.joined or
+                                  norms[i] in lex.halves or norms[i + 1] in lex.halves):
                 mh = lex.hits(merged)
                 if mh:
                     out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))

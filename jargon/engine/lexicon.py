@@ -34,14 +34,15 @@ TRANSLIT_SIM = 0.95
 MIN_ANCHOR_COVERAGE = 0.75   # no match may reach this coverage without an anchor
 Hit = tuple[int, int, float]  # (pattern id, token index, similarity)
 
-_MIXED = re.compile(r"^([a-z]+)-([^\W\da-z_]+)$")
+_MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _halves(word: str) -> set[str]:
-    """The 4+-letter halves a word can be split into (with 2+ letters on the other side)."""
+    """The 4+-letter pieces a word can be split into: prefixes (2+ letters left over) and
+    suffixes (1+ letter left over, as in "вп ланах")."""
     n = len(word)
-    return {word[:k] for k in range(4, n - 1)} | {word[k:] for k in range(2, n - 3)}
+    return {word[:k] for k in range(4, n - 1)} | {word[k:] for k in range(1, n - 3)}
 
 
 def max_typo_distance(n: int) -> int:
@@ -95,14 +96,18 @@ class Lexicon:
                     forms = {tok.word}
                 for f in forms:
                     self.postings["=" + f].append((pid, j, 1.0))
-            # joined tokens: a short function word glued to the next word ("впланах")
+            # two words glued by speech-to-text: a short word and any form of the next
+            # ("впланах"), or two words as written ("точкироста")
             for j in range(len(pat.tokens) - 1):
                 first, second = pat.tokens[j], pat.tokens[j + 1]
-                if first.slot or second.slot or len(first.word) > 3:
+                if first.slot or second.slot:
                     continue
-                seconds = forms_cache.get(second.word, {second.word}) if pat.inflect else {second.word}
+                seconds = {second.word}
+                if len(first.word) <= 3 and pat.inflect:
+                    seconds |= forms_cache.get(second.word, set())
                 for f in seconds:
-                    self.joined.setdefault(first.word + f, []).extend([(pid, j, 1.0), (pid, j + 1, 1.0)])
+                    hits = self.joined.setdefault(first.word + f, [])
+                    hits.extend([(pid, j, 1.0), (pid, j + 1, 1.0)])
         self._choose_anchors()
         # long halves of words that speech-to-text may split ("за брал", "верхне уровнево"):
         # halves of an anchor word trigger a line; halves of any word make the line worth a

@@ -29,6 +29,8 @@ class Analyzer:
     #: prepositions, conjunctions, particles and the like
     function_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    #: prepositions: an address directly followed by one is a noun phrase ("коллеги по цеху")
+    prepositions: frozenset[str] = frozenset()
     #: personal pronouns that may fill a "any colleague" placeholder slot
     person_pronouns: frozenset[str] = frozenset()
     #: verb prefixes that may be stripped from an unknown word ("почелленджил" -> "челленджил")
