@@ -1,0 +1,301 @@
+"""English text analysis for jargon: rule-based inflection and the Snowball English stemmer.
+
+``inflections`` expands a dictionary word into the forms people say ("circle" ->
+"circles", "circled", "circling"; "take" -> "took", "taken"...). It deliberately
+over-generates a little (both "offered" and "offerred"): a form nobody writes
+never matches anything, while a missing form loses a real match.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jargon.text.analyzer import Analyzer
+
+_VOWELS = "aeiou"
+_LATIN_WORD = re.compile(r"^[a-z][a-z'-]*$")
+
+# base: (3rd person singular, past, past participle, -ing); several pasts are "a|b"
+_IRREGULAR_VERBS: dict[str, tuple[str, str, str, str]] = {
+    "be": ("is", "was|were", "been", "being"),
+    "have": ("has", "had", "had", "having"),
+    "do": ("does", "did", "done", "doing"),
+    "go": ("goes", "went", "gone", "going"),
+    "take": ("takes", "took", "taken", "taking"),
+    "put": ("puts", "put", "put", "putting"),
+    "make": ("makes", "made", "made", "making"),
+    "get": ("gets", "got", "got|gotten", "getting"),
+    "give": ("gives", "gave", "given", "giving"),
+    "come": ("comes", "came", "come", "coming"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "bring": ("brings", "brought", "brought", "bringing"),
+    "buy": ("buys", "bought", "bought", "buying"),
+    "catch": ("catches", "caught", "caught", "catching"),
+    "teach": ("teaches", "taught", "taught", "teaching"),
+    "seek": ("seeks", "sought", "sought", "seeking"),
+    "drive": ("drives", "drove", "driven", "driving"),
+    "eat": ("eats", "ate", "eaten", "eating"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "feel": ("feels", "felt", "felt", "feeling"),
+    "find": ("finds", "found", "found", "finding"),
+    "forget": ("forgets", "forgot", "forgotten", "forgetting"),
+    "hear": ("hears", "heard", "heard", "hearing"),
+    "hold": ("holds", "held", "held", "holding"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
+    "leave": ("leaves", "left", "left", "leaving"),
+    "lead": ("leads", "led", "led", "leading"),
+    "let": ("lets", "let", "let", "letting"),
+    "lose": ("loses", "lost", "lost", "losing"),
+    "mean": ("means", "meant", "meant", "meaning"),
+    "meet": ("meets", "met", "met", "meeting"),
+    "pay": ("pays", "paid", "paid", "paying"),
+    "say": ("says", "said", "said", "saying"),
+    "lay": ("lays", "laid", "laid", "laying"),
+    "read": ("reads", "read", "read", "reading"),
+    "run": ("runs", "ran", "run", "running"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "sell": ("sells", "sold", "sold", "selling"),
+    "tell": ("tells", "told", "told", "telling"),
+    "send": ("sends", "sent", "sent", "sending"),
+    "spend": ("spends", "spent", "spent", "spending"),
+    "build": ("builds", "built", "built", "building"),
+    "set": ("sets", "set", "set", "setting"),
+    "shut": ("shuts", "shut", "shut", "shutting"),
+    "cut": ("cuts", "cut", "cut", "cutting"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "sit": ("sits", "sat", "sat", "sitting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "break": ("breaks", "broke", "broken", "breaking"),
+    "wake": ("wakes", "woke", "woken", "waking"),
+    "choose": ("chooses", "chose", "chosen", "choosing"),
+    "stand": ("stands", "stood", "stood", "standing"),
+    "understand": ("understands", "understood", "understood", "understanding"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "ride": ("rides", "rode", "ridden", "riding"),
+    "rise": ("rises", "rose", "risen", "rising"),
+    "throw": ("throws", "threw", "thrown", "throwing"),
+    "grow": ("grows", "grew", "grown", "growing"),
+    "draw": ("draws", "drew", "drawn", "drawing"),
+    "fly": ("flies", "flew", "flown", "flying"),
+    "show": ("shows", "showed", "shown|showed", "showing"),
+    "begin": ("begins", "began", "begun", "beginning"),
+    "ring": ("rings", "rang", "rung", "ringing"),
+    "sing": ("sings", "sang", "sung", "singing"),
+    "drink": ("drinks", "drank", "drunk", "drinking"),
+    "swim": ("swims", "swam", "swum", "swimming"),
+    "win": ("wins", "won", "won", "winning"),
+    "hang": ("hangs", "hung|hanged", "hung|hanged", "hanging"),
+    "dig": ("digs", "dug", "dug", "digging"),
+    "stick": ("sticks", "stuck", "stuck", "sticking"),
+    "strike": ("strikes", "struck", "struck", "striking"),
+    "sleep": ("sleeps", "slept", "slept", "sleeping"),
+    "sweep": ("sweeps", "swept", "swept", "sweeping"),
+    "feed": ("feeds", "fed", "fed", "feeding"),
+    "fight": ("fights", "fought", "fought", "fighting"),
+    "shake": ("shakes", "shook", "shaken", "shaking"),
+    "steal": ("steals", "stole", "stolen", "stealing"),
+    "wear": ("wears", "wore", "worn", "wearing"),
+    "tear": ("tears", "tore", "torn", "tearing"),
+    "bear": ("bears", "bore", "borne|born", "bearing"),
+    "bend": ("bends", "bent", "bent", "bending"),
+    "lend": ("lends", "lent", "lent", "lending"),
+    "deal": ("deals", "dealt", "dealt", "dealing"),
+    "learn": ("learns", "learned|learnt", "learned|learnt", "learning"),
+    "spin": ("spins", "spun", "spun", "spinning"),
+    "spread": ("spreads", "spread", "spread", "spreading"),
+    "quit": ("quits", "quit", "quit", "quitting"),
+    "cost": ("costs", "cost", "cost", "costing"),
+    "hurt": ("hurts", "hurt", "hurt", "hurting"),
+    "can": ("can", "could", "could", "can"),
+    "will": ("will", "would", "would", "will"),
+    "shall": ("shall", "should", "should", "shall"),
+}
+_IRREGULAR_NOUNS: dict[str, str] = {
+    "person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
+    "tooth": "teeth", "mouse": "mice", "goose": "geese", "life": "lives", "wife": "wives",
+    "knife": "knives", "leaf": "leaves", "half": "halves", "shelf": "shelves", "self": "selves",
+    "wolf": "wolves", "calf": "calves", "loaf": "loaves", "thief": "thieves", "analysis": "analyses",
+    "crisis": "crises", "criterion": "criteria", "phenomenon": "phenomena", "datum": "data",
+}
+# for each irregular form, the whole lexeme it belongs to
+_LEXEME_OF: dict[str, frozenset[str]] = {}
+for _base, _forms in _IRREGULAR_VERBS.items():
+    _lexeme = frozenset([_base, *(f for group in _forms for f in group.split("|"))])
+    if _base == "be":
+        _lexeme = _lexeme | {"am", "are"}
+    for _form in _lexeme:
+        _LEXEME_OF[_form] = _LEXEME_OF.get(_form, frozenset()) | _lexeme
+for _sing, _plural in _IRREGULAR_NOUNS.items():
+    _LEXEME_OF[_sing] = _LEXEME_OF.get(_sing, frozenset()) | {_sing, _plural}
+    _LEXEME_OF[_plural] = _LEXEME_OF.get(_plural, frozenset()) | {_sing, _plural}
+del _base, _forms, _lexeme, _form, _sing, _plural
+
+
+def _is_vowel(word: str, i: int) -> bool:
+    i %= len(word)
+    ch = word[i]
+    return ch in _VOWELS or (ch == "y" and i > 0 and word[i - 1] not in _VOWELS)
+
+
+def _syllables(word: str) -> int:
+    count, prev = 0, False
+    for i in range(len(word)):
+        v = _is_vowel(word, i)
+        if v and not prev:
+            count += 1
+        prev = v
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+def _ends_cvc(word: str) -> bool:
+    """Consonant-vowel-consonant ending whose last consonant may double (stop, plan, commit)."""
+    if len(word) < 3 or word[-1] in "wxy" + _VOWELS:
+        return False
+    return not _is_vowel(word, len(word) - 3) and word[-2] in _VOWELS
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _regular_forms(word: str) -> set[str]:
+    """-s, -ed and -ing forms (a verb's and a noun's plural coincide in spelling rules)."""
+    forms = {word, _plural(word), word + "'s"}
+    if word.endswith("e"):
+        forms.add(word + "d")
+        if word.endswith("ie"):
+            forms.add(word[:-2] + "ying")
+        elif word.endswith(("ee", "ye", "oe")):
+            forms.add(word + "ing")
+        else:
+            forms.add(word[:-1] + "ing")
+        return forms
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        forms.update({word[:-1] + "ied", word + "ing"})
+        return forms
+    if word.endswith("c"):  # panic -> panicked
+        forms.update({word + "ked", word + "king", word + "ed", word + "ing"})
+        return forms
+    forms.update({word + "ed", word + "ing"})
+    if _ends_cvc(word):
+        doubled = word + word[-1]
+        if _syllables(word) == 1:
+            forms.difference_update({word + "ed", word + "ing"})
+        forms.update({doubled + "ed", doubled + "ing"})
+    return forms
+
+
+def _guess_bases(word: str) -> set[str]:
+    """Possible base forms of a word that already looks inflected ("circled" -> "circle", "circl")."""
+    bases: set[str] = set()
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        bases.update({stem, stem + "e"})
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls" + _VOWELS:
+            bases.add(stem[:-1])
+        if stem.endswith("y"):
+            bases.add(stem[:-1] + "ie")
+    elif word.endswith("ied") and len(word) > 4:
+        bases.add(word[:-3] + "y")
+    elif word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        bases.update({stem, stem + "e"})
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls" + _VOWELS:
+            bases.add(stem[:-1])
+    elif word.endswith("ies") and len(word) > 4:
+        bases.add(word[:-3] + "y")
+    elif word.endswith("es") and len(word) > 4 and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        bases.add(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        bases.add(word[:-1])
+    return bases
+
+
+class EnglishAnalyzer(Analyzer):
+    """English: rule-based inflection with irregular verbs and nouns, Snowball stems."""
+
+    language = "en"
+    fillers = frozenset(
+        "just really like basically actually so well um uh er erm hmm okay ok literally honestly "
+        "totally maybe perhaps probably quite pretty very also anyway".split())
+    formulas = frozenset(
+        "hi hello hey thanks thank please sorry cheers guys folks all morning afternoon evening".split())
+    function_words = frozenset(
+        "a an the and or but nor if then than as at by for from in into of off on onto out over "
+        "to up upon with within without about above after before below between through under "
+        "until via per that this these those which who whom whose what when where why how "
+        "not no is are was were be been being am do does did have has had can could will would "
+        "shall should may might must let's don't doesn't didn't isn't aren't wasn't weren't can't "
+        "cannot won't wouldn't shouldn't couldn't haven't hasn't hadn't there's here's what's "
+        "that's".split())
+    pronouns = frozenset(
+        "i me my mine myself you your yours yourself yourselves he him his himself she her hers "
+        "herself it its itself we us our ours ourselves they them their theirs themselves "
+        "someone somebody everyone everybody anyone anybody nobody one i'm i've i'll i'd you're "
+        "you've you'll you'd he's he'll she's she'll it's it'll we're we've we'll we'd they're "
+        "they've they'll they'd".split())
+    person_pronouns = frozenset("me him her you them us".split())
+    min_stem = 4
+
+    def __init__(self) -> None:
+        self._stemmer = None
+
+    # the Snowball stemmer is a C object: rebuilt lazily after unpickling
+    def __getstate__(self):
+        return {}
+
+    def __setstate__(self, state):
+        self.__init__()
+
+    def normalize(self, word: str) -> str:
+        """Lower-case, accents dropped ("résumé" -> "resume"), every apostrophe as "'"."""
+        word = super().normalize(word)
+        if not word.isascii():
+            decomposed = unicodedata.normalize("NFD", word)
+            word = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+        return word.replace("‘", "'").replace("`", "'")
+
+    def inflections(self, word: str) -> set[str]:
+        forms = {word}
+        if not _LATIN_WORD.match(word):
+            return forms
+        if word in _LEXEME_OF:
+            forms |= _LEXEME_OF[word]
+            if word.endswith("ing"):  # "meeting" is a noun too: "meetings"
+                forms.add(word + "s")
+            return forms
+        if word in self.function_words or word in self.pronouns:
+            return forms
+        forms |= _regular_forms(word)
+        for base in _guess_bases(word):
+            if base in _LEXEME_OF:
+                forms |= _LEXEME_OF[base]
+            elif len(base) >= 3:
+                forms |= _regular_forms(base)
+        return forms
+
+    def stem(self, word: str) -> str | None:
+        if self._stemmer is None:
+            import Stemmer
+
+            self._stemmer = Stemmer.Stemmer("english")
+        s = self._stemmer.stemWord(word)
+        return s if len(s) >= self.min_stem else None
+
+    def is_known(self, word: str) -> bool:
+        # no English lexicon is shipped: any word in Latin letters counts as a real word
+        return bool(_LATIN_WORD.match(word))
+
+    def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
+        if word in self.person_pronouns:
+            return True
+        if word in self.pronouns or word in self.function_words or word in self.fillers or len(word) < 2:
+            return False
+        return capitalized and not sentence_initial
