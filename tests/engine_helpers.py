@@ -1,0 +1,38 @@
+"""Shared helpers for engine tests: the seed dictionary and a decoder built once."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jargon.builtin.russian import RussianAnalyzer
+from jargon.contributions import Language
+from jargon.dictionary import load_dictionary
+from jargon.engine.decoder import Decoder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "dictionaries" / "ru-corporate.toml"
+RU = {"ru": Language("ru", "Russian", RussianAnalyzer)}
+
+
+@lru_cache(maxsize=1)
+def seed_dictionary():
+    return load_dictionary(SEED)
+
+
+@lru_cache(maxsize=4)
+def seed_decoder(threshold: float | None = None) -> Decoder:
+    return Decoder([seed_dictionary()], threshold=threshold, languages=RU)
+
+
+def found(text: str, decoder: Decoder | None = None) -> list[tuple[str, str]]:
+    """[(entry id, surface)] for every match, checking offsets on the way."""
+    decoder = decoder or seed_decoder()
+    out = []
+    for m in decoder.decode(text):
+        assert text[m.start:m.end] == m.text
+        out.append((m.entry.id, m.text))
+    return out
+
+
+def ids(text: str, decoder: Decoder | None = None) -> list[str]:
+    return [i for i, _ in found(text, decoder)]
