@@ -223,14 +223,15 @@ def _rejoin(piece, base, toks, norms, hits, lex: Lexicon):
     out_t, out_n, out_h = [], [], []
     i = 0
     while i < len(toks):
-        if i + 1 < len(toks) and (not hits[i] or not hits[i + 1]) and toks[i].utt == toks[i + 1].utt:
+        if i + 1 < len(toks) and toks[i].utt == toks[i + 1].utt:
             a, b = toks[i], toks[i + 1]
             gap = piece[a.end - base:b.start - base]
             merged = norms[i] + norms[i + 1]
             if gap.isspace() and ("=" + merged in lex.postings or merged in lex.joined or
                                   norms[i] in lex.halves or norms[i + 1] in lex.halves):
                 mh = lex.hits(merged)
-                if mh:
+                parts = {(p, j) for p, j, _ in hits[i]} | {(p, j) for p, j, _ in hits[i + 1]}
+                if any((p, j) not in parts for p, j, _ in mh):   # the joined word says more
                     out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))
                     out_n.append(merged)
                     out_h.append(mh)
