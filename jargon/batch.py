@@ -3,7 +3,8 @@
 ``decode_files`` returns one :class:`DecodedDocument` per input, in input order, whatever
 order the workers finish in. With ``jobs > 1`` a :class:`ProcessPoolExecutor` runs the
 work; its initializer receives the (picklable) decoder once per worker and builds the
-worker's own input readers from the same plugins, so each task only carries a file name.
+worker's own input readers from the same plugins, so each task only carries file names
+(a few files per task, see :func:`chunks`).
 A progress bar (rich) is drawn on stderr only when stderr is a terminal.
 """
 from __future__ import annotations
@@ -71,11 +72,19 @@ def _init_worker(decoder, plugin_paths: tuple[str, ...], options: ReadOptions, f
     _worker.update(decoder=decoder, readers=pm.input_readers(), options=options, forced=forced)
 
 
-def _decode_in_worker(name: str) -> DecodedDocument:
+def _decode_in_worker(names: list[str]) -> list[DecodedDocument]:
     from .inputs import read_document
 
     w = _worker
-    return w["decoder"].decode_document(read_document(name, w["readers"], w["options"], w["forced"]))
+    return [w["decoder"].decode_document(read_document(name, w["readers"], w["options"], w["forced"]))
+            for name in names]
+
+
+def chunks(count: int, workers: int) -> list[range]:
+    """Index ranges of about eight tasks per worker (fewer round trips than one file per task,
+    still small enough to balance the load and move the progress bar)."""
+    size = max(1, min(32, count // (workers * 8)))
+    return [range(i, min(i + size, count)) for i in range(0, count, size)]
 
 
 # -- parent side -----------------------------------------------------------------
@@ -120,19 +129,20 @@ def decode_files(names: list[str], decoder, readers: dict[str, InputReader],
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                    initargs=(decoder, tuple(plugin_paths), options, forced))
     try:
-        futures = {executor.submit(_decode_in_worker, name): i for i, name in enumerate(names)}
+        futures = {executor.submit(_decode_in_worker, [names[i] for i in r]): r for r in chunks(len(names), workers)}
         with progress_bar(len(names), progress) as advance:
             pending = set(futures)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                failed = sorted((futures[f] for f in done if f.exception() is not None))
+                failed = sorted((f for f in done if f.exception() is not None), key=lambda f: futures[f].start)
                 if failed:
                     for f in pending:
                         f.cancel()
-                    raise _unwrap(next(f for f, i in futures.items() if i == failed[0]).exception())
+                    raise _unwrap(failed[0].exception())
                 for f in done:
-                    results[futures[f]] = f.result()
-                    advance()
+                    for i, result in zip(futures[f], f.result()):
+                        results[i] = result
+                        advance()
     except BrokenProcessPool:
         raise JargonError("a worker process died while decoding (out of memory?); try fewer --jobs") from None
     finally:
