@@ -21,9 +21,9 @@ from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
 from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, tokenize
 
-from .lexicon import Lexicon
+from .lexicon import NO_CLASS, Lexicon, reachable
 from .patterns import LITERAL, Pattern, entry_patterns
-from .scoring import Utterance, Window, best_window, reachable
+from .scoring import Utterance, Window, best_window
 
 DEFAULT_THRESHOLD = 75.0
 MAX_PIECE = 20_000        # characters per scanned piece; longer lines are cut at sentence ends
@@ -75,10 +75,16 @@ class Decoder:
             forms = set(WORD_RE.findall(low))
             if not forms:
                 continue
-            found: list[tuple[Window, Pattern, Lexicon, list]] = []
+            found: list[tuple[Window, Pattern, list]] = []
             for lex in self.lexicons:
-                if lex.scan(forms):
-                    found.extend(self._candidates(piece, low, base, lex))
+                present = lex.line_classes(forms)
+                if forms.isdisjoint(lex.halves):
+                    pids = lex.candidates(present)
+                    if pids:
+                        found.extend(self._candidates(piece, low, base, lex, pids))
+                elif not present.isdisjoint(lex.anchor_classes) or not forms.isdisjoint(lex.fragments):
+                    # a word may be split in two ("за брал"): rejoin first, then look for candidates
+                    found.extend(self._candidates(piece, low, base, lex, None))
             if found:
                 out.extend(self._resolve(found, text))
         out.sort(key=lambda m: m.start)
@@ -88,15 +94,20 @@ class Decoder:
         return DecodedDocument(doc, self.decode(doc.text))
 
     # -- internals ------------------------------------------------------------
-    def _candidates(self, piece: str, low: str, base: int, lex: Lexicon):
+    def _candidates(self, piece: str, low: str, base: int, lex: Lexicon, pids: set[int] | None):
+        """Score candidate patterns on one piece: [(window, pattern, tokens)]."""
         a = lex.analyzer
         toks = tokenize(piece, base)
-        if _PLAIN.fullmatch(low) and a.plain_lowercase:
+        if a.plain_lowercase and _PLAIN.fullmatch(low):
             norms = [low[t.start - base:t.end - base] for t in toks]   # already normalised
         else:
             norms = [a.normalize(t.surface) for t in toks]
-        hits = [lex.hits(n) for n in norms]
-        toks, norms, hits = _rejoin(piece, base, toks, norms, hits, lex)
+        classes = [lex.classes(n) for n in norms]
+        toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
+        if pids is None:
+            pids = lex.candidates(set().union(*classes)) if classes else set()
+        if not pids:
+            return []
 
         weights, persons = lex.weights, lex.persons   # caches per word form, shared by all lines
 
@@ -129,66 +140,58 @@ class Decoder:
             return (k < len(toks) and toks[k].utt == toks[i].utt and norms[k] in a.prepositions
                     and piece[toks[i].end - base:toks[k].start - base].isspace())
 
-        # group anchor hits by (pattern, utterance)
-        anchors: dict[tuple[int, int], list[int]] = {}
-        hit_maps: list[dict] = []
-        for i, h in enumerate(hits):
-            hit_maps.append({(p, j): s for p, j, s in h})
-            for p, j, _ in h:
-                if (p, j) in lex.anchors:
-                    anchors.setdefault((p, toks[i].utt), []).append(i)
-        if not anchors:
-            return []
-        # per utterance views share the piece's token arrays; windows never cross an utterance
-        results = []
-        utt_bounds: dict[int, tuple[int, int]] = {}
+        bounds: dict[int, tuple[int, int]] = {}
         for i, t in enumerate(toks):
-            lo, hi = utt_bounds.get(t.utt, (i, i))
-            utt_bounds[t.utt] = (min(lo, i), max(hi, i))
-        views: dict[int, tuple[int, Utterance]] = {}
+            lo, _ = bounds.get(t.utt, (i, i))
+            bounds[t.utt] = (lo, i)
+        views: dict[int, tuple[int, Utterance, set]] = {}
 
-        def view(utt: int) -> tuple[int, Utterance]:
+        def view(utt: int) -> tuple[int, Utterance, set]:
             if utt not in views:
-                lo, hi = utt_bounds[utt]
-                views[utt] = lo, Utterance(norms[lo:hi + 1], hit_maps[lo:hi + 1], lambda i: weight(i + lo),
-                                           lambda i: person(i + lo), lambda i: opens_utterance(i + lo))
+                lo, hi = bounds[utt]
+                u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
+                              lambda i: opens_utterance(i + lo))
+                views[utt] = lo, u, set().union(*classes[lo:hi + 1])
             return views[utt]
 
-        present: dict[int, set] = {}
+        results: list[tuple[Window, Pattern, list]] = []
 
-        def possible(pid: int, utt: int) -> bool:
-            if utt not in present:
-                lo, hi = utt_bounds[utt]
-                present[utt] = {k for i in range(lo, hi + 1) for k in hit_maps[i]}
-            return reachable(pid, lex.patterns[pid], present[utt])
-
-        def score(pid: int, utt: int, positions: list[int]) -> None:
-            if not possible(pid, utt):
-                return
-            lo, u = view(utt)
-            pat = lex.patterns[pid]
-            w = best_window(pid, pat, u, [p - lo for p in positions])
-            if w is not None and pat.anchored and governs_noun(w.last + lo):
-                return
-            if w is not None:
+        def score(pid: int) -> list[Window]:
+            pat, pcl = lex.patterns[pid], lex.pclasses[pid]
+            wanted = {c for c in pcl if c != NO_CLASS}
+            by_utt: dict[int, list[int]] = {}
+            for i, cd in enumerate(classes):
+                if not wanted.isdisjoint(cd):
+                    by_utt.setdefault(toks[i].utt, []).append(i)
+            windows = []
+            for utt, positions in by_utt.items():
+                lo, u, present = view(utt)
+                if not reachable(pat, pcl, present):
+                    continue
+                w = best_window(pid, pat, pcl, u, [p - lo for p in positions])
+                if w is None:
+                    continue
                 w.first += lo
                 w.last += lo
-                results.append((w, lex.patterns[pid], lex, toks))
+                if pat.anchored and governs_noun(w.last):
+                    continue
+                results.append((w, pat, toks))
+                windows.append(w)
+            return windows
 
-        for (pid, utt), positions in anchors.items():
-            score(pid, utt, positions)
+        matched_entries = set()
+        for pid in pids:
+            if score(pid):
+                matched_entries.add(lex.patterns[pid].entry)
         # literal collocations are checked only where their entry matched
-        for entry, utt in {(lex.patterns[w.pid].entry, toks[w.first].utt) for w, *_ in results}:
+        for entry in matched_entries:
             for lpid in lex.literals.get(entry, ()):
-                lo, hi = utt_bounds[utt]
-                positions = [i for i in range(lo, hi + 1) if any(k[0] == lpid for k in hit_maps[i])]
-                if positions:
-                    score(lpid, utt, positions)
+                score(lpid)
         return results
 
     def _resolve(self, found, text: str) -> list[Match]:
-        literal = [(w, pat, toks) for w, pat, _, toks in found if pat.kind == LITERAL and w.score >= self.threshold]
-        phrases = [(w, pat, toks) for w, pat, _, toks in found if pat.kind != LITERAL and w.score >= self.threshold]
+        literal = [(w, pat, toks) for w, pat, toks in found if pat.kind == LITERAL and w.score >= self.threshold]
+        phrases = [(w, pat, toks) for w, pat, toks in found if pat.kind != LITERAL and w.score >= self.threshold]
 
         def span(w, toks):
             return toks[w.first].start, toks[w.last].end
@@ -216,32 +219,30 @@ class Decoder:
         return out
 
 
-def _rejoin(piece, base, toks, norms, hits, lex: Lexicon):
-    """Join two words that speech-to-text split ("за брал", "верхне уровнево")."""
+def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
+    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
     if len(toks) < 2:
-        return toks, norms, hits
-    out_t, out_n, out_h = [], [], []
+        return toks, norms, classes
+    out_t, out_n, out_c = [], [], []
     i = 0
     while i < len(toks):
         if i + 1 < len(toks) and toks[i].utt == toks[i + 1].utt:
             a, b = toks[i], toks[i + 1]
-            gap = piece[a.end - base:b.start - base]
             merged = norms[i] + norms[i + 1]
-            if gap.isspace() and ("=" + merged in lex.postings or merged in lex.joined or
-                                  norms[i] in lex.halves or norms[i + 1] in lex.halves):
-                mh = lex.hits(merged)
-                parts = {(p, j) for p, j, _ in hits[i]} | {(p, j) for p, j, _ in hits[i + 1]}
-                if any((p, j) not in parts for p, j, _ in mh):   # the joined word says more
+            if (norms[i] in lex.halves or norms[i + 1] in lex.halves or "=" + merged in lex.keys
+                    or merged in lex.joined) and piece[a.end - base:b.start - base].isspace():
+                mc = lex.classes(merged)
+                if any(c not in classes[i] and c not in classes[i + 1] for c in mc):   # it says more
                     out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))
                     out_n.append(merged)
-                    out_h.append(mh)
+                    out_c.append(mc)
                     i += 2
                     continue
         out_t.append(toks[i])
         out_n.append(norms[i])
-        out_h.append(hits[i])
+        out_c.append(classes[i])
         i += 1
-    return out_t, out_n, out_h
+    return out_t, out_n, out_c
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

@@ -1,22 +1,25 @@
-"""The compiled vocabulary of one language's dictionaries, and what each text word form hits.
+"""The compiled vocabulary of one language's dictionaries, and what each text word form means to it.
 
-Compiling turns every pattern token into lookup keys:
+Every distinct pattern word becomes a *class* (an int). Compiling maps lookup keys
+to classes:
 
 * ``=form``: the written word and, when the entry inflects, every inflected form
-  (pymorphy3's lexeme for Russian), so "подсвечу" finds "подсветить";
+  (pymorphy3's lexeme for Russian), so "подсвечу" is of the class of "подсветить";
 * ``~stem``: the Snowball stem (4+ letters), which bridges part-of-speech shifts
   ("концептуальное" ~ "концептуально") and forms the analyser does not know.
 
-A text word form is analysed once (cached) into *hits*: ``(pattern, token, similarity)``.
+A text word form is analysed once (cached) into its classes with a similarity each.
 Before the lookup it may be rewritten: a dictionary spelling ("follow-up" ->
 "фоллоуап"), transliteration of Latin-script Russian ("zagruz"), a Latin stem with a
 Russian suffix ("challenge-ить"), a stripped verb prefix ("почелленджил"), a typo
-corrected to the nearest dictionary word ("калеги" -> "коллеги", only for words the
-analyser does not know), or a word joined by speech-to-text ("впланах").
+corrected to the nearest dictionary word form ("калеги" -> "коллеги", only for words
+the analyser does not know), or two words glued by speech-to-text ("впланах").
 
-Only *anchor* tokens (the rarest words of each pattern, enough that a match is
-impossible without one) trigger candidate windows; every other hit is only used to
-score a window that an anchor opened. That keeps candidate lookup linear in the text.
+Candidates come from *anchors*: per pattern, its rarest words, enough that no window
+without one could reach the minimum coverage. A phrase that must be said in full is
+indexed by its two rarest words, so a line is a candidate only when both are on it;
+checking that is one C-level set intersection per word class of the line. That keeps
+candidate lookup linear in the text, whatever the size of the dictionary.
 """
 from __future__ import annotations
 
@@ -26,13 +29,12 @@ from collections import defaultdict
 from jargon.text.analyzer import Analyzer
 
 from .patterns import PHRASE, Pattern
-from .scoring import reachable
 
 STEM_SIM = 0.9           # a stem-only hit counts a little less than a form hit
 PREFIX_SIM = 0.9
 TRANSLIT_SIM = 0.95
-MIN_ANCHOR_COVERAGE = 0.75   # no match may reach this coverage without an anchor
-Hit = tuple[int, int, float]  # (pattern id, token index, similarity)
+MIN_COVERAGE = 0.75      # a window must cover this share of its pattern's weight
+NO_CLASS = -1            # the slot of a pattern has no word class
 
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -49,6 +51,18 @@ def max_typo_distance(n: int) -> int:
     return 0 if n < 4 else 1 if n <= 5 else 2 if n <= 11 else 3
 
 
+def reachable(pat: Pattern, classes: tuple[int, ...], present) -> bool:
+    """Cheap upper bound before any alignment: could the word classes in ``present``
+    reach the minimum coverage of ``pat``? Slots count as filled."""
+    reach = 0.0
+    for t, c in zip(pat.tokens, classes):
+        if t.slot or c in present:
+            reach += t.weight
+        elif pat.required_all:
+            return False
+    return reach >= MIN_COVERAGE * pat.total
+
+
 class Lexicon:
     """Lookup structures for one language, built once per decoder (picklable)."""
 
@@ -56,46 +70,55 @@ class Lexicon:
         self.analyzer = analyzer
         self.patterns = dict(patterns)           # pattern id -> Pattern
         self.spellings = spellings               # normalised other spelling -> normalised word
-        self.postings: dict[str, list[Hit]] = defaultdict(list)
-        self.written: set[str] = set()           # words as written in patterns (typo targets)
-        self.joined: dict[str, list[Hit]] = {}   # "впланах" -> hits of "в" and "планах"
-        self.fragments: set[str] = set()         # halves of anchor words split by speech-to-text
-        self.halves: set[str] = set()            # halves of any pattern word
-        self.anchors: set[tuple[int, int]] = set()
-        self._build()
-        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for w in sorted(self.written):
-            self.buckets[(w[0], len(w))].append(w)
+        self.class_of: dict[tuple[str, bool], int] = {}
+        self.pclasses: dict[int, tuple[int, ...]] = {}           # pattern id -> class per token
+        self.keys: dict[str, dict[int, float]] = defaultdict(dict)   # "=form"/"~stem" -> {class: sim}
+        self.joined: dict[str, dict[int, float]] = {}             # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = defaultdict(list)   # entry -> literal pattern ids
-        for pid, pat in self.patterns.items():
-            if pat.kind != PHRASE:
-                self.literals[pat.entry].append(pid)
-        self.cache: dict[str, tuple[tuple[Hit, ...], bool]] = {}
+        self.single: dict[int, list[int]] = defaultdict(list)     # anchor class -> pattern ids
+        self.pairs: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.anchor_classes: set[int] = set()
+        self.halves: set[str] = set()            # pieces of pattern words split by speech-to-text
+        self.fragments: set[str] = set()         # pieces of anchor words: they trigger a line
+        self._build()
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in sorted(self.keys):
+            if key[0] == "=" and len(key) > 1:
+                buckets[(key[1], len(key) - 1)].append(key[1:])
+        self.buckets = dict(buckets)
+        self.cache: dict[str, dict[int, float]] = {}             # text form -> {class: sim}
+        self.sets: dict[str, frozenset[int]] = {}                 # text form -> its classes
         self.weights: dict[str, float] = {}
         self.persons: dict[tuple, bool] = {}
-        self.trigger_forms: set[str] = set()
-        self.seen_forms: set[str] = set()
 
     # -- compile ----------------------------------------------------------
     def _build(self) -> None:
         a = self.analyzer
-        forms_cache: dict[str, set[str]] = {}
+        forms_of: dict[str, set[str]] = {}
         for pid, pat in self.patterns.items():
-            for j, tok in enumerate(pat.tokens):
+            classes = []
+            for tok in pat.tokens:
                 if tok.slot:
+                    classes.append(NO_CLASS)
                     continue
-                self.written.add(tok.word)
-                if pat.inflect:
-                    forms = forms_cache.get(tok.word)
-                    if forms is None:
-                        forms = forms_cache[tok.word] = a.inflections(tok.word)
-                    stem = a.stem(tok.word)
-                    if stem:
-                        self.postings["~" + stem].append((pid, j, STEM_SIM))
-                else:
+                key = (tok.word, pat.inflect)
+                c = self.class_of.get(key)
+                if c is None:
+                    c = self.class_of[key] = len(self.class_of)
                     forms = {tok.word}
-                for f in forms:
-                    self.postings["=" + f].append((pid, j, 1.0))
+                    if pat.inflect:
+                        forms = forms_of.get(tok.word)
+                        if forms is None:
+                            forms = forms_of[tok.word] = a.inflections(tok.word)
+                        stem = a.stem(tok.word)
+                        if stem:
+                            self.keys["~" + stem][c] = STEM_SIM
+                    for f in forms:
+                        self.keys["=" + f][c] = 1.0
+                classes.append(c)
+            self.pclasses[pid] = tuple(classes)
+            if pat.kind != PHRASE:
+                self.literals[pat.entry].append(pid)
             # two words glued by speech-to-text: a short word and any form of the next
             # ("впланах"), or two words as written ("точкироста")
             for j in range(len(pat.tokens) - 1):
@@ -104,93 +127,118 @@ class Lexicon:
                     continue
                 seconds = {second.word}
                 if len(first.word) <= 3 and pat.inflect:
-                    seconds |= forms_cache.get(second.word, set())
+                    seconds |= forms_of.get(second.word, set())
                 for f in seconds:
-                    hits = self.joined.setdefault(first.word + f, [])
-                    hits.extend([(pid, j, 1.0), (pid, j + 1, 1.0)])
+                    glued = self.joined.setdefault(first.word + f, {})
+                    glued[classes[j]] = glued[classes[j + 1]] = 1.0
+        for word, _ in self.class_of:
+            self.halves.update(_halves(word))
+        for alt in self.spellings:          # "follow up" written as two words
+            parts = alt.split()
+            if len(parts) > 1:
+                self.fragments.add(parts[0])
+                self.halves.update(parts)
         self._choose_anchors()
-        # long halves of words that speech-to-text may split ("за брал", "верхне уровнево"):
-        # halves of an anchor word trigger a line; halves of any word make the line worth a
-        # detailed look even when the words seen so far could not complete a phrase
-        for w in self.written:
-            self.halves.update(_halves(w))
-        for pid, j in self.anchors:
-            self.fragments.update(_halves(self.patterns[pid].tokens[j].word))
+        # plain dicts from here on: picklable, and lookups never grow them
+        self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
+        self.pairs = {c: dict(partners) for c, partners in self.pairs.items()}
 
     def _choose_anchors(self) -> None:
-        """Anchors: per phrase pattern, its rarest words, enough that no window without one
-        could reach the minimum coverage (one suffices when every word is required).
+        """Per phrase pattern, its rarest words: enough that no window without one could
+        reach the minimum coverage. A phrase that must be said in full is indexed by its
+        two rarest words (a line is a candidate only when both are on it).
 
         Rarity: a word the analyser does not know (an anglicism such as "фоллоуап") first;
         then words fewer entries share; then content words, longer words.
         Literal collocations get no anchors: they are only checked where their entry matched.
         """
-        df: dict[str, int] = {k: len({self.patterns[h[0]].entry for h in v}) for k, v in self.postings.items()}
+        entries_of: dict[int, set[int]] = defaultdict(set)
+        for pid, pat in self.patterns.items():
+            for c in self.pclasses[pid]:
+                entries_of[c].add(pat.entry)
         known: dict[str, bool] = {}
 
         def rarity(pat: Pattern, j: int):
             w = pat.tokens[j].word
             if w not in known:
                 known[w] = self.analyzer.is_known(w)
-            return (known[w], df.get("=" + w, 0), -pat.tokens[j].weight, -len(w))
+            return (known[w], len(entries_of[self.pclasses[pid][j]]), -pat.tokens[j].weight, -len(w))
 
         for pid, pat in self.patterns.items():
             if pat.kind != PHRASE:
                 continue
-            total = pat.total
-            remaining = total
-            for j in sorted((j for j, t in enumerate(pat.tokens) if not t.slot), key=lambda j: rarity(pat, j)):
-                self.anchors.add((pid, j))
-                remaining -= pat.tokens[j].weight
-                if pat.required_all or remaining < MIN_ANCHOR_COVERAGE * total:
-                    break
+            classes = self.pclasses[pid]
+            order = sorted((j for j, t in enumerate(pat.tokens) if not t.slot), key=lambda j: rarity(pat, j))
+            if not order:
+                continue
+            if pat.required_all and len(order) >= 2:
+                c1, c2 = classes[order[0]], classes[order[1]]
+                self.pairs[c1][c2].append(pid)
+                chosen = [order[0], order[1]]
+            else:
+                chosen, remaining = [], pat.total
+                for j in order:
+                    chosen.append(j)
+                    self.single[classes[j]].append(pid)
+                    remaining -= pat.tokens[j].weight
+                    if pat.required_all or remaining < MIN_COVERAGE * pat.total:
+                        break
+            for j in chosen:
+                self.anchor_classes.add(classes[j])
+                self.fragments.update(_halves(pat.tokens[j].word))
 
     # -- text forms ---------------------------------------------------------
-    def hits(self, form: str) -> tuple[Hit, ...]:
-        """What a normalised text word form hits (cached)."""
-        cached = self.cache.get(form)
-        if cached is None:
-            cached = self._analyse(form)
-        return cached[0]
+    def classes(self, form: str) -> dict[int, float]:
+        """The word classes a normalised text word form belongs to, with similarity (cached)."""
+        found = self.cache.get(form)
+        if found is None:
+            found = self.cache[form] = self._analyse(form)
+            self.sets[form] = frozenset(found)
+        return found
 
-    def is_trigger(self, form: str) -> bool:
-        cached = self.cache.get(form)
-        if cached is None:
-            cached = self._analyse(form)
-        return cached[1]
+    def line_classes(self, forms: set[str]) -> set[int]:
+        """The union of the classes of a line's distinct word forms (new forms analysed once)."""
+        sets = self.sets
+        for f in forms:
+            if f not in sets:
+                self.classes(f)
+        return set().union(*map(sets.__getitem__, forms))
 
-    def scan(self, forms: set[str]) -> bool:
-        """Analyse unseen forms; True when the words of a line (``forms``) may hold a match:
-        an anchor is there and enough of its pattern's words could be (or a split word is)."""
-        new = forms - self.seen_forms
-        if new:
-            for f in new:
-                if f not in self.cache:
-                    self._analyse(f)
-            self.seen_forms |= new
-        triggers = forms & self.trigger_forms
-        if not triggers:
-            return False
-        if not forms.isdisjoint(self.halves):
-            return True     # words may need rejoining first: let the detailed pass decide
-        cache, anchors = self.cache, self.anchors
-        present = {(pid, j) for f in forms for pid, j, _ in cache[f][0]}
-        return any(reachable(pid, self.patterns[pid], present)
-                   for f in triggers for pid, j, _ in cache[f][0] if (pid, j) in anchors)
+    def candidates(self, present: set[int]) -> set[int]:
+        """Phrase patterns that the word classes on a line may complete."""
+        hits = present & self.anchor_classes
+        if not hits:
+            return set()
+        out: set[int] = set()
+        single, pairs, patterns, pclasses = self.single, self.pairs, self.patterns, self.pclasses
+        for c in hits:
+            for pid in single.get(c, ()):
+                if reachable(patterns[pid], pclasses[pid], present):
+                    out.add(pid)
+            partners = pairs.get(c)
+            if partners:
+                for c2 in partners.keys() & present:
+                    for pid in partners[c2]:
+                        if reachable(patterns[pid], pclasses[pid], present):
+                            out.add(pid)
+        return out
 
-    def _lookup(self, form: str, sim: float, out: dict[tuple[int, int], float]) -> None:
-        for pid, j, s in self.postings.get("=" + form, ()):
-            if s * sim > out.get((pid, j), 0.0):
-                out[(pid, j)] = s * sim
+    def _lookup(self, form: str, sim: float, out: dict[int, float]) -> None:
+        for c, s in self.keys.get("=" + form, {}).items():
+            if s * sim > out.get(c, 0.0):
+                out[c] = s * sim
         stem = self.analyzer.stem(form) if _HAS_LETTER.search(form) else None
         if stem:
-            for pid, j, s in self.postings.get("~" + stem, ()):
-                if s * sim > out.get((pid, j), 0.0):
-                    out[(pid, j)] = s * sim
+            for c, s in self.keys.get("~" + stem, {}).items():
+                if s * sim > out.get(c, 0.0):
+                    out[c] = s * sim
 
-    def _analyse(self, form: str) -> tuple[tuple[Hit, ...], bool]:
+    def _analyse(self, form: str) -> dict[int, float]:
         a = self.analyzer
-        found: dict[tuple[int, int], float] = {}
+        normal = a.normalize(form)
+        if normal != form:
+            return dict(self.classes(normal))
+        found: dict[int, float] = {}
         candidates = [form]
         if "-" in form or "'" in form:
             candidates.append(form.replace("-", "").replace("'", ""))
@@ -210,22 +258,19 @@ class Lexicon:
                 for t in readings:
                     self._typo(t, TRANSLIT_SIM, found, check_known=False)
         if not found and form in self.joined:
-            for pid, j, s in self.joined[form]:
-                found[(pid, j)] = s
+            found.update(self.joined[form])
         if not found and len(form) >= 6 and _HAS_LETTER.search(form):
             for p in a.prefixes:
                 if form.startswith(p) and len(form) - len(p) >= 5:
-                    self._lookup(form[len(p):], PREFIX_SIM, found)
+                    rest = form[len(p):]
+                    self._lookup(rest, PREFIX_SIM, found)
+                    if not found and not a.is_known(form):
+                        self._typo(rest, PREFIX_SIM, found, check_known=False)
                     if found:
                         break
         if not found:
             self._typo(form, 1.0, found, check_known=True)
-        hits = tuple((pid, j, s) for (pid, j), s in found.items())
-        trigger = any((pid, j) in self.anchors for pid, j, _ in hits) or form in self.fragments
-        self.cache[form] = (hits, trigger)
-        if trigger:
-            self.trigger_forms.add(form)
-        return hits, trigger
+        return found
 
     def _typo(self, form: str, sim: float, found: dict, check_known: bool) -> None:
         n = len(form)
@@ -243,8 +288,8 @@ class Lexicon:
         best = process.extractOne(form, pool, scorer=Levenshtein.distance, score_cutoff=d)
         if best is None:
             return
-        target = best[0]
         if check_known and self.analyzer.is_known(form):
             return   # a real word ("коллега"), not a typo of "коллеги"
+        target = best[0]
         similarity = fuzz.ratio(form, target) / 100.0
         self._lookup(target, sim * max(0.8, min(0.97, similarity)), found)

@@ -1,7 +1,7 @@
 """Score one pattern against the words of one utterance, and pick its best window.
 
-A window is a stretch of the utterance between two words that hit the pattern.
-Each pattern word is aligned to the best hit inside the window; then
+A window is a stretch of the utterance between two words of the pattern. Each
+pattern word is aligned to the best word of its class inside the window; then
 
 * ``matched``  = sum of weights x similarity of the aligned pattern words,
 * ``coverage`` = matched / pattern weight (must reach MIN_COVERAGE; phrases of up
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
+from .lexicon import MIN_COVERAGE
 from .patterns import Pattern
 
-MIN_COVERAGE = 0.75
 ORDER_PENALTY = 0.2
 MAX_GAP = 4          # words a window may hold beyond the pattern's own
 
@@ -45,50 +45,36 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("norms", "hits", "weight", "person", "utt_start_ok")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok")
 
-    def __init__(self, norms, hits, weight, person, utt_start_ok):
-        self.norms = norms                # normalised words
-        self.hits = hits                  # per token: {(pid, j): sim}
+    def __init__(self, classes, weight, person, utt_start_ok):
+        self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
         self.utt_start_ok = utt_start_ok  # callable(i) -> bool: token i opens the utterance (fillers aside)
 
 
-def reachable(pid: int, pat: Pattern, present) -> bool:
-    """Cheap upper bound before any alignment: could the words hit in ``present``
-    (a container of ``(pattern id, token index)``) reach the minimum coverage? Slots count as filled."""
-    reach = 0.0
-    for j, t in enumerate(pat.tokens):
-        if t.slot or (pid, j) in present:
-            reach += t.weight
-        elif pat.required_all:
-            return False
-    return reach >= MIN_COVERAGE * pat.total
-
-
-def best_window(pid: int, pat: Pattern, u: Utterance, anchor_positions: list[int]) -> Window | None:
+def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
+                anchor_positions: list[int]) -> Window | None:
+    """The best window of ``pat`` near ``anchor_positions`` in the utterance, or None."""
     n = len(pat.tokens)
     span_limit = n + MAX_GAP
     lo = max(0, min(anchor_positions) - span_limit)
-    hi = min(len(u.norms) - 1, max(anchor_positions) + span_limit)
-    has_slot = any(t.slot for t in pat.tokens)
+    hi = min(len(u.classes) - 1, max(anchor_positions) + span_limit)
 
     # per position: which pattern tokens it can fill, and with what similarity
     cand: dict[int, dict[int, float]] = {}
     for i in range(lo, hi + 1):
-        h = u.hits[i]
-        for (p, j), s in h.items():
-            if p == pid:
-                cand.setdefault(i, {})[j] = s
+        cd = u.classes[i]
+        for j, c in enumerate(pclasses):
+            if c in cd:
+                cand.setdefault(i, {})[j] = cd[c]
     slot_js = [j for j, t in enumerate(pat.tokens) if t.slot]
-    if has_slot:
+    if slot_js:
         for i in range(lo, hi + 1):
             if i not in cand and u.person(i):
                 cand[i] = {j: 1.0 for j in slot_js}
     positions = sorted(cand)
-    if not positions:
-        return None
     total = pat.total
     best: Window | None = None
     for a_idx, s in enumerate(positions):
