@@ -125,6 +125,20 @@ def test_plain_one_line_label_counts_when_everything_is_labelled(readers, tmp_pa
     assert turns(read_document(str(path), readers)) == [("Анна", None, "концептуально да")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("И: Как дела?\nР: Концептуально хорошо.\nИ: А подробнее?\n",          # interviewer/respondent initials
+     [("И", None, "Как дела?"), ("Р", None, "Концептуально хорошо."), ("И", None, "А подробнее?")]),
+    ("Анна:\nПервая реплика.\nБорис:\nВторая.\nАнна:\nТретья.\n",        # labels alone on their lines
+     [("Анна", None, "Первая реплика."), ("Борис", None, "Вторая."), ("Анна", None, "Третья.")]),
+    ("(12:31) - Анна: да\n(12:40) - Борис: нет\n",
+     [("Анна", "00:12:31.000", "да"), ("Борис", "00:12:40.000", "нет")]),
+])
+def test_plain_more_speaker_styles(readers, tmp_path, text, expected):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    assert turns(read_document(str(path), readers)) == expected
+
+
 # -- WebVTT and SRT ------------------------------------------------------------------
 
 def test_teams_vtt_voice_tags(readers):

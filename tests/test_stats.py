@@ -102,3 +102,11 @@ def test_stats_command_table(cli):
 def test_stats_command_bad_input_is_one_line(cli, tmp_path):
     r = cli("stats", "-d", DICT, tmp_path / "missing.vtt")
     assert r.rc == 2 and r.err_lines == [f"jargon: {tmp_path / 'missing.vtt'}: no such file"]
+
+
+def test_stats_table_shows_markup_like_names_as_text(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "[bold]x[red].txt").write_text("концептуально\n", encoding="utf-8")
+    r = cli("stats", "-d", DICT, "[bold]x[red].txt")
+    assert r.rc == 0, r.err
+    assert "[bold]x[red].txt" in r.out

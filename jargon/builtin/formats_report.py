@@ -191,7 +191,7 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html_line(line: Line, label: str, decoded: DecodedDocument, titles: dict[int, str]) -> str:
+def _html_line(line: Line, label: str, titles: dict[int, str]) -> str:
     out = []
     if line.time is not None:
         out.append(f'<span class="time">{esc(_short_time(line.time))}</span>')
@@ -224,7 +224,7 @@ def write_html(out: IO[str], docs: list[DecodedDocument], options: RenderOptions
           '<div class="transcript">\n')
         for line in transcript_lines(decoded):
             if any(p.text.strip() for p in line.pieces):
-                w(_html_line(line, label, decoded, titles) + "\n")
+                w(_html_line(line, label, titles) + "\n")
         w("</div>\n<aside>\n<h3>Phrases</h3>\n")
         if not matches:
             w('<p class="none">No jargon found.</p>\n')

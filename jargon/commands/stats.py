@@ -83,6 +83,7 @@ def write_csv(out, per_doc, total, top: int) -> None:
 def write_table(per_doc, total, top: int) -> None:
     """A rich table per document (a row for the document, then one per speaker), and one for all documents."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from jargon.stats import NO_SPEAKER, entries_text, tags_text
@@ -90,7 +91,7 @@ def write_table(per_doc, total, top: int) -> None:
     console = Console(highlight=False)
 
     def table(title: str, first: str) -> Table:
-        t = Table(title=title, title_justify="left", title_style="bold")
+        t = Table(title=escape(title), title_justify="left", title_style="bold")
         t.add_column(first)
         for name in ("Words", "Phrases", "Per 1,000"):
             t.add_column(name, justify="right", no_wrap=True)
@@ -99,8 +100,10 @@ def write_table(per_doc, total, top: int) -> None:
         return t
 
     def row(t: Table, label: str, tally, bold: bool = False) -> None:
-        t.add_row(label, str(tally.words), str(tally.matches), f"{tally.per_1000:g}",
-                  entries_text(tally.top_entries(top)), tags_text(tally.top_tags(top)), style="bold" if bold else None)
+        # names and phrases come from transcripts and dictionaries: never rich markup
+        t.add_row(escape(label), str(tally.words), str(tally.matches), f"{tally.per_1000:g}",
+                  escape(entries_text(tally.top_entries(top))), escape(tags_text(tally.top_tags(top))),
+                  style="bold" if bold else None)
 
     for s in per_doc:
         t = table(s.name, "Speaker")

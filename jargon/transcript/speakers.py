@@ -10,7 +10,8 @@ Recognised layouts (each line is looked at on its own):
 A label is taken as a speaker only when it looks like one: the same name labels at
 least two turns, or the label carries a timestamp, or it is a generic ``Speaker N`` /
 ``Спикер N`` / ``Интервьюер`` label, or every non-empty line of the text is labelled
-(so a one-line ``Анна: ...`` still counts). A stray ``Итого: ...`` line stays plain text.
+(so a one-line ``Анна: ...`` still counts), or it stands alone on its line like at least
+one other label (the text on the following lines). A stray ``Итого: ...`` line stays plain text.
 
 Segments cover the spoken text only (not the labels or timestamp lines), trimmed of
 surrounding whitespace; text before the first turn is a segment without a speaker.
@@ -46,6 +47,7 @@ class _Mark:
     name: str | None
     time: float | None
     sep: int = 0              # width of the gap before an Otter timestamp
+    bare: bool = False        # a "Name:" label alone on its line (the text follows below)
 
 
 def iter_lines(text: str):
@@ -72,7 +74,7 @@ def _mark(text: str, start: int, end: int, next_line: int) -> _Mark | None:
         t = parse_timestamp(ts) if ts else None
         if ts and t is None:
             return None
-        return _Mark("label", start, start + m.end(), m.group("name").strip(), t)
+        return _Mark("label", start, start + m.end(), m.group("name").strip(), t, bare=not line[m.end():].strip())
     return None
 
 
@@ -92,13 +94,15 @@ def find_turns(text: str) -> list[Segment]:
     labels = sum(1 for m in marks if m.kind == "label")
     times = sum(1 for m in marks if m.kind == "time")
     everything_labelled = labels and labels + times == nonempty
+    bare_labels = sum(1 for m in marks if m.bare)
 
     def accepted(m: _Mark) -> bool:
         if m.kind == "time":
             return True
         if m.kind == "head":
             return m.sep >= 2 or counts[m.name] >= 2
-        return counts[m.name] >= 2 or m.time is not None or bool(GENERIC_RE.match(m.name)) or bool(everything_labelled)
+        return (counts[m.name] >= 2 or m.time is not None or bool(GENERIC_RE.match(m.name))
+                or bool(everything_labelled) or (m.bare and bare_labels >= 2))
 
     marks = [m for m in marks if accepted(m)]
     if not any(m.name for m in marks) and not any(m.kind == "time" for m in marks):
