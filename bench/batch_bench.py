@@ -8,7 +8,8 @@ Teams WebVTT with ``<v Name>`` tags, and SRT with ``Name:`` labels) of about ``-
 words each, with the seed dictionary's headwords sprinkled in, into a temporary folder.
 Then decodes the folder the way ``jargon decode -r --jobs N`` does (jargon.batch:
 expand_inputs + decode_files, the installed dictionaries) once per value of ``--jobs``
-(0 = one worker per CPU), and prints files/s, words/s and matches for each. Decoder
+(0 = one worker per CPU), and prints wall seconds, CPU seconds (this process and the
+workers), files/s, words/s and matches for each. Decoder
 construction is timed separately; the first run of every --jobs value pays the workers'
 start-up (they are part of what a user waits for).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -84,6 +86,12 @@ def write_corpus(folder: Path, files: int, words: int, phrases: list[str], seed:
         (folder / f"interview-{i:04d}.{kind}").write_text(body, encoding="utf-8")
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the pool's workers, once joined)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=500)
@@ -109,15 +117,19 @@ def main() -> int:
               f"{time.perf_counter() - t0:.2f} s")
         readers = pm.input_readers()
         names = expand_inputs([str(folder)], readers, recursive=True)
-        print(f"{'jobs':>6} {'workers':>7} {'seconds':>8} {'files/s':>8} {'words/s':>10} {'matches':>8}")
+        print(f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine slows --jobs runs)")
+        print(f"{'jobs':>6} {'workers':>7} {'seconds':>8} {'cpu s':>7} {'files/s':>8} {'words/s':>10} {'matches':>8}")
         for value in (int(v) for v in args.jobs.split(",")):
             workers = value or os.cpu_count() or 1
+            c0 = _cpu()
             t0 = time.perf_counter()
             decoded = decode_files(names, decoder, readers, jobs=value, progress=False)
             dt = time.perf_counter() - t0
+            cpu = _cpu() - c0
             words = sum(count_words(d.document.text[s.start:s.end]) for d in decoded for s in d.document.segments)
             found = sum(len(d.matches) for d in decoded)
-            print(f"{value:>6} {workers:>7} {dt:>8.2f} {len(decoded) / dt:>8.1f} {words / dt:>10,.0f} {found:>8}")
+            print(f"{value:>6} {workers:>7} {dt:>8.2f} {cpu:>7.2f} {len(decoded) / dt:>8.1f} {words / dt:>10,.0f} "
+                  f"{found:>8}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     return 0
 
