@@ -77,14 +77,11 @@ class Decoder:
                 continue
             found: list[tuple[Window, Pattern, list]] = []
             for lex in self.lexicons:
-                present = lex.line_classes(forms)
-                if forms.isdisjoint(lex.halves):
-                    pids = lex.candidates(present)
-                    if pids:
-                        found.extend(self._candidates(piece, low, base, lex, pids))
-                elif not present.isdisjoint(lex.anchor_classes) or not forms.isdisjoint(lex.fragments):
-                    # a word may be split in two ("за брал"): rejoin first, then look for candidates
-                    found.extend(self._candidates(piece, low, base, lex, None))
+                present, maybe = lex.line_classes(forms)
+                pids = lex.candidates(maybe)
+                if pids:
+                    # with split words in play, rejoin first and look for candidates again
+                    found.extend(self._candidates(piece, low, base, lex, pids if maybe is present else None))
             if found:
                 out.extend(self._resolve(found, text))
         out.sort(key=lambda m: m.start)
@@ -229,8 +226,10 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         if i + 1 < len(toks) and toks[i].utt == toks[i + 1].utt:
             a, b = toks[i], toks[i + 1]
             merged = norms[i] + norms[i + 1]
-            if (norms[i] in lex.halves or norms[i + 1] in lex.halves or "=" + merged in lex.keys
-                    or merged in lex.joined) and piece[a.end - base:b.start - base].isspace():
+            halves = lex.half_classes
+            if (("=" + merged in lex.keys or merged in lex.joined or merged in lex.spellings
+                 or (norms[i] in halves and norms[i + 1] in halves))
+                    and piece[a.end - base:b.start - base].isspace()):
                 mc = lex.classes(merged)
                 if any(c not in classes[i] and c not in classes[i + 1] for c in mc):   # it says more
                     out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))

@@ -35,6 +35,7 @@ PREFIX_SIM = 0.9
 TRANSLIT_SIM = 0.95
 MIN_COVERAGE = 0.75      # a window must cover this share of its pattern's weight
 NO_CLASS = -1            # the slot of a pattern has no word class
+MAX_PIECE_CLASSES = 3    # a split-word piece shared by more words than this is ignored
 
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -78,8 +79,7 @@ class Lexicon:
         self.single: dict[int, list[int]] = defaultdict(list)     # anchor class -> pattern ids
         self.pairs: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.anchor_classes: set[int] = set()
-        self.halves: set[str] = set()            # pieces of pattern words split by speech-to-text
-        self.fragments: set[str] = set()         # pieces of anchor words: they trigger a line
+        self.half_classes: dict[str, frozenset[int]] = {}   # piece of a split word -> classes it may be
         self._build()
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in sorted(self.keys):
@@ -131,13 +131,23 @@ class Lexicon:
                 for f in seconds:
                     glued = self.joined.setdefault(first.word + f, {})
                     glued[classes[j]] = glued[classes[j + 1]] = 1.0
-        for word, _ in self.class_of:
-            self.halves.update(_halves(word))
-        for alt in self.spellings:          # "follow up" written as two words
+        # a piece of a word that speech-to-text split ("брал" of "забрал") makes the word
+        # possibly present on a line; so does a part of a spelling written as two words
+        half_classes: dict[str, set[int]] = defaultdict(set)
+        for (word, _), c in self.class_of.items():
+            for piece in _halves(word):
+                half_classes[piece].add(c)
+        for glued, cls in self.joined.items():       # "вп ланах" is "впланах" split elsewhere
+            for piece in _halves(glued):
+                half_classes[piece].update(cls)
+        for alt, word in self.spellings.items():
             parts = alt.split()
             if len(parts) > 1:
-                self.fragments.add(parts[0])
-                self.halves.update(parts)
+                for c in self.keys.get("=" + word, {}):
+                    for piece in parts:
+                        half_classes[piece].add(c)
+        # a piece shared by many words ("пере", "ировать") tells nothing
+        self.half_classes = {k: frozenset(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
         self._choose_anchors()
         # plain dicts from here on: picklable, and lookups never grow them
         self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
@@ -171,21 +181,26 @@ class Lexicon:
             order = sorted((j for j, t in enumerate(pat.tokens) if not t.slot), key=lambda j: rarity(pat, j))
             if not order:
                 continue
-            if pat.required_all and len(order) >= 2:
-                c1, c2 = classes[order[0]], classes[order[1]]
-                self.pairs[c1][c2].append(pid)
-                chosen = [order[0], order[1]]
+            # words no match can do without: all of a short phrase, or any word heavier
+            # than what a longer phrase may lack
+            budget = (1.0 - MIN_COVERAGE) * pat.total
+            needed = [j for j in order if pat.required_all or pat.tokens[j].weight > budget]
+            if len(needed) >= 2:
+                chosen = needed[:2]
+                self.pairs[classes[chosen[0]]][classes[chosen[1]]].append(pid)
+            elif needed:
+                chosen = needed[:1]
+                self.single[classes[chosen[0]]].append(pid)
             else:
                 chosen, remaining = [], pat.total
                 for j in order:
                     chosen.append(j)
                     self.single[classes[j]].append(pid)
                     remaining -= pat.tokens[j].weight
-                    if pat.required_all or remaining < MIN_COVERAGE * pat.total:
+                    if remaining < MIN_COVERAGE * pat.total:
                         break
             for j in chosen:
                 self.anchor_classes.add(classes[j])
-                self.fragments.update(_halves(pat.tokens[j].word))
 
     # -- text forms ---------------------------------------------------------
     def classes(self, form: str) -> dict[int, float]:
@@ -196,13 +211,18 @@ class Lexicon:
             self.sets[form] = frozenset(found)
         return found
 
-    def line_classes(self, forms: set[str]) -> set[int]:
-        """The union of the classes of a line's distinct word forms (new forms analysed once)."""
+    def line_classes(self, forms: set[str]) -> tuple[set[int], set[int]]:
+        """The classes of a line's distinct word forms (new forms analysed once), and the
+        classes that may be there once split words are rejoined."""
         sets = self.sets
         for f in forms:
             if f not in sets:
                 self.classes(f)
-        return set().union(*map(sets.__getitem__, forms))
+        present = set().union(*map(sets.__getitem__, forms))
+        pieces = forms & self.half_classes.keys()
+        if not pieces:
+            return present, present
+        return present, present.union(*map(self.half_classes.__getitem__, pieces))
 
     def candidates(self, present: set[int]) -> set[int]:
         """Phrase patterns that the word classes on a line may complete."""
@@ -285,11 +305,11 @@ class Lexicon:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 
+        if check_known and self.analyzer.is_known(form):
+            return   # a real word ("коллега"), not a typo of "коллеги"
         best = process.extractOne(form, pool, scorer=Levenshtein.distance, score_cutoff=d)
         if best is None:
             return
-        if check_known and self.analyzer.is_known(form):
-            return   # a real word ("коллега"), not a typo of "коллеги"
         target = best[0]
         similarity = fuzz.ratio(form, target) / 100.0
         self._lookup(target, sim * max(0.8, min(0.97, similarity)), found)

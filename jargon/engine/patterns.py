@@ -6,7 +6,7 @@ placeholder such as "Вася" stands for.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jargon.model import Entry
 from jargon.text.analyzer import Analyzer
@@ -31,15 +31,12 @@ class Pattern:
     anchored: bool           # must open an utterance
     inflect: bool
     text: str                # the source string (headword, variant or literal)
+    total: float = field(init=False)          # the pattern's weight
+    required_all: bool = field(init=False)    # short phrases (up to three words besides the slot) must be said in full
 
-    @property
-    def total(self) -> float:
-        return sum(t.weight for t in self.tokens)
-
-    @property
-    def required_all(self) -> bool:
-        """Short phrases (up to three words besides the slot) must be said in full."""
-        return sum(1 for t in self.tokens if not t.slot) <= 3
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", sum(t.weight for t in self.tokens))
+        object.__setattr__(self, "required_all", sum(1 for t in self.tokens if not t.slot) <= 3)
 
 
 def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer) -> list[Pattern]:
