@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import combinations
 
 from jargon.text.analyzer import Analyzer
 
@@ -35,7 +36,8 @@ PREFIX_SIM = 0.9
 TRANSLIT_SIM = 0.95
 MIN_COVERAGE = 0.75      # a window must cover this share of its pattern's weight
 NO_CLASS = -1            # the slot of a pattern has no word class
-MAX_PIECE_CLASSES = 3    # a split-word piece shared by more words than this is ignored
+MAX_PIECE_CLASSES = 3
+MAX_PAIR_SET = 4         # a phrase is indexed by pairs among at most this many of its rarest words    # a split-word piece shared by more words than this is ignored
 
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -154,9 +156,11 @@ class Lexicon:
         self.pairs = {c: dict(partners) for c, partners in self.pairs.items()}
 
     def _choose_anchors(self) -> None:
-        """Per phrase pattern, its rarest words: enough that no window without one could
-        reach the minimum coverage. A phrase that must be said in full is indexed by its
-        two rarest words (a line is a candidate only when both are on it).
+        """Per phrase pattern, its rarest words, indexed in pairs so that a line is a
+        candidate only when two of them are on it: the fewest rarest words of which every
+        valid match must hold two (the two rarest of a phrase said in full). A one-word
+        phrase, or one too long for that, gets single anchors: enough that no window
+        without one could reach the minimum coverage.
 
         Rarity: a word the analyser does not know (an anglicism such as "фоллоуап") first;
         then words fewer entries share; then content words, longer words.
@@ -181,18 +185,19 @@ class Lexicon:
             order = sorted((j for j, t in enumerate(pat.tokens) if not t.slot), key=lambda j: rarity(pat, j))
             if not order:
                 continue
-            # words no match can do without: all of a short phrase, or any word heavier
-            # than what a longer phrase may lack
-            budget = (1.0 - MIN_COVERAGE) * pat.total
-            needed = [j for j in order if pat.required_all or pat.tokens[j].weight > budget]
-            if len(needed) >= 2:
-                chosen = needed[:2]
-                self.pairs[classes[chosen[0]]][classes[chosen[1]]].append(pid)
-            elif needed:
-                chosen = needed[:1]
-                self.single[classes[chosen[0]]].append(pid)
-            else:
-                chosen, remaining = [], pat.total
+            # the fewest rarest words S such that every valid match holds two of them:
+            # dropping any |S|-1 of them costs more than the phrase may lack
+            budget = 0.0 if pat.required_all else (1.0 - MIN_COVERAGE) * pat.total
+            chosen = []
+            for k in range(2, min(len(order), MAX_PAIR_SET) + 1):
+                top = order[:k]
+                if sum(sorted(pat.tokens[j].weight for j in top)[:k - 1]) > budget:
+                    chosen = top
+                    for x, y in combinations(top, 2):
+                        self.pairs[classes[x]][classes[y]].append(pid)
+                    break
+            if not chosen:   # one word, or a long phrase: single anchors until no window can lack them all
+                remaining = pat.total
                 for j in order:
                     chosen.append(j)
                     self.single[classes[j]].append(pid)
