@@ -281,7 +281,7 @@ class Lexicon:
                 self._lookup(t, TRANSLIT_SIM, found)
             if not found:
                 for t in readings:
-                    self._typo(t, TRANSLIT_SIM, found, check_known=False)
+                    self._typo(t, TRANSLIT_SIM, found)
         if not found and form in self.joined:
             found.update(self.joined[form])
         if not found and len(form) >= 6 and _HAS_LETTER.search(form):
@@ -289,15 +289,20 @@ class Lexicon:
                 if form.startswith(p) and len(form) - len(p) >= 5:
                     rest = form[len(p):]
                     self._lookup(rest, PREFIX_SIM, found)
-                    if not found and not a.is_known(form):
-                        self._typo(rest, PREFIX_SIM, found, check_known=False)
+                    if not found and len(rest) >= 6:
+                        self._typo(rest, PREFIX_SIM, found, known_word=form)
                     if found:
                         break
         if not found:
-            self._typo(form, 1.0, found, check_known=True)
+            self._typo(form, 1.0, found, known_word=form)
         return found
 
-    def _typo(self, form: str, sim: float, found: dict, check_known: bool) -> None:
+    def _typo(self, form: str, sim: float, found: dict, known_word: str | None = None) -> None:
+        """Correct ``form`` to the nearest dictionary word form within a few edits (rapidfuzz).
+
+        ``known_word``: the text word this came from; a real word of the language
+        ("коллега") is never a typo of a dictionary word ("коллеги").
+        """
         n = len(form)
         d = max_typo_distance(n)
         if not d or not _HAS_LETTER.search(form):
@@ -310,11 +315,11 @@ class Lexicon:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 
-        if check_known and self.analyzer.is_known(form):
-            return   # a real word ("коллега"), not a typo of "коллеги"
         best = process.extractOne(form, pool, scorer=Levenshtein.distance, score_cutoff=d)
         if best is None:
             return
+        if known_word is not None and self.analyzer.is_known(known_word):
+            return   # a real word ("коллега"), not a typo of "коллеги"
         target = best[0]
         similarity = fuzz.ratio(form, target) / 100.0
         self._lookup(target, sim * max(0.8, min(0.97, similarity)), found)
