@@ -21,6 +21,7 @@ from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
 from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, tokenize
 
+from .cache import build_lexicon
 from .lexicon import NO_CLASS, Lexicon, reachable
 from .patterns import LITERAL, Pattern, entry_patterns
 from .scoring import Utterance, Window, best_window
@@ -53,15 +54,16 @@ class Decoder:
             analyzer: Analyzer = lang.analyzer() if lang is not None else Analyzer()
             patterns: list[tuple[int, Pattern]] = []
             spellings: dict[str, str] = {}
+            weights: dict[str, float] = {}
             for idx in indices:
-                for pat in entry_patterns(self.entries[idx][1], idx, analyzer):
+                for pat in entry_patterns(self.entries[idx][1], idx, analyzer, weights):
                     patterns.append((pid, pat))
                     pid += 1
             for d in {id(self.entries[i][0]): self.entries[i][0] for i in indices}.values():
                 for word, alts in d.spellings.items():
                     for alt in alts:
                         spellings[analyzer.normalize(alt)] = analyzer.normalize(word)
-            self.lexicons.append(Lexicon(analyzer, patterns, spellings))
+            self.lexicons.append(build_lexicon(analyzer, patterns, spellings))
 
     # -- public -------------------------------------------------------------
     def decode(self, text: str) -> list[Match]:

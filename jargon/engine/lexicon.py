@@ -81,7 +81,7 @@ class Lexicon:
         self.single: dict[int, list[int]] = defaultdict(list)     # anchor class -> pattern ids
         self.pairs: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.anchor_classes: set[int] = set()
-        self.half_classes: dict[str, frozenset[int]] = {}   # piece of a split word -> classes it may be
+        self.half_classes: dict[str, tuple[int, ...]] = {}   # piece of a split word -> classes it may be
         self._build()
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in sorted(self.keys):
@@ -139,9 +139,12 @@ class Lexicon:
         for (word, _), c in self.class_of.items():
             for piece in _halves(word):
                 half_classes[piece].add(c)
-        for glued, cls in self.joined.items():       # "вп ланах" is "впланах" split elsewhere
-            for piece in _halves(glued):
-                half_classes[piece].update(cls)
+        for pid, pat in self.patterns.items():       # "вп ланах" is "впланах" split elsewhere
+            for j in range(len(pat.tokens) - 1):
+                first, second = pat.tokens[j], pat.tokens[j + 1]
+                if not first.slot and not second.slot and len(first.word) <= 3:
+                    for piece in _halves(first.word + second.word):
+                        half_classes[piece].update(self.joined[first.word + second.word])
         for alt, word in self.spellings.items():
             parts = alt.split()
             if len(parts) > 1:
@@ -149,7 +152,7 @@ class Lexicon:
                     for piece in parts:
                         half_classes[piece].add(c)
         # a piece shared by many words ("пере", "ировать") tells nothing
-        self.half_classes = {k: frozenset(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
+        self.half_classes = {k: tuple(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
         self._choose_anchors()
         # plain dicts from here on: picklable, and lookups never grow them
         self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)

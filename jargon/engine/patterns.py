@@ -39,7 +39,10 @@ class Pattern:
         object.__setattr__(self, "required_all", sum(1 for t in self.tokens if not t.slot) <= 3)
 
 
-def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer) -> list[Pattern]:
+def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
+                   weights: dict[str, float] | None = None) -> list[Pattern]:
+    """The patterns of one entry; ``weights`` memoises word weights across entries."""
+    weights = {} if weights is None else weights
     stems = [analyzer.placeholder_stem(p) for p in entry.placeholders]
     out: list[Pattern] = []
     for kind, texts in ((PHRASE, (entry.phrase, *entry.variants)), (LITERAL, entry.literal)):
@@ -52,7 +55,9 @@ def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer) -> list[P
                     if not toks or not toks[-1].slot:
                         toks.append(PToken(w, SLOT_WEIGHT, True))
                 else:
-                    toks.append(PToken(w, analyzer.weight(w)))
+                    if w not in weights:
+                        weights[w] = analyzer.weight(w)
+                    toks.append(PToken(w, weights[w]))
             key = tuple(t.word if not t.slot else "\0" for t in toks)
             if toks and key not in seen:
                 seen.add(key)

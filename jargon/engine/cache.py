@@ -1,0 +1,69 @@
+"""On-disk cache of compiled lexicons.
+
+Compiling a large dictionary (thousands of entries) asks the morphological analyser
+for every inflected form of every word, which takes seconds; the result depends only
+on the patterns, the spellings, the analyser and the jargon version, so it is stored
+under a hash of those in the user cache folder (``JARGON_CACHE_DIR`` overrides it;
+``JARGON_CACHE_DIR=off`` turns caching off). Small dictionaries compile in
+milliseconds and are never cached. A cache that cannot be read or written is
+ignored: it only ever saves time.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .lexicon import Lexicon
+
+CACHE_MIN_PATTERNS = 300
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    override = os.environ.get("JARGON_CACHE_DIR")
+    if override is not None:
+        return None if override.strip().lower() in ("", "off", "0", "no") else Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("jargon", appauthor=False))
+
+
+def cache_key(analyzer, patterns, spellings) -> str:
+    from jargon import __version__
+
+    h = hashlib.sha256()
+    h.update(repr((FORMAT, __version__, type(analyzer).__module__, type(analyzer).__qualname__,
+                   getattr(analyzer, "cache_version", ""))).encode())
+    for pid, pat in patterns:
+        h.update(repr((pid, pat)).encode())
+    h.update(repr(sorted(spellings.items())).encode())
+    return h.hexdigest()[:32]
+
+
+def build_lexicon(analyzer, patterns, spellings) -> Lexicon:
+    """A compiled lexicon: from the cache when there is one, else compiled (and cached when large)."""
+    folder = cache_dir() if len(patterns) >= CACHE_MIN_PATTERNS else None
+    if folder is None:
+        return Lexicon(analyzer, patterns, spellings)
+    path = folder / f"lexicon-{cache_key(analyzer, patterns, spellings)}.pickle"
+    try:
+        with open(path, "rb") as f:
+            lexicon = pickle.load(f)
+        if isinstance(lexicon, Lexicon):
+            lexicon.analyzer = analyzer
+            return lexicon
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    lexicon = Lexicon(analyzer, patterns, spellings)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(lexicon, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return lexicon
