@@ -2,7 +2,8 @@
 
 Compiling a large dictionary (thousands of entries) asks the morphological analyser
 for every inflected form of every word, which takes seconds; the result depends only
-on the patterns, the spellings, the analyser and the jargon version, so it is stored
+on the patterns, the spellings, the analyser, the jargon version and the compiler's
+own source, so it is stored
 under a hash of those in the user cache folder (``JARGON_CACHE_DIR`` overrides it;
 ``JARGON_CACHE_DIR=off`` turns caching off). Small dictionaries compile in
 milliseconds and are never cached. A cache that cannot be read or written is
@@ -16,6 +17,8 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from . import lexicon as lexicon_module
+from . import patterns as patterns_module
 from .lexicon import Lexicon
 
 CACHE_MIN_PATTERNS = 300
@@ -37,6 +40,8 @@ def cache_key(analyzer, patterns, spellings) -> str:
     h = hashlib.sha256()
     h.update(repr((FORMAT, __version__, type(analyzer).__module__, type(analyzer).__qualname__,
                    getattr(analyzer, "cache_version", ""))).encode())
+    for module in (lexicon_module, patterns_module):     # the compiler's own code is part of the key
+        h.update(Path(module.__file__).read_bytes())
     for pid, pat in patterns:
         h.update(repr((pid, pat)).encode())
     h.update(repr(sorted(spellings.items())).encode())

@@ -83,11 +83,18 @@ class Lexicon:
         self.anchor_classes: set[int] = set()
         self.half_classes: dict[str, tuple[int, ...]] = {}   # piece of a split word -> classes it may be
         self._build()
+        # typo targets: every dictionary word form, by first letter and length (typos rarely
+        # hit the first letter); each pool already holds the lengths within reach
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in sorted(self.keys):
             if key[0] == "=" and len(key) > 1:
                 buckets[(key[1], len(key) - 1)].append(key[1:])
-        self.buckets = dict(buckets)
+        self.pools: dict[tuple[str, int], list[str]] = {}
+        for first, n in {(f, n + k) for f, n in buckets for k in range(-3, 4)}:
+            d = max_typo_distance(n)
+            pool = [w for length in range(n - d, n + d + 1) for w in buckets.get((first, length), ())]
+            if d and pool:
+                self.pools[(first, n)] = pool
         self.cache: dict[str, dict[int, float]] = {}             # text form -> {class: sim}
         self.sets: dict[str, frozenset[int]] = {}                 # text form -> its classes
         self.weights: dict[str, float] = {}
@@ -157,6 +164,7 @@ class Lexicon:
         # plain dicts from here on: picklable, and lookups never grow them
         self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
         self.pairs = {c: dict(partners) for c, partners in self.pairs.items()}
+        self.pair_keys = {c: frozenset(partners) for c, partners in self.pairs.items()}
 
     def _choose_anchors(self) -> None:
         """Per phrase pattern, its rarest words, indexed in pairs so that a line is a
@@ -238,17 +246,22 @@ class Lexicon:
         if not hits:
             return set()
         out: set[int] = set()
-        single, pairs, patterns, pclasses = self.single, self.pairs, self.patterns, self.pclasses
+        single, pair_keys, patterns, pclasses = self.single, self.pair_keys, self.patterns, self.pclasses
         for c in hits:
-            for pid in single.get(c, ()):
-                if reachable(patterns[pid], pclasses[pid], present):
-                    out.add(pid)
-            partners = pairs.get(c)
-            if partners:
-                for c2 in partners.keys() & present:
-                    for pid in partners[c2]:
-                        if reachable(patterns[pid], pclasses[pid], present):
-                            out.add(pid)
+            pids = single.get(c)
+            if pids:
+                for pid in pids:
+                    if reachable(patterns[pid], pclasses[pid], present):
+                        out.add(pid)
+            keys = pair_keys.get(c)
+            if keys:
+                both = present & keys        # C-level: the partners present on the line
+                if both:
+                    partners = self.pairs[c]
+                    for c2 in both:
+                        for pid in partners[c2]:
+                            if reachable(patterns[pid], pclasses[pid], present):
+                                out.add(pid)
         return out
 
     def _lookup(self, form: str, sim: float, out: dict[int, float]) -> None:
@@ -306,15 +319,10 @@ class Lexicon:
         ``known_word``: the text word this came from; a real word of the language
         ("коллега") is never a typo of a dictionary word ("коллеги").
         """
-        n = len(form)
-        d = max_typo_distance(n)
-        if not d or not _HAS_LETTER.search(form):
+        pool = self.pools.get((form[:1], len(form)))
+        if not pool or not _HAS_LETTER.search(form):
             return
-        pool: list[str] = []
-        for length in range(n - d, n + d + 1):
-            pool.extend(self.buckets.get((form[0], length), ()))
-        if not pool:
-            return
+        d = max_typo_distance(len(form))
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 
