@@ -41,6 +41,7 @@ MAX_PAIR_SET = 4         # a phrase is indexed by pairs among at most this many 
 
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
 
 
 def _halves(word: str) -> set[str]:
@@ -165,6 +166,7 @@ class Lexicon:
         self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
         self.pairs = {c: dict(partners) for c, partners in self.pairs.items()}
         self.pair_keys = {c: frozenset(partners) for c, partners in self.pairs.items()}
+        self.half_keys = frozenset(self.half_classes)
 
     def _choose_anchors(self) -> None:
         """Per phrase pattern, its rarest words, indexed in pairs so that a line is a
@@ -235,7 +237,7 @@ class Lexicon:
             if f not in sets:
                 self.classes(f)
         present = set().union(*map(sets.__getitem__, forms))
-        pieces = forms & self.half_classes.keys()
+        pieces = forms & self.half_keys
         if not pieces:
             return present, present
         return present, present.union(*map(self.half_classes.__getitem__, pieces))
@@ -276,9 +278,10 @@ class Lexicon:
 
     def _analyse(self, form: str) -> dict[int, float]:
         a = self.analyzer
-        normal = a.normalize(form)
-        if normal != form:
-            return dict(self.classes(normal))
+        if not (a.plain_lowercase and _PLAIN_WORD.match(form)):
+            normal = a.normalize(form)
+            if normal != form:
+                return dict(self.classes(normal))
         found: dict[int, float] = {}
         candidates = [form]
         if "-" in form or "'" in form:

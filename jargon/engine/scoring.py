@@ -35,6 +35,7 @@ class Window:
     matched: float
     coverage: float
     score: float
+    complete: bool = False   # every word of the pattern is aligned
 
     @property
     def key(self) -> float:
@@ -84,8 +85,11 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
             if e - s >= span_limit + 2:
                 break
             w = _evaluate(pid, pat, u, cand, positions, s, e, total)
-            if w is not None and (best is None or w.key > best.key):
-                best = w
+            if w is not None:
+                if best is None or w.key > best.key:
+                    best = w
+                if w.complete:
+                    break     # every word is in: a longer window only adds inserted words
     return best
 
 
@@ -136,4 +140,4 @@ def _evaluate(pid, pat, u, cand, positions, s, e, total) -> Window | None:
     in_order = LCSseq.similarity(order, sorted(order))
     order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
     dice = 2 * matched / (total + matched + inserted)
-    return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor)
+    return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens))
