@@ -64,15 +64,24 @@ class DisplayText:
 def speaker_labels(doc: Document) -> dict[int, str]:
     """Document offset -> label, for every segment that names a speaker or a time."""
     out: dict[int, str] = {}
+    text = doc.text
+    previous_end = 0
     for seg in doc.segments:
+        # A turn whose line holds only its own label ("Иван: ...") is shown from the line's
+        # start, and the gutter leaves out a speaker name the text already shows.
+        line_start = text.rfind("\n", 0, seg.start) + 1
+        prefix = ""
+        anchor = seg.start
+        if previous_end <= line_start:
+            anchor, prefix = line_start, text[line_start:seg.start]
+        previous_end = max(previous_end, seg.end)
         parts = []
-        if seg.time_start is not None:
-            t = format_time(seg.time_start) or ""
-            parts.append(t[:8].removeprefix("00:"))
-        if seg.speaker:
+        if seg.time_start is not None and (stamp := format_time(seg.time_start)):
+            parts.append(stamp[:8].removeprefix("00:"))
+        if seg.speaker and seg.speaker not in prefix:
             parts.append(seg.speaker)
         if parts:
-            out[seg.start] = " ".join(parts)
+            out[anchor] = " ".join(parts)
     return out
 
 

@@ -48,6 +48,7 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(TranscriptView).focus()
+        self.app.start()   # type: ignore[attr-defined]
 
     def on_transcript_view_match_clicked(self, event: TranscriptView.MatchClicked) -> None:
         self.app.focus_match(event.index)   # type: ignore[attr-defined]

@@ -6,10 +6,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from jargon.model import Document, Match
+from jargon.model import DecodedDocument, Document, Match
 from jargon.render import LineIndex
-
-from ..summary import summarize
+from jargon.stats import NO_SPEAKER, document_stats
 
 
 class MatchesScreen(Screen[int | None]):
@@ -33,7 +32,8 @@ class MatchesScreen(Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Matches in {self.doc.name}"
+        self.title = f"Matches in {self.doc.path.name if self.doc.path else self.doc.name}"
+        self.sub_title = ""
         lines = LineIndex(self.doc.text)
         table = self.query_one("#matches-table", DataTable)
         table.add_columns("line", "speaker", "said", "headword", "score", "triage")
@@ -42,19 +42,22 @@ class MatchesScreen(Screen[int | None]):
             table.add_row(str(lines.position(m.start)[0]), (seg.speaker or "") if seg else "", m.text,
                           m.entry.phrase, f"{m.score:.0f}", self.statuses[i] or "", key=str(i))
         counted = [m for i, m in enumerate(self.matches) if self.statuses[i] != "dismissed"]
-        summary = summarize(self.doc, counted)
+        stats = document_stats(DecodedDocument(self.doc, counted))
+        total = stats.total
         self.query_one("#summary-overall", Static).update(
-            f"{summary.matches} matches (dismissed ones left out) in {summary.words} words: "
-            f"{summary.per_1000:.1f} per 1,000 words")
+            f"{total.matches} matches (dismissed ones left out) in {total.words} words: "
+            f"{total.per_1000:.1f} per 1,000 words")
         entries = self.query_one("#summary-entries", DataTable)
-        entries.add_columns("headword", "dictionary", "count")
-        for e in summary.entries:
-            entries.add_row(e.phrase, e.dictionary, str(e.count))
+        entries.add_columns("headword", "dictionary", "count", "per 1,000 words")
+        for (dictionary, _), count in total.entries.most_common():
+            phrase = total.phrases[(dictionary, _)]
+            per = count * 1000 / total.words if total.words else 0.0
+            entries.add_row(phrase, dictionary, str(count), f"{per:.1f}")
         speakers = self.query_one("#summary-speakers", DataTable)
-        speakers.display = bool(summary.speakers)
+        speakers.display = bool(stats.speakers)
         speakers.add_columns("speaker", "matches", "words", "per 1,000 words")
-        for s in summary.speakers:
-            speakers.add_row(s.speaker, str(s.matches), str(s.words), f"{s.per_1000:.1f}")
+        for name, tally in sorted(stats.speakers.items(), key=lambda kv: (-kv[1].matches, kv[0] or "")):
+            speakers.add_row(name or NO_SPEAKER, str(tally.matches), str(tally.words), f"{tally.per_1000:.1f}")
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from jargon.model import Dictionary, Document, Match
 from jargon.render import LineIndex
 
-from ..search import SearchHit, search_entries
+from jargon.search import Hit, search_entries
 
 
 class SearchScreen(Screen[int | None]):
@@ -24,7 +24,7 @@ class SearchScreen(Screen[int | None]):
                  query: str = "") -> None:
         super().__init__()
         self.dictionaries, self.doc, self.matches, self.initial = dictionaries, doc, matches, query
-        self.hits: dict[str, SearchHit] = {}
+        self.hits: dict[str, Hit] = {}
         self._lines = LineIndex(doc.text) if doc is not None else None
 
     def compose(self) -> ComposeResult:
@@ -37,6 +37,7 @@ class SearchScreen(Screen[int | None]):
 
     def on_mount(self) -> None:
         self.title = "Search the dictionaries"
+        self.sub_title = ""
         self.query_one("#search-input", Input).focus()
         self.refresh_results(self.initial)
 
@@ -49,13 +50,24 @@ class SearchScreen(Screen[int | None]):
             results.focus()
             results.highlighted = 0
 
-    def occurrences(self, hit: SearchHit) -> list[int]:
+    @staticmethod
+    def key(hit: Hit) -> str:
+        return f"{hit.dictionary.name}:{hit.entry.id}"
+
+    def find(self, query: str) -> list[Hit]:
+        """Best hits for ``query``; an empty query lists every entry by headword."""
+        if query.strip():
+            return search_entries(self.dictionaries, query, limit=100)
+        every = [Hit(0.0, d, e, "phrase", e.phrase) for d in self.dictionaries for e in d.entries]
+        return sorted(every, key=lambda h: (h.entry.phrase.lower(), h.dictionary.name))
+
+    def occurrences(self, hit: Hit) -> list[int]:
         return [i for i, m in enumerate(self.matches)
                 if m.entry.id == hit.entry.id and m.dictionary == hit.dictionary.name]
 
     def refresh_results(self, query: str) -> None:
-        found = search_entries(self.dictionaries, query)
-        self.hits = {h.key: h for h in found}
+        found = self.find(query)
+        self.hits = {self.key(h): h for h in found}
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         options = []
@@ -65,7 +77,7 @@ class SearchScreen(Screen[int | None]):
             prompt.append(f"  {h.dictionary.name}", style="dim")
             if n:
                 prompt.append(f"  ×{n} here", style="green")
-            options.append(Option(prompt, id=h.key))
+            options.append(Option(prompt, id=self.key(h)))
         results.add_options(options)
         if options:
             results.highlighted = 0
@@ -78,7 +90,7 @@ class SearchScreen(Screen[int | None]):
         if hit is not None:
             self.show_detail(hit)
 
-    def show_detail(self, hit: SearchHit) -> None:
+    def show_detail(self, hit: Hit) -> None:
         e = hit.entry
         t = Text()
         t.append(e.phrase + "\n", style="bold")

@@ -274,7 +274,10 @@ class TranscriptView(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         if self.shown is None:
             return
-        offset = self.offset_at(event.x, event.y)
+        where = event.get_content_offset(self)
+        if where is None:
+            return
+        offset = self.offset_at(where.x, where.y)
         if offset is None:
             return
         index = self.shown.span_at(offset)
