@@ -271,3 +271,23 @@ def apply_decisions(decoded: DecodedDocument, decisions: Decisions | Iterable[De
         elif d.status == CONFIRMED:
             out.append(TriagedMatch(m.start, m.end, m.text, m.entry, m.dictionary, m.score, CONFIRMED, d.note))
     return DecodedDocument(decoded.document, out)
+
+
+def apply_sidecars(decoded: list[DecodedDocument], explicit: str | os.PathLike | None = None,
+                   auto: bool = True) -> list[DecodedDocument]:
+    """What ``jargon decode`` does: ``--decisions FILE`` for its one input, else each input's own sidecar.
+
+    ``auto=False`` (``--no-decisions``) ignores sidecars found beside the inputs.
+    """
+    if explicit is not None:
+        if len(decoded) != 1:
+            raise DecisionsError("--decisions FILE needs exactly one input (with several, each input's "
+                                 "NAME.jargon.toml beside it is used)")
+        return [apply_decisions(decoded[0], load_decisions(explicit))]
+    if not auto:
+        return decoded
+    out = []
+    for d in decoded:
+        found = find_decisions(d.document.path)
+        out.append(apply_decisions(d, load_decisions(found)) if found is not None else d)
+    return out

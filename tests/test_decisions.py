@@ -111,3 +111,25 @@ def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.jargon.toml"]
     with pytest.raises(DecisionsError):
         save_decisions(Decisions())                    # nowhere to write
+
+
+def test_apply_sidecars_explicit_automatic_or_off(tmp_path):
+    from dataclasses import replace
+
+    from jargon.decisions import apply_sidecars
+
+    transcript = tmp_path / "talk.txt"
+    decoded = decode()
+    decoded.document = replace(decoded.document, path=transcript, name=str(transcript))
+    decisions = Decisions(path=sidecar_path(transcript))
+    decisions.set(decoded.matches[0], DISMISSED)
+    save_decisions(decisions)
+
+    assert len(apply_sidecars([decoded])[0].matches) == 2                    # found beside the input
+    assert len(apply_sidecars([decoded], auto=False)[0].matches) == 3        # --no-decisions
+    other = tmp_path / "elsewhere.toml"
+    save_decisions(Decisions(), other)
+    assert len(apply_sidecars([decoded], explicit=other)[0].matches) == 3    # --decisions wins
+    with pytest.raises(DecisionsError, match="exactly one input"):
+        apply_sidecars([decoded, decode()], explicit=other)
+    assert apply_sidecars([decode()])[0].matches == decode().matches          # stdin: no sidecar
