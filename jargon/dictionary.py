@@ -1,19 +1,19 @@
 """Read, validate and write TOML dictionaries (see docs/dictionary-format.md).
 
 Reading uses tomllib; every problem is reported as one line naming the file and
-the line. Writing uses tomli-w and is atomic: a temporary file in the same folder
-is fsynced and renamed over the old one, after a ``.bak`` copy of the previous version.
+the line. Writing uses tomli-w and is atomic (jargon.atomic: a temporary file in the
+same folder is fsynced and renamed over the old one, after a ``.bak`` copy).
 """
 from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write_text
 from .errors import DictionaryError
 from .model import Dictionary, Entry
 
@@ -229,41 +229,25 @@ def entry_to_data(e: Entry) -> dict:
     return out
 
 
-def atomic_write_text(path: str | os.PathLike, text: str, backup: bool = True) -> None:
-    """Write ``text`` to ``path`` atomically (temp file, fsync, rename), keeping ``path.bak``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if backup and path.exists():
-            bak = path.with_name(path.name + ".bak")
-            with open(path, "rb") as src, open(bak, "wb") as dst:
-                dst.write(src.read())
-                dst.flush()
-                os.fsync(dst.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+def dictionary_to_toml(d: Dictionary) -> str:
+    """TOML text with ``[dictionary]`` first and one ``[[entries]]`` table per entry
+    (tomli-w alone would inline short entries as one array before the metadata)."""
+    import tomli_w
+
+    data = dictionary_to_data(d)
+    parts = [tomli_w.dumps({"dictionary": data["dictionary"]})]
+    if "spellings" in data:
+        parts.append(tomli_w.dumps({"spellings": data["spellings"]}))
+    parts += ["[[entries]]\n" + tomli_w.dumps(e) for e in data["entries"]]
+    return "\n".join(parts)
 
 
 def save_dictionary(d: Dictionary, path: str | os.PathLike | None = None) -> Path:
     """Write a dictionary as TOML (tomli-w) atomically; returns the path written."""
-    import tomli_w
-
     target = Path(path) if path is not None else d.path
     if target is None:
         raise DictionaryError("no path to write the dictionary to", d.name)
-    text = tomli_w.dumps(dictionary_to_data(d), multiline_strings=False)
+    text = dictionary_to_toml(d)
     parse_dictionary(text, target)  # never write what we could not read back
     atomic_write_text(target, text)
     return target

@@ -63,39 +63,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args, fmt, decoded, render) -> None:
-    from jargon.dictionary import atomic_write_text
-    from jargon.render import translate_text
+    from jargon import export
 
     if args.translate:
-        text = "".join(translate_text(d.document.text, d.matches, render.clean) for d in decoded)
+        text = export.translation(decoded, render.clean)
         if args.output:
-            atomic_write_text(args.output, text, backup=False)
+            export.save(args.output, text)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
-        return
-    if fmt.binary:
-        import io
-        buf = io.BytesIO()
-        fmt.write(buf, decoded, render)
-        _write_bytes(args.output, buf.getvalue())
-        return
-    if args.output:
-        import io
-        buf = io.StringIO()
-        fmt.write(buf, decoded, render)
-        atomic_write_text(args.output, buf.getvalue(), backup=False)
-        return
-    fmt.write(sys.stdout, decoded, render)
-    sys.stdout.flush()
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, target)
+    elif args.output:
+        export.save(args.output, export.render(fmt, decoded, render))
+    else:
+        export.write(fmt, sys.stdout, decoded, render)
+        sys.stdout.flush()

@@ -303,17 +303,19 @@ class Lexicon:
                     self._typo(t, TRANSLIT_SIM, found)
         if not found and form in self.joined:
             found.update(self.joined[form])
-        if not found and len(form) >= 6 and _HAS_LETTER.search(form):
-            for p in a.prefixes:
-                if form.startswith(p) and len(form) - len(p) >= 5:
-                    rest = form[len(p):]
-                    self._lookup(rest, PREFIX_SIM, found)
-                    if not found and len(rest) >= 6:
-                        self._typo(rest, PREFIX_SIM, found, known_word=form)
-                    if found:
-                        break
-        if not found:
+        rests = [form[len(p):] for p in a.prefixes if form.startswith(p) and len(form) - len(p) >= 5] \
+            if len(form) >= 6 and _HAS_LETTER.search(form) else []
+        for rest in rests if not found else ():       # "почелленджил" -> "челленджил"
+            self._lookup(rest, PREFIX_SIM, found)
+            if found:
+                break
+        if not found:                                 # "калеги" -> "коллеги"
             self._typo(form, 1.0, found, known_word=form)
+        for rest in rests if not found else ():       # "почелленжу" -> "челленджу"
+            if len(rest) >= 6:
+                self._typo(rest, PREFIX_SIM, found, known_word=form)
+                if found:
+                    break
         return found
 
     def _typo(self, form: str, sim: float, found: dict, known_word: str | None = None) -> None:
