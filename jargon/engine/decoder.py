@@ -125,11 +125,11 @@ class Decoder:
             return p
 
         def opens_utterance(i: int) -> bool:
-            """Token i opens its utterance, fillers and formulas aside ("Ну, уважаемые коллеги")."""
+            """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
             k = i
             while k > 0 and not toks[k].utt_start:
                 k -= 1
-                if norms[k] not in a.fillers and norms[k] not in a.formulas:
+                if norms[k] not in a.fillers and norms[k] not in a.openers:
                     return False
             return True
 

@@ -87,9 +87,10 @@ class Lexicon:
         # typo targets: every dictionary word form, by first letter and length (typos rarely
         # hit the first letter); each pool already holds the lengths within reach
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in sorted(self.keys):
-            if key[0] == "=" and len(key) > 1:
-                buckets[(key[1], len(key) - 1)].append(key[1:])
+        targets = {key[1:] for key in self.keys if key[0] == "=" and len(key) > 1}
+        targets.update(alt for alt in self.spellings if " " not in alt)    # "эдженда" for "эджнда"
+        for w in sorted(targets):
+            buckets[(w[0], len(w))].append(w)
         self.pools: dict[tuple[str, int], list[str]] = {}
         for first, n in {(f, n + k) for f, n in buckets for k in range(-3, 4)}:
             d = max_typo_distance(n)
@@ -331,11 +332,13 @@ class Lexicon:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 
-        best = process.extractOne(form, pool, scorer=Levenshtein.distance, score_cutoff=d)
-        if best is None:
+        best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
+        if not best:
             return
         if known_word is not None and self.analyzer.is_known(known_word):
             return   # a real word ("коллега"), not a typo of "коллеги"
-        target = best[0]
-        similarity = fuzz.ratio(form, target) / 100.0
-        self._lookup(target, sim * max(0.8, min(0.97, similarity)), found)
+        nearest = best[0][1]
+        for target, distance, _ in best:      # every word at the nearest distance ("коллег", "коллеги")
+            if distance == nearest:
+                similarity = fuzz.ratio(form, target) / 100.0
+                self._lookup(self.spellings.get(target, target), sim * max(0.8, min(0.97, similarity)), found)

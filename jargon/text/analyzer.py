@@ -26,6 +26,8 @@ class Analyzer:
     fillers: frozenset[str] = frozenset()
     #: words of greetings and politeness formulas ("доброе утро", "спасибо"): cheap when inserted
     formulas: frozenset[str] = frozenset()
+    #: words that may come before an address that opens an utterance ("всем привет, коллеги")
+    openers: frozenset[str] = frozenset()
     #: prepositions, conjunctions, particles and the like
     function_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
