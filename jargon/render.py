@@ -37,6 +37,9 @@ def match_record(doc: Document, match: Match, lines: LineIndex, clean: bool = Fa
                entry=match.entry.id, phrase=match.entry.phrase,
                meaning=match.entry.display_meaning(clean), score=round(match.score, 1),
                dictionary=match.dictionary, tags=list(match.entry.tags))
+    status = getattr(match, "status", None)       # triage: "confirmed" (dismissed ones are gone)
+    if status:
+        rec["status"] = status
     seg = doc.segment_at(match.start) if doc.segments else None
     if seg is not None:
         if seg.speaker:

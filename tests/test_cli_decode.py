@@ -169,3 +169,24 @@ def test_lookup(env):
     rows = json.loads(out(jargon(["lookup", "--json", "мне лень"], env)))
     assert {r["entry"] for r in rows[:2]} == {"bolshoy-zagruz", "prishlete-followup"}
     assert all(r["score"] >= 70 for r in rows)
+
+
+def test_decode_respects_triage_decisions_beside_the_input(env, tmp_path):
+    from jargon.decisions import DISMISSED, Decisions, save_decisions, sidecar_path
+    from engine_helpers import seed_decoder
+
+    text = "Это в планах. Коллеги, какова адженда?\n"
+    transcript = tmp_path / "interview.txt"
+    transcript.write_text(text, encoding="utf-8")
+    first = seed_decoder().decode(text)[0]
+    decisions = Decisions()
+    decisions.set(first, DISMISSED)
+    save_decisions(decisions, sidecar_path(transcript))
+
+    def entries(*extra):
+        p = jargon(["decode", "-f", "jsonl", *extra, str(transcript)], env)
+        assert p.returncode == 0, err(p)
+        return [json.loads(x)["entry"] for x in out(p).splitlines()]
+
+    assert entries() == ["kakova-agenda"]
+    assert entries("--no-decisions") == ["eto-v-planakh", "kakova-agenda"]

@@ -20,6 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="on undecodable input: stop with an error (strict) or replace the bytes")
     p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
+    p.add_argument("--decisions", metavar="FILE",
+                   help="triage decisions to respect (default: NAME.jargon.toml beside each input, if any)")
+    p.add_argument("--no-decisions", action="store_true", help="ignore NAME.jargon.toml files beside the inputs")
     p.add_argument("--fail-on-match", action="store_true", help="exit 1 when anything was found (for CI)")
     p.add_argument("-r", "--recursive", action="store_true",
                    help="decode the transcripts in folders given as FILE (and their subfolders)")
@@ -28,11 +31,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jargon.batch import decode_files, expand_inputs
     from jargon.catalog import load_dictionaries
     from jargon.contributions import ReadOptions, RenderOptions
+    from jargon.decisions import apply_sidecars
     from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
-    from jargon.batch import decode_files, expand_inputs
     from jargon.inputs import STDIN
     from jargon.plugins import get_plugin_manager
 
@@ -54,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, errors=args.errors)
     names = expand_inputs(args.files or [STDIN], readers, args.recursive)
     decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
+    decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
 
     render = RenderOptions(clean=args.clean, translate=args.translate, dictionaries=dictionaries,
                            color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))

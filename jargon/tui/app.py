@@ -8,9 +8,7 @@ problem (unreadable file, broken dictionary, failing plugin) becomes a notificat
 """
 from __future__ import annotations
 
-import io
 import os
-import tempfile
 import threading
 from pathlib import Path
 from time import perf_counter
@@ -550,9 +548,8 @@ class JargonApp(App[int]):
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export_worker(self, format_name: str, path: str, decoded: DecodedDocument, clean: bool) -> None:
+        from jargon import export
         from jargon.contributions import RenderOptions
-        from jargon.dictionary import atomic_write_text
-        from jargon.render import translate_text
 
         target = Path(path).expanduser()
         source = decoded.document.path
@@ -560,48 +557,17 @@ class JargonApp(App[int]):
             if source is not None and target.exists() and target.resolve() == source.resolve():
                 raise JargonError(f"{target}: that is the transcript itself; choose another file")
             if format_name == TRANSLATED:
-                atomic_write_text(target, translate_text(decoded.document.text, decoded.matches, clean),
-                                  backup=False)
+                export.save(target, export.translation([decoded], clean))
             else:
                 fmt = self.export_formats()[format_name]
                 options = RenderOptions(clean=clean, dictionaries=tuple(self.dictionaries))
-                if fmt.binary:
-                    buf = io.BytesIO()
-                    fmt.write(buf, [decoded], options)
-                    _atomic_write_bytes(target, buf.getvalue())
-                else:
-                    sbuf = io.StringIO()
-                    fmt.write(sbuf, [decoded], options)
-                    atomic_write_text(target, sbuf.getvalue(), backup=False)
+                export.save(target, export.render(fmt, [decoded], options))
         except JargonError as exc:
             self._notify(str(exc), "error", "export failed")
-            return
-        except OSError as exc:
-            self._notify(f"{target}: {exc.strerror or exc}", "error", "export failed")
-            return
-        except Exception as exc:   # a format plugin that crashed
-            self._notify(f"format {format_name!r} failed: {type(exc).__name__}: {exc}", "error", "export failed")
             return
         n = len(decoded.matches)
         self._notify(f"Exported {n} match{'es' if n != 1 else ''} to {target} ({format_name}).", title="exported")
         self.timings["exported"] = perf_counter()
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 __all__ = ["JargonApp"]
