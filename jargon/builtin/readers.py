@@ -76,5 +76,5 @@ def jargon_input_readers():
                     read_plain, None, priority=-10),
         InputReader("vtt", "WebVTT subtitles (Teams voice tags, Zoom 'Name:' cues)", ("vtt",), read_vtt, sniff_vtt),
         InputReader("srt", "SubRip subtitles (.srt)", ("srt",), read_srt, sniff_srt),
-        InputReader("docx", "Word document (needs pip install jargon[docx])", ("docx",), read_docx, sniff_docx),
+        InputReader("docx", "Word document (needs pip install jargon-decoder[docx])", ("docx",), read_docx, sniff_docx),
     ]

@@ -1,4 +1,4 @@
-"""Text of a .docx transcript (python-docx, the optional ``jargon[docx]`` extra).
+"""Text of a .docx transcript (python-docx, the optional ``jargon-decoder[docx]`` extra).
 
 The document text is the body's paragraphs in order, one per line (``\\n``; a line break
 inside a paragraph also starts a new line); a table row
@@ -17,7 +17,7 @@ def docx_text(data: bytes, name: str) -> str:
     try:
         import docx  # python-docx
     except ImportError:
-        raise JargonError(f"{name}: reading .docx needs python-docx: pip install jargon[docx]") from None
+        raise JargonError(f"{name}: reading .docx needs python-docx: pip install jargon-decoder[docx]") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors: all mean "not a docx"
