@@ -289,7 +289,7 @@ def test_docx_without_python_docx_says_how_to_install(readers, tmp_path, monkeyp
     path = tmp_path / "x.docx"
     path.write_bytes(b"PK\x03\x04")
     monkeypatch.setitem(sys.modules, "docx", None)      # import docx -> ImportError
-    with pytest.raises(JargonError, match=r"pip install jargon\[docx\]"):
+    with pytest.raises(JargonError, match=r"pip install jargon-decoder\[docx\]"):
         read_document(str(path), readers)
 
 
