@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def jargon_home(tmp_path, monkeypatch):
-    """Every test gets its own (empty) user data and config folders and a fresh plugin manager.
+    """Every test gets its own (empty) user data, config and cache folders and a fresh plugin manager.
 
     ``JARGON_PLUGINS`` is cleared; ``JARGON_NO_PLUGINS`` is left as the environment has it.
     """
@@ -26,6 +26,7 @@ def jargon_home(tmp_path, monkeypatch):
     home = tmp_path / "jargon-home"
     monkeypatch.setenv("JARGON_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("JARGON_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("JARGON_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("JARGON_PLUGINS", raising=False)
     reset_plugin_manager()
     yield home

@@ -196,3 +196,25 @@ def test_dictionary_in_code_and_unknown_language_falls_back_to_exact_forms():
     d = Dictionary(name="tiny", entries=(e,), language="xx")
     dec = Decoder([d], languages=RU)
     assert [m.text for m in dec.decode("OK, let's leverage synergies!")] == ["let's leverage synergies"]
+
+
+def test_large_compiled_lexicons_are_cached_and_give_the_same_matches(tmp_path, monkeypatch):
+    from jargon.engine.cache import CACHE_MIN_PATTERNS
+    from jargon.model import Dictionary, Entry
+
+    monkeypatch.setenv("JARGON_CACHE_DIR", str(tmp_path / "cache"))
+    words = ["синергия", "драйвер", "метрика", "спринт", "бэклог", "роадмап", "чекпоинт", "онбординг"]
+    entries = tuple(Entry(id=f"e{i}", phrase=f"{a} {b} {i}", meaning="m")
+                    for i, (a, b) in enumerate((a, b) for a in words for b in words)) * 1
+    entries += tuple(Entry(id=f"x{i}", phrase=f"Синергия драйвер номер{i}", meaning="x") for i in range(300))
+    big = Dictionary(name="big", entries=entries + seed_dictionary().entries)
+    text = "Подсвечу Диме точки роста. Синергия драйвер номер7!"
+    first = Decoder([big], languages=RU)
+    assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 1
+    assert sum(len(lex.patterns) for lex in first.lexicons) >= CACHE_MIN_PATTERNS
+    second = Decoder([big], languages=RU)
+    result = [(m.start, m.end, m.entry.id) for m in first.decode(text)]
+    assert result == [(m.start, m.end, m.entry.id) for m in second.decode(text)]
+    assert [e for *_, e in result] == ["podsvetit-tochki-rosta", "x7"]
+    (tmp_path / "cache" / next((tmp_path / "cache").iterdir()).name).write_bytes(b"garbage")
+    assert [m.entry.id for m in Decoder([big], languages=RU).decode(text)] == ["podsvetit-tochki-rosta", "x7"]
