@@ -22,7 +22,7 @@ from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, tokenize
 
 from .cache import build_lexicon
-from .lexicon import NO_CLASS, Lexicon, reachable
+from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern, entry_patterns
 from .scoring import Utterance, Window, best_window
 
@@ -102,8 +102,8 @@ class Decoder:
         else:
             norms = [a.normalize(t.surface) for t in toks]
         classes = [lex.classes(n) for n in norms]
-        toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
-        if pids is None:
+        if pids is None:    # pieces of split words on the line: rejoin, then look again
+            toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
             pids = lex.candidates(set().union(*classes)) if classes else set()
         if not pids:
             return []
@@ -155,13 +155,16 @@ class Decoder:
 
         results: list[tuple[Window, Pattern, list]] = []
 
+        where: dict[int, list[int]] = {}      # word class -> positions on the line
+        for i, cd in enumerate(classes):
+            for c in cd:
+                where.setdefault(c, []).append(i)
+
         def score(pid: int) -> list[Window]:
             pat, pcl = lex.patterns[pid], lex.pclasses[pid]
-            wanted = {c for c in pcl if c != NO_CLASS}
             by_utt: dict[int, list[int]] = {}
-            for i, cd in enumerate(classes):
-                if not wanted.isdisjoint(cd):
-                    by_utt.setdefault(toks[i].utt, []).append(i)
+            for i in sorted({i for c in pcl if c in where for i in where[c]}):
+                by_utt.setdefault(toks[i].utt, []).append(i)
             windows = []
             for utt, positions in by_utt.items():
                 lo, u, present = view(utt)

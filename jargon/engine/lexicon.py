@@ -27,6 +27,9 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
 from jargon.text.analyzer import Analyzer
 
 from .patterns import PHRASE, Pattern
@@ -166,7 +169,15 @@ class Lexicon:
         # plain dicts from here on: picklable, and lookups never grow them
         self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
         self.pairs = {c: dict(partners) for c, partners in self.pairs.items()}
-        self.pair_keys = {c: frozenset(partners) for c, partners in self.pairs.items()}
+        # leading anchor class -> (phrases it anchors alone, partner classes, partner -> phrases);
+        # a class that is only ever the second of a pair leads nothing and is not looked up
+        self.lead_classes = frozenset(self.single) | frozenset(self.pairs)
+        self.anchor_index = {c: (tuple(self.single.get(c, ())), frozenset(self.pairs.get(c, ())),
+                                 self.pairs.get(c, {})) for c in self.lead_classes}
+        # a phrase said in full is possible on a line only when all its word classes are
+        # there: a C-level subset test instead of weighing
+        self.required = {pid: frozenset(c for c in cl if c != NO_CLASS) for pid, cl in self.pclasses.items()
+                         if self.patterns[pid].required_all}
         self.half_keys = frozenset(self.half_classes)
 
     def _choose_anchors(self) -> None:
@@ -234,8 +245,9 @@ class Lexicon:
         """The classes of a line's distinct word forms (new forms analysed once), and the
         classes that may be there once split words are rejoined."""
         sets = self.sets
-        for f in forms:
-            if f not in sets:
+        new = forms.difference(sets)          # C-level: only unseen forms cost Python work
+        if new:
+            for f in new:
                 self.classes(f)
         present = set().union(*map(sets.__getitem__, forms))
         pieces = forms & self.half_keys
@@ -245,26 +257,27 @@ class Lexicon:
 
     def candidates(self, present: set[int]) -> set[int]:
         """Phrase patterns that the word classes on a line may complete."""
-        hits = present & self.anchor_classes
+        hits = present & self.lead_classes
         if not hits:
             return set()
         out: set[int] = set()
-        single, pair_keys, patterns, pclasses = self.single, self.pair_keys, self.patterns, self.pclasses
+        index, required = self.anchor_index, self.required
+
+        def possible(pid: int) -> bool:
+            need = required.get(pid)
+            if need is not None:
+                return need <= present
+            return reachable(self.patterns[pid], self.pclasses[pid], present)
+
         for c in hits:
-            pids = single.get(c)
+            pids, keys, partners = index[c]
             if pids:
-                for pid in pids:
-                    if reachable(patterns[pid], pclasses[pid], present):
-                        out.add(pid)
-            keys = pair_keys.get(c)
+                out.update(filter(possible, pids))
             if keys:
                 both = present & keys        # C-level: the partners present on the line
                 if both:
-                    partners = self.pairs[c]
                     for c2 in both:
-                        for pid in partners[c2]:
-                            if reachable(patterns[pid], pclasses[pid], present):
-                                out.add(pid)
+                        out.update(filter(possible, partners[c2]))
         return out
 
     def _lookup(self, form: str, sim: float, out: dict[int, float]) -> None:
@@ -329,14 +342,11 @@ class Lexicon:
         if not pool or not _HAS_LETTER.search(form):
             return
         d = max_typo_distance(len(form))
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Levenshtein
-
+        if known_word is not None and self.analyzer.is_known(known_word):
+            return   # a real word ("коллега"), not a typo of "коллеги"
         best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
         if not best:
             return
-        if known_word is not None and self.analyzer.is_known(known_word):
-            return   # a real word ("коллега"), not a typo of "коллеги"
         nearest = best[0][1]
         for target, distance, _ in best:      # every word at the nearest distance ("коллег", "коллеги")
             if distance == nearest:
