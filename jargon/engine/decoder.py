@@ -3,13 +3,14 @@
 How a text flows (see docs/architecture.md):
 
 1. The text is cut into lines (long lines at sentence ends); offsets stay global.
-2. Scan: each line's distinct lower-cased words are checked against the lexicon's
-   *trigger* forms (C-speed set operations; every new word form is analysed once).
-   Lines without a trigger are done.
-3. Triggered lines are tokenised with offsets, split words are rejoined ("за брал"),
-   and every anchor hit opens a candidate: (pattern, utterance).
-4. Each candidate is scored on its best window (jargon.engine.scoring).
-5. Overlaps resolve to the best match; literal collocations ("концептуальная модель")
+2. Scan: each line's distinct lower-cased words become a set of word classes
+   (C-level set operations; every new word form is analysed once). A line is a
+   candidate only when it holds a phrase's anchor pair (jargon.engine.lexicon);
+   other lines are done.
+3. Candidate lines are tokenised with offsets, split words are rejoined ("за брал"),
+   and each candidate phrase is scored on its best window in each utterance
+   (jargon.engine.scoring).
+4. Overlaps resolve to the best match; literal collocations ("концептуальная модель")
    veto their entry where they match.
 """
 from __future__ import annotations
