@@ -80,11 +80,10 @@ class Decoder:
                 continue
             found: list[tuple[Window, Pattern, list]] = []
             for lex in self.lexicons:
-                present, maybe = lex.line_classes(forms)
-                pids = lex.candidates(maybe)
+                pids, split = lex.scan(forms)
                 if pids:
                     # with split words in play, rejoin first and look for candidates again
-                    found.extend(self._candidates(piece, low, base, lex, pids if maybe is present else None))
+                    found.extend(self._candidates(piece, low, base, lex, None if split else pids))
             if found:
                 out.extend(self._resolve(found, text))
         out.sort(key=lambda m: m.start)

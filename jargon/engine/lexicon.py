@@ -172,6 +172,7 @@ class Lexicon:
         # leading anchor class -> (phrases it anchors alone, partner classes, partner -> phrases);
         # a class that is only ever the second of a pair leads nothing and is not looked up
         self.lead_classes = frozenset(self.single) | frozenset(self.pairs)
+        self.lead_forms: set[str] = set()         # text forms seen so far that are of a leading class
         self.anchor_index = {c: (tuple(self.single.get(c, ())), frozenset(self.pairs.get(c, ())),
                                  self.pairs.get(c, {})) for c in self.lead_classes}
         # a phrase said in full is possible on a line only when all its word classes are
@@ -239,21 +240,28 @@ class Lexicon:
         if found is None:
             found = self.cache[form] = self._analyse(form)
             self.sets[form] = frozenset(found)
+            if not self.lead_classes.isdisjoint(found):
+                self.lead_forms.add(form)
         return found
 
-    def line_classes(self, forms: set[str]) -> tuple[set[int], set[int]]:
-        """The classes of a line's distinct word forms (new forms analysed once), and the
-        classes that may be there once split words are rejoined."""
+    def scan(self, forms: set[str]) -> tuple[set[int], bool]:
+        """The phrases a line's distinct word forms may hold, and whether pieces of split
+        words are among them (then the line needs rejoining before a closer look).
+
+        Most lines hold no leading anchor and no piece: two C-level set tests say so.
+        """
         sets = self.sets
-        new = forms.difference(sets)          # C-level: only unseen forms cost Python work
+        new = forms.difference(sets)          # only unseen forms cost Python work
         if new:
             for f in new:
                 self.classes(f)
-        present = set().union(*map(sets.__getitem__, forms))
         pieces = forms & self.half_keys
-        if not pieces:
-            return present, present
-        return present, present.union(*map(self.half_classes.__getitem__, pieces))
+        if not pieces and forms.isdisjoint(self.lead_forms):
+            return set(), False
+        present = set().union(*map(sets.__getitem__, forms))
+        if pieces:
+            present.update(*map(self.half_classes.__getitem__, pieces))
+        return self.candidates(present), bool(pieces)
 
     def candidates(self, present: set[int]) -> set[int]:
         """Phrase patterns that the word classes on a line may complete."""
@@ -317,33 +325,32 @@ class Lexicon:
                     self._typo(t, TRANSLIT_SIM, found)
         if not found and form in self.joined:
             found.update(self.joined[form])
+        if found or len(form) < 4 or a.is_known(form):
+            return found      # a real word of the language is neither a typo nor an unknown verb form
         rests = [form[len(p):] for p in a.prefixes if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
-        for rest in rests if not found else ():       # "почелленджил" -> "челленджил"
+        for rest in rests:                            # "почелленджил" -> "челленджил"
             self._lookup(rest, PREFIX_SIM, found)
             if found:
-                break
-        if not found:                                 # "калеги" -> "коллеги"
-            self._typo(form, 1.0, found, known_word=form)
+                return found
+        self._typo(form, 1.0, found)                  # "калеги" -> "коллеги"
         for rest in rests if not found else ():       # "почелленжу" -> "челленджу"
             if len(rest) >= 6:
-                self._typo(rest, PREFIX_SIM, found, known_word=form)
+                self._typo(rest, PREFIX_SIM, found)
                 if found:
                     break
         return found
 
-    def _typo(self, form: str, sim: float, found: dict, known_word: str | None = None) -> None:
-        """Correct ``form`` to the nearest dictionary word form within a few edits (rapidfuzz).
+    def _typo(self, form: str, sim: float, found: dict) -> None:
+        """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz).
 
-        ``known_word``: the text word this came from; a real word of the language
-        ("коллега") is never a typo of a dictionary word ("коллеги").
+        Only called for words the analyser does not know: a real word ("коллега") is
+        never a typo of a dictionary word ("коллеги").
         """
         pool = self.pools.get((form[:1], len(form)))
         if not pool or not _HAS_LETTER.search(form):
             return
         d = max_typo_distance(len(form))
-        if known_word is not None and self.analyzer.is_known(known_word):
-            return   # a real word ("коллега"), not a typo of "коллеги"
         best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
         if not best:
             return
