@@ -77,13 +77,22 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
                 cand[i] = {j: 1.0 for j in slot_js}
     positions = sorted(cand)
     total = pat.total
+    words = [j for j, t in enumerate(pat.tokens) if not t.slot]
     best: Window | None = None
     for a_idx, s in enumerate(positions):
         if pat.anchored and not u.utt_start_ok(s):
             continue
+        avail: set[int] = set()
         for e in positions[a_idx:]:
             if e - s >= span_limit + 2:
                 break
+            avail.update(cand[e])
+            # cheap bound first: can the words available in [s, e] be enough at all?
+            if pat.required_all:
+                if any(j not in avail for j in words):
+                    continue
+            elif sum(pat.tokens[j].weight for j in avail) < MIN_COVERAGE * total:
+                continue
             w = _evaluate(pid, pat, u, cand, positions, s, e, total)
             if w is not None:
                 if best is None or w.key > best.key:
