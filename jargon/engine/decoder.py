@@ -70,12 +70,11 @@ class Decoder:
     def decode(self, text: str) -> list[Match]:
         """All matches in ``text`` at or above the threshold, sorted, non-overlapping."""
         out: list[Match] = []
-        for base, piece in _pieces(text):
-            low = piece.lower()
-            if len(low) != len(piece):     # a rare character changed length when lower-cased
-                low = "".join(ch.lower()[:1] for ch in piece)
-            low = low.replace("ё", "е").replace("’", "'")
-            forms = set(WORD_RE.findall(low))
+        low_text = _lowered(text)
+        findall = WORD_RE.findall
+        for base, end in _pieces(low_text):
+            low = low_text[base:end]
+            forms = set(findall(low))
             if not forms:
                 continue
             found: list[tuple[Window, Pattern, list]] = []
@@ -83,7 +82,7 @@ class Decoder:
                 pids, split = lex.scan(forms)
                 if pids:
                     # with split words in play, rejoin first and look for candidates again
-                    found.extend(self._candidates(piece, low, base, lex, None if split else pids))
+                    found.extend(self._candidates(text[base:end], low, base, lex, None if split else pids))
             if found:
                 out.extend(self._resolve(found, text))
         out.sort(key=lambda m: m.start)
@@ -253,13 +252,20 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     return out_t, out_n, out_c
 
 
-def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """Lines of ``text`` with their offsets; lines longer than MAX_PIECE are cut after a sentence end."""
+def _lowered(text: str) -> str:
+    """``text`` lower-cased with "ё" as "е" and "’" as "'", code point for code point."""
+    low = text.lower()
+    if len(low) != len(text):     # a rare character ("İ") grew when lower-cased
+        low = "".join(ch.lower()[:1] for ch in text)
+    return low.replace("ё", "е").replace("’", "'")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the lines of ``text``; lines longer than MAX_PIECE are cut after a
+    sentence end (or a space), so offsets stay global and memory stays bounded."""
     pos = 0
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl + 1
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
         while end - pos > MAX_PIECE:
             cut = -1
             for m in _SENTENCE_END.finditer(text, pos + MAX_PIECE // 2, pos + MAX_PIECE):
@@ -267,7 +273,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
             if cut == -1:
                 space = text.rfind(" ", pos + MAX_PIECE // 2, pos + MAX_PIECE)
                 cut = space + 1 if space != -1 else pos + MAX_PIECE
-            yield pos, text[pos:cut]
+            yield pos, cut
             pos = cut
-        yield pos, text[pos:end]
+        yield pos, end
         pos = end

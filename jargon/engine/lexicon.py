@@ -308,12 +308,12 @@ class Lexicon:
         candidates = [form]
         if "-" in form or "'" in form:
             candidates.append(form.replace("-", "").replace("'", ""))
-        for c in list(candidates):
+            m = _MIXED.match(form)
+            if m and m.group(1) in self.spellings:   # "challenge-ить" -> "челлендж" + "ить"
+                candidates.append(self.spellings[m.group(1)] + m.group(2))
+        for c in candidates[:2]:
             if c in self.spellings:
                 candidates.append(self.spellings[c])
-        m = _MIXED.match(form)
-        if m and m.group(1) in self.spellings:       # "challenge-ить" -> "челлендж" + "ить"
-            candidates.append(self.spellings[m.group(1)] + m.group(2))
         for c in candidates:
             self._lookup(c, 1.0, found)
         if not found:
