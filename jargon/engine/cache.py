@@ -22,7 +22,7 @@ from . import patterns as patterns_module
 from .lexicon import Lexicon
 
 CACHE_MIN_PATTERNS = 300
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path | None:
@@ -56,18 +56,23 @@ def build_lexicon(analyzer, patterns, spellings) -> Lexicon:
     path = folder / f"lexicon-{cache_key(analyzer, patterns, spellings)}.pickle"
     try:
         with open(path, "rb") as f:
-            lexicon = pickle.load(f)
-        if isinstance(lexicon, Lexicon):
-            lexicon.analyzer = analyzer
+            state = pickle.load(f)
+        if isinstance(state, dict) and state.get("format") == FORMAT:
+            lexicon = Lexicon.__new__(Lexicon)
+            lexicon.__dict__.update(state["lexicon"])
+            # the caller has just built the patterns and the analyser: not stored, not unpickled
+            lexicon.patterns, lexicon.analyzer = dict(patterns), analyzer
             return lexicon
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+            KeyError):
         pass
     lexicon = Lexicon(analyzer, patterns, spellings)
+    state = {k: v for k, v in lexicon.__dict__.items() if k not in ("patterns", "analyzer")}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lexicon-", dir=folder)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(lexicon, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT, "lexicon": state}, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass
