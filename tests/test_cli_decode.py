@@ -190,3 +190,13 @@ def test_decode_respects_triage_decisions_beside_the_input(env, tmp_path):
 
     assert entries() == ["kakova-agenda"]
     assert entries("--no-decisions") == ["eto-v-planakh", "kakova-agenda"]
+
+
+def test_threshold_help_names_the_real_default():
+    from jargon.engine.decoder import DEFAULT_THRESHOLD
+    from jargon.cli import build_parser
+
+    parser, _ = build_parser()
+    sub = parser._subparsers._group_actions[0].choices["decode"]
+    action = next(a for a in sub._actions if "--threshold" in a.option_strings)
+    assert f"default: {DEFAULT_THRESHOLD:g}" in action.help

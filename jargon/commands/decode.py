@@ -13,7 +13,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
                    help="dictionary by name or path (repeatable; default: all installed)")
     p.add_argument("-t", "--threshold", type=float, default=None,
-                   help="minimum score 0-100 (default: %(default)s -> the decoder's default, 75)")
+                   help="minimum score 0-100 (default: 75)")
     p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
     p.add_argument("--translate", action="store_true", help="print the text with each phrase replaced by [meaning]")
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
