@@ -218,3 +218,13 @@ def test_large_compiled_lexicons_are_cached_and_give_the_same_matches(tmp_path, 
     assert [e for *_, e in result] == ["podsvetit-tochki-rosta", "x7"]
     (tmp_path / "cache" / next((tmp_path / "cache").iterdir()).name).write_bytes(b"garbage")
     assert [m.entry.id for m in Decoder([big], languages=RU).decode(text)] == ["podsvetit-tochki-rosta", "x7"]
+
+
+def test_offsets_stay_exact_across_lowercasing_blocks():
+    line = "Обычная строка про отгрузки и склад, ничего особенного тут нет.\n"
+    chunk = line * 3000                                    # ~190k characters
+    text = chunk + "ЭТО В ПЛАНАХ.\n" + chunk + "İstanbul: коллеги, какова адженда?\n" + chunk
+    assert len(text) > 2 * (1 << 18)
+    matches = seed_decoder().decode(text)
+    assert [m.entry.id for m in matches] == ["eto-v-planakh", "kakova-agenda"]
+    assert [text[m.start:m.end] for m in matches] == ["ЭТО В ПЛАНАХ", "коллеги, какова адженда"]

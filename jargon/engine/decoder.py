@@ -70,10 +70,8 @@ class Decoder:
     def decode(self, text: str) -> list[Match]:
         """All matches in ``text`` at or above the threshold, sorted, non-overlapping."""
         out: list[Match] = []
-        low_text = _lowered(text)
         findall = WORD_RE.findall
-        for base, end in _pieces(low_text):
-            low = low_text[base:end]
+        for base, end, low in _lowered_pieces(text):
             forms = set(findall(low))
             if not forms:
                 continue
@@ -252,6 +250,18 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     return out_t, out_n, out_c
 
 
+def _lowered_pieces(text: str, block: int = 1 << 18) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, lowered piece)`` for every piece of ``text``. Lower-casing works on
+    blocks of whole lines (about ``block`` characters) so memory stays bounded."""
+    pos, n = 0, len(text)
+    while pos < n:
+        stop = n if n - pos <= block else text.find("\n", pos + block) + 1 or n
+        low = _lowered(text[pos:stop])
+        for start, end in _pieces(low):
+            yield pos + start, pos + end, low[start:end]
+        pos = stop
+
+
 def _lowered(text: str) -> str:
     """``text`` lower-cased with "ё" as "е" and "’" as "'", code point for code point."""
     low = text.lower()
@@ -263,9 +273,10 @@ def _lowered(text: str) -> str:
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of the lines of ``text``; lines longer than MAX_PIECE are cut after a
     sentence end (or a space), so offsets stay global and memory stays bounded."""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        end = pos + len(line)
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl + 1
         while end - pos > MAX_PIECE:
             cut = -1
             for m in _SENTENCE_END.finditer(text, pos + MAX_PIECE // 2, pos + MAX_PIECE):
