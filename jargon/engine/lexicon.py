@@ -245,8 +245,8 @@ class Lexicon:
         return found
 
     def scan(self, forms: set[str]) -> tuple[set[int], bool]:
-        """The phrases a line's distinct word forms may hold, and whether pieces of split
-        words are among them (then the line needs rejoining before a closer look).
+        """The phrases a line's distinct word forms may hold, and whether one of them needs
+        a piece of a split word to be complete (then the line is rejoined before a closer look).
 
         Most lines hold no leading anchor and no piece: two C-level set tests say so.
         """
@@ -259,9 +259,12 @@ class Lexicon:
         if not pieces and forms.isdisjoint(self.lead_forms):
             return set(), False
         present = set().union(*map(sets.__getitem__, forms))
-        if pieces:
-            present.update(*map(self.half_classes.__getitem__, pieces))
-        return self.candidates(present), bool(pieces)
+        if not pieces:
+            return self.candidates(present), False
+        whole = self.candidates(present)
+        maybe = self.candidates(present.union(*map(self.half_classes.__getitem__, pieces)))
+        # rejoining matters only for phrases that need a piece to be complete
+        return maybe, not maybe <= whole
 
     def candidates(self, present: set[int]) -> set[int]:
         """Phrase patterns that the word classes on a line may complete."""
