@@ -142,18 +142,26 @@ def _serialize(root) -> bytes:
     return buf.getvalue() + b"\n"
 
 
+def _set_elements(root, sets, ns: str, member_attribute: str) -> None:
+    """``<Sets>`` of codes; the codebook schema names a member ``guid``, the project schema ``targetGUID``."""
+    from xml.etree.ElementTree import SubElement
+
+    if not sets:
+        return
+    sets_el = SubElement(root, f"{{{ns}}}Sets")
+    for s in sets:
+        el = SubElement(sets_el, f"{{{ns}}}Set", guid=s.guid, name=xml_text(s.name))
+        for member in s.members:
+            SubElement(el, f"{{{ns}}}MemberCode", **{member_attribute: member})
+
+
 def codebook_xml(docs: list[DecodedDocument], options: RenderOptions) -> bytes:
     from xml.etree.ElementTree import Element, SubElement
 
     folders, sets = build_codebook(options, docs)
     root = Element(f"{{{CODEBOOK_NS}}}CodeBook", origin=_origin())
     _code_elements(SubElement(root, f"{{{CODEBOOK_NS}}}Codes"), folders, CODEBOOK_NS)
-    if sets:
-        sets_el = SubElement(root, f"{{{CODEBOOK_NS}}}Sets")
-        for s in sets:
-            el = SubElement(sets_el, f"{{{CODEBOOK_NS}}}Set", guid=s.guid, name=xml_text(s.name))
-            for member in s.members:
-                SubElement(el, f"{{{CODEBOOK_NS}}}MemberCode", guid=member)
+    _set_elements(root, sets, CODEBOOK_NS, member_attribute="guid")
     return _serialize(root)
 
 
@@ -235,12 +243,7 @@ def project_files(docs: list[DecodedDocument], options: RenderOptions) -> dict[s
                 value = SubElement(src, f"{P}VariableValue")
                 SubElement(value, f"{P}VariableRef", targetGUID=speakers_var)
                 SubElement(value, f"{P}TextValue").text = xml_text(", ".join(speakers))
-    if sets:
-        sets_el = SubElement(root, f"{P}Sets")
-        for s in sets:
-            el = SubElement(sets_el, f"{P}Set", guid=s.guid, name=xml_text(s.name))
-            for member in s.members:
-                SubElement(el, f"{P}MemberCode", targetGUID=member)
+    _set_elements(root, sets, PROJECT_NS, member_attribute="targetGUID")
     SubElement(root, f"{P}Description").text = (
         f"Corporate jargon found by {_origin()}: {sum(len(d.matches) for d in docs)} coded selections "
         f"in {len(docs)} transcript{'s' if len(docs) != 1 else ''}")
