@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -130,9 +129,3 @@ def format_time(seconds: float | None) -> str | None:
     m, rest = divmod(rest, 60_000)
     s, ms = divmod(rest, 1000)
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
-
-
-def iter_entries(dictionaries: Iterable[Dictionary]) -> Iterable[tuple[Dictionary, Entry]]:
-    for d in dictionaries:
-        for e in d.entries:
-            yield d, e
