@@ -121,6 +121,7 @@ def test_latin_and_mixed_spellings(text, entry):
     "В планах на квартал запуск CRM во всех магазинах.",
     "Это в плане эргономики неудобно.",
     "Забрал ребёнка из сада, вернусь к трём.",
+    "Водитель забрал груз и вернулся на базу.",
     "Мы с Васей решили идти пешком.",
     "Менеджер обязан отправить клиенту фоллоуап с предложением.",
     "Загруз фуры по нормативу сорок минут.",
@@ -228,3 +229,8 @@ def test_offsets_stay_exact_across_lowercasing_blocks():
     matches = seed_decoder().decode(text)
     assert [m.entry.id for m in matches] == ["eto-v-planakh", "kakova-agenda"]
     assert [text[m.start:m.end] for m in matches] == ["ЭТО В ПЛАНАХ", "коллеги, какова адженда"]
+
+
+def test_a_spelling_split_in_two_is_matched_whole():
+    assert found("Пришлите, пожалуйста, фоллоу ап.") == [("prishlete-followup", "Пришлите, пожалуйста, фоллоу ап")]
+    assert found("Пришлете follow up?") == [("prishlete-followup", "Пришлете follow up")]

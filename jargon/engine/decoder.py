@@ -233,9 +233,10 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
                  or (norms[i] in halves and norms[i + 1] in halves))
                     and piece[a.end - base:b.start - base].isspace()):
                 mc = lex.classes(merged)
-                # join when a part means nothing alone, or when the joined word is itself a
-                # dictionary word that anchors a phrase neither part does ("за брал")
-                new = [c for c in mc if c not in classes[i] and c not in classes[i + 1]]
+                # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
+                # part means nothing alone, or when the joined word is itself a dictionary word
+                # that anchors a phrase neither part does ("за брал")
+                new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
                 if new and (not classes[i] or not classes[i + 1] or (
                         "=" + merged in lex.keys and not lex.anchor_classes.isdisjoint(new))):
                     out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))

@@ -177,8 +177,8 @@ class Lexicon:
                                  self.pairs.get(c, {})) for c in self.lead_classes}
         # a phrase said in full is possible on a line only when all its word classes are
         # there: a C-level subset test instead of weighing
-        self.required = {pid: frozenset(c for c in cl if c != NO_CLASS) for pid, cl in self.pclasses.items()
-                         if self.patterns[pid].required_all}
+        self.pclass_sets = {pid: frozenset(c for c in cl if c != NO_CLASS) for pid, cl in self.pclasses.items()}
+        self.required = {pid: cs for pid, cs in self.pclass_sets.items() if self.patterns[pid].required_all}
         self.half_keys = frozenset(self.half_classes)
 
     def _choose_anchors(self) -> None:
@@ -245,8 +245,8 @@ class Lexicon:
         return found
 
     def scan(self, forms: set[str]) -> tuple[set[int], bool]:
-        """The phrases a line's distinct word forms may hold, and whether one of them needs
-        a piece of a split word to be complete (then the line is rejoined before a closer look).
+        """The phrases a line's distinct word forms may hold, and whether a piece of a split
+        word on the line may complete one of their words (then the line is rejoined first).
 
         Most lines hold no leading anchor and no piece: two C-level set tests say so.
         """
@@ -261,10 +261,11 @@ class Lexicon:
         present = set().union(*map(sets.__getitem__, forms))
         if not pieces:
             return self.candidates(present), False
-        whole = self.candidates(present)
-        maybe = self.candidates(present.union(*map(self.half_classes.__getitem__, pieces)))
-        # rejoining matters only for phrases that need a piece to be complete
-        return maybe, not maybe <= whole
+        from_pieces = set().union(*map(self.half_classes.__getitem__, pieces))
+        maybe = self.candidates(present | from_pieces)
+        # rejoining matters only for phrases with a word a piece may complete
+        pclass_sets = self.pclass_sets
+        return maybe, any(not from_pieces.isdisjoint(pclass_sets[pid]) for pid in maybe)
 
     def candidates(self, present: set[int]) -> set[int]:
         """Phrase patterns that the word classes on a line may complete."""

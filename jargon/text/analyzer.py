@@ -16,6 +16,7 @@ _STRESS = re.compile("[\u0300\u0301]")   # grave and acute accents used as stres
 FUNCTION_WEIGHT = 0.3   # prepositions, conjunctions, particles
 PRONOUN_WEIGHT = 0.5    # pronouns, and adverbs of time and degree ("сегодня", "очень")
 FILLER_WEIGHT = 0.1     # discourse fillers ("ну", "вот", "really") barely count when inserted
+CONTENT_INSERT_WEIGHT = 1.5   # a noun or verb inside a phrase it does not belong to
 
 
 class Analyzer:
@@ -69,11 +70,14 @@ class Analyzer:
     def insert_weight(self, word: str) -> float:
         """How much a word costs when it stands inside a phrase without belonging to it.
 
-        Fillers and conversational formulas ("ну", "доброе утро") cost almost nothing.
+        Fillers and conversational formulas ("ну", "доброе утро") cost almost nothing; a
+        content word costs more than it would count inside the phrase: an object between
+        the words ("забрал груз и вернулся") usually means they are used literally.
         """
         if word in self.fillers or word in self.formulas:
             return FILLER_WEIGHT
-        return self.weight(word)
+        w = self.weight(word)
+        return CONTENT_INSERT_WEIGHT if w >= 1.0 else w
 
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is a real word of the language (typos and names usually are not)."""

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from jargon.text.analyzer import FILLER_WEIGHT, FUNCTION_WEIGHT, Analyzer
+from jargon.text.analyzer import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, FUNCTION_WEIGHT, Analyzer
 from jargon_en_corporate.analyzer import EnglishAnalyzer
 
 
@@ -82,7 +82,7 @@ def test_weights(en):
     assert en.insert_weight("just") == FILLER_WEIGHT
     assert en.insert_weight("um") == FILLER_WEIGHT
     assert en.insert_weight("thanks") == FILLER_WEIGHT
-    assert en.insert_weight("budget") == 1.0
+    assert en.insert_weight("budget") == CONTENT_INSERT_WEIGHT
     assert en.weight("the") == FUNCTION_WEIGHT
     assert en.weight("don't") == FUNCTION_WEIGHT
     assert en.weight("we're") < 1.0
