@@ -234,3 +234,10 @@ def test_offsets_stay_exact_across_lowercasing_blocks():
 def test_a_spelling_split_in_two_is_matched_whole():
     assert found("Пришлите, пожалуйста, фоллоу ап.") == [("prishlete-followup", "Пришлите, пожалуйста, фоллоу ап")]
     assert found("Пришлете follow up?") == [("prishlete-followup", "Пришлете follow up")]
+
+
+def test_latin_look_alike_letters_inside_russian_words():
+    # the "o", "a" and "e" below are Latin letters, as copy-paste and OCR leave them
+    assert ids("Кoллеги, какова aдженда?") == ["kakova-agenda"]
+    assert ids("Пришлeте фоллoуап?") == ["prishlete-followup"]
+    assert ids("Pfizer и Bayer") == []

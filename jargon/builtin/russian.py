@@ -115,10 +115,11 @@ class RussianAnalyzer(Analyzer):
         return capitalized and not sentence_initial and not known
 
     def transliterate(self, word: str) -> list[str]:
-        if not _LATIN.match(word):
-            return []
-        from jargon.text.translit import to_cyrillic
+        from jargon.text.translit import fold_homoglyphs, to_cyrillic
 
+        if not _LATIN.match(word):
+            folded = fold_homoglyphs(word)      # "pришлете" with a Latin "p"
+            return [folded] if folded else []
         return to_cyrillic(word)
 
 

@@ -27,6 +27,17 @@ _CYR2LAT = {
 }
 
 LATIN_WORD = re.compile(r"^[a-z'’-]+$")
+# Latin letters that look like Cyrillic ones: copy-paste and OCR mix them into Russian words
+_HOMOGLYPHS = str.maketrans("aeopcxykmthb", "аеорсхукмтнв")
+_MIXED_SCRIPT = re.compile(r"(?=.*[a-z])(?=.*[а-яё])")
+
+
+def fold_homoglyphs(word: str) -> str | None:
+    """A lower-case word mixing Latin look-alikes into Cyrillic ("pришлете"), in Cyrillic; else None."""
+    if not _MIXED_SCRIPT.match(word):
+        return None
+    folded = word.translate(_HOMOGLYPHS)
+    return None if re.search(r"[a-z]", folded) else folded
 
 
 def to_cyrillic(word: str) -> list[str]:
