@@ -77,6 +77,16 @@ def test_slot_takes_pronouns_and_names(text):
     assert ids(text) == ["podsvetit-tochki-rosta"]
 
 
+@pytest.mark.parametrize("text", [
+    "Она опять челленджила Кирилловы гипотезы.",
+    "мы челленджим игоревы гипотезы а то их как факты подают",
+    "он весь созвон челленджил Машины гипотезы",
+    "она челленджила рустамову гипотезу по ценам",
+])
+def test_slot_takes_possessives_made_from_names(text):
+    assert ids(text) == ["chellendzhit-gipotezy"]
+
+
 def test_slot_refuses_things():
     assert ids("На планёрке решили подсветить зону у касс, там у нас точка роста.") == []
 

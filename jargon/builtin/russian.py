@@ -11,6 +11,8 @@ from jargon.text.analyzer import Analyzer
 _CYRILLIC = re.compile(r"[а-яё]")
 _LATIN = re.compile(r"^[a-z'-]+$")
 _PERSON_TAGS = ("Name", "Surn", "Patr")
+# name + possessive suffix + adjective ending: Маш-ин-ы, Кирилл-ов-ы, Игор-ев-ы
+_POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
 
 
 class RussianAnalyzer(Analyzer):
@@ -111,8 +113,21 @@ class RussianAnalyzer(Analyzer):
                 return True
             if "Poss" in tag and (capitalized or known):
                 return True
+        if self._possessive_of_name(word):
+            return True
         # an unknown capitalised word inside a sentence is most likely a name
         return capitalized and not sentence_initial and not known
+
+    def _possessive_of_name(self, word: str) -> bool:
+        """A possessive adjective made from a first name: "Машины", "Кирилловы", "игоревы"."""
+        m = _POSSESSIVE.match(word)
+        if not m:
+            return False
+        base = m.group(1)
+        for name in (base, base + "а", base + "я", base + "ь"):
+            if self.morph.word_is_known(name) and any("Name" in p.tag for p in self.morph.parse(name)[:2]):
+                return True
+        return False
 
     def transliterate(self, word: str) -> list[str]:
         from jargon.text.translit import fold_homoglyphs, to_cyrillic

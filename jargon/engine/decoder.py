@@ -140,22 +140,22 @@ class Decoder:
         for i, t in enumerate(toks):
             lo, _ = bounds.get(t.utt, (i, i))
             bounds[t.utt] = (lo, i)
+        where: dict[int, list[int]] = {}      # word class -> positions on the line
+        for i, cd in enumerate(classes):
+            for c in cd:
+                where.setdefault(c, []).append(i)
         views: dict[int, tuple[int, Utterance, set]] = {}
 
         def view(utt: int) -> tuple[int, Utterance, set]:
             if utt not in views:
                 lo, hi = bounds[utt]
                 u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
-                              lambda i: opens_utterance(i + lo))
+                              lambda i: opens_utterance(i + lo),
+                              lambda c: [i - lo for i in where.get(c, ()) if lo <= i <= hi])
                 views[utt] = lo, u, set().union(*classes[lo:hi + 1])
             return views[utt]
 
         results: list[tuple[Window, Pattern, list]] = []
-
-        where: dict[int, list[int]] = {}      # word class -> positions on the line
-        for i, cd in enumerate(classes):
-            for c in cd:
-                where.setdefault(c, []).append(i)
 
         def score(pid: int) -> list[Window]:
             pat, pcl = lex.patterns[pid], lex.pclasses[pid]

@@ -46,13 +46,14 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("classes", "weight", "person", "utt_start_ok")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions")
 
-    def __init__(self, classes, weight, person, utt_start_ok):
+    def __init__(self, classes, weight, person, utt_start_ok, positions):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
         self.utt_start_ok = utt_start_ok  # callable(i) -> bool: token i opens the utterance (fillers aside)
+        self.positions = positions        # callable(word class) -> its token positions, in order
 
 
 def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
@@ -65,11 +66,10 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
 
     # per position: which pattern tokens it can fill, and with what similarity
     cand: dict[int, dict[int, float]] = {}
-    for i in range(lo, hi + 1):
-        cd = u.classes[i]
-        for j, c in enumerate(pclasses):
-            if c in cd:
-                cand.setdefault(i, {})[j] = cd[c]
+    for j, c in enumerate(pclasses):
+        for i in u.positions(c):
+            if lo <= i <= hi:
+                cand.setdefault(i, {})[j] = u.classes[i][c]
     slot_js = [j for j, t in enumerate(pat.tokens) if t.slot]
     if slot_js:
         for i in range(lo, hi + 1):
