@@ -168,7 +168,7 @@ class Lexicon:
         self._choose_anchors()
         # plain dicts from here on: picklable, and lookups never grow them
         self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
-        self.pairs = {c: dict(partners) for c, partners in self.pairs.items()}
+        self.pairs = {c: {c2: tuple(p) for c2, p in partners.items()} for c, partners in self.pairs.items()}
         # leading anchor class -> (phrases it anchors alone, partner classes, partner -> phrases);
         # a class that is only ever the second of a pair leads nothing and is not looked up
         self.lead_classes = frozenset(self.single) | frozenset(self.pairs)
@@ -273,23 +273,19 @@ class Lexicon:
         if not hits:
             return set()
         out: set[int] = set()
-        index, required = self.anchor_index, self.required
-
-        def possible(pid: int) -> bool:
-            need = required.get(pid)
-            if need is not None:
-                return need <= present
-            return reachable(self.patterns[pid], self.pclasses[pid], present)
-
+        index, required, patterns, pclasses = self.anchor_index, self.required, self.patterns, self.pclasses
         for c in hits:
             pids, keys, partners = index[c]
-            if pids:
-                out.update(filter(possible, pids))
             if keys:
                 both = present & keys        # C-level: the partners present on the line
-                if both:
-                    for c2 in both:
-                        out.update(filter(possible, partners[c2]))
+                for c2 in both:
+                    pids = pids + partners[c2] if pids else partners[c2]
+            for pid in pids:
+                if pid in out:
+                    continue
+                need = required.get(pid)     # a phrase said in full: a subset test
+                if need <= present if need is not None else reachable(patterns[pid], pclasses[pid], present):
+                    out.add(pid)
         return out
 
     def _lookup(self, form: str, sim: float, out: dict[int, float]) -> None:

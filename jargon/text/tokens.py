@@ -29,21 +29,28 @@ class Token(NamedTuple):
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """All tokens of ``text``; offsets are ``base`` + position in ``text``."""
-    tokens: list[Token] = []
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    if not spans:
+        return []
     bounds = [m.start() for m in BOUNDARY_RE.finditer(text)]
-    nb, k, utt = len(bounds), 0, 0
-    first = True
-    for m in WORD_RE.finditer(text):
-        s, e = m.span()
-        boundary = first
+    tokens: list[Token] = []
+    append = tokens.append
+    if not bounds:                     # one utterance: the common case for a short line
+        for i, (s, e) in enumerate(spans):
+            word = text[s:e]
+            append(Token(base + s, base + e, word, word[:1].isupper(), i == 0, 0))
+        return tokens
+    nb, k, utt, prev = len(bounds), 0, 0, -1
+    for s, e in spans:
+        boundary = prev < 0
         while k < nb and bounds[k] < s:
             boundary = True
             k += 1
-        if boundary and not first:
+        if boundary and prev >= 0:
             utt += 1
-        first = False
-        word = m.group()
-        tokens.append(Token(base + s, base + e, word, word[:1].isupper(), boundary, utt))
+        prev = e
+        word = text[s:e]
+        append(Token(base + s, base + e, word, word[:1].isupper(), boundary, utt))
     return tokens
 
 
