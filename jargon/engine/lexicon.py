@@ -180,6 +180,7 @@ class Lexicon:
         self.pclass_sets = {pid: frozenset(c for c in cl if c != NO_CLASS) for pid, cl in self.pclasses.items()}
         self.required = {pid: cs for pid, cs in self.pclass_sets.items() if self.patterns[pid].required_all}
         self.half_keys = frozenset(self.half_classes)
+        self.stem_heads = frozenset(key[1:4] for key in self.keys if key[0] == "~")
 
     def _choose_anchors(self) -> None:
         """Per phrase pattern, its rarest words, indexed in pairs so that a line is a
@@ -292,7 +293,8 @@ class Lexicon:
         for c, s in self.keys.get("=" + form, {}).items():
             if s * sim > out.get(c, 0.0):
                 out[c] = s * sim
-        stem = self.analyzer.stem(form) if _HAS_LETTER.search(form) else None
+        # stems are word beginnings: skip the stemmer unless one could match
+        stem = self.analyzer.stem(form) if form[:3] in self.stem_heads and _HAS_LETTER.search(form) else None
         if stem:
             for c, s in self.keys.get("~" + stem, {}).items():
                 if s * sim > out.get(c, 0.0):
