@@ -109,6 +109,7 @@ class Lexicon:
     def _build(self) -> None:
         a = self.analyzer
         forms_of: dict[str, set[str]] = {}
+        glued_written: list[str] = []        # a short word glued to the next, both as written
         for pid, pat in self.patterns.items():
             classes = []
             for tok in pat.tokens:
@@ -140,8 +141,10 @@ class Lexicon:
                 if first.slot or second.slot:
                     continue
                 seconds = {second.word}
-                if len(first.word) <= 3 and pat.inflect:
-                    seconds |= forms_of.get(second.word, set())
+                if len(first.word) <= 3:
+                    glued_written.append(first.word + second.word)
+                    if pat.inflect:
+                        seconds |= forms_of.get(second.word, set())
                 for f in seconds:
                     glued = self.joined.setdefault(first.word + f, {})
                     glued[classes[j]] = glued[classes[j + 1]] = 1.0
@@ -151,12 +154,9 @@ class Lexicon:
         for (word, _), c in self.class_of.items():
             for piece in _halves(word):
                 half_classes[piece].add(c)
-        for pid, pat in self.patterns.items():       # "вп ланах" is "впланах" split elsewhere
-            for j in range(len(pat.tokens) - 1):
-                first, second = pat.tokens[j], pat.tokens[j + 1]
-                if not first.slot and not second.slot and len(first.word) <= 3:
-                    for piece in _halves(first.word + second.word):
-                        half_classes[piece].update(self.joined[first.word + second.word])
+        for glued in glued_written:                  # "вп ланах" is "впланах" split elsewhere
+            for piece in _halves(glued):
+                half_classes[piece].update(self.joined[glued])
         for alt, word in self.spellings.items():
             parts = alt.split()
             if len(parts) > 1:
@@ -199,17 +199,18 @@ class Lexicon:
                 entries_of[c].add(pat.entry)
         known: dict[str, bool] = {}
 
-        def rarity(pat: Pattern, j: int):
+        def rarity(pat: Pattern, classes: tuple[int, ...], j: int):
             w = pat.tokens[j].word
             if w not in known:
                 known[w] = self.analyzer.is_known(w)
-            return (known[w], len(entries_of[self.pclasses[pid][j]]), -pat.tokens[j].weight, -len(w))
+            return (known[w], len(entries_of[classes[j]]), -pat.tokens[j].weight, -len(w))
 
         for pid, pat in self.patterns.items():
             if pat.kind != PHRASE:
                 continue
             classes = self.pclasses[pid]
-            order = sorted((j for j, t in enumerate(pat.tokens) if not t.slot), key=lambda j: rarity(pat, j))
+            order = sorted((j for j, t in enumerate(pat.tokens) if not t.slot),
+                           key=lambda j: rarity(pat, classes, j))
             if not order:
                 continue
             # the fewest rarest words S such that every valid match holds two of them:
