@@ -251,3 +251,44 @@ def test_latin_look_alike_letters_inside_russian_words():
     assert ids("Кoллеги, какова aдженда?") == ["kakova-agenda"]
     assert ids("Пришлeте фоллoуап?") == ["prishlete-followup"]
     assert ids("Pfizer и Bayer") == []
+
+
+def test_decoding_leaves_no_reference_cycles_and_restores_the_collector():
+    # the decoder pauses the cycle collector (jargon.nogc): that is only safe while
+    # decoding makes no cycles
+    import gc
+
+    text = "\n".join(e for entry in seed_dictionary().entries for e in entry.examples) * 3
+    decoder = seed_decoder()
+    gc.collect()
+    assert decoder.decode(text)
+    assert gc.isenabled()
+    assert gc.collect() == 0
+    gc.disable()
+    try:
+        decoder.decode(text)
+        assert not gc.isenabled()          # a caller's own pause is left alone
+    finally:
+        gc.enable()
+
+
+def test_a_text_decodes_the_same_whole_and_line_by_line():
+    lines = [e for entry in seed_dictionary().entries for e in entry.examples]
+    lines += ["", "Обычная строка без жаргона.", "Коллеги, какова адженда?\r", "   "]
+    text = "\n".join(lines)
+    whole = [(m.start, m.end, m.entry.id) for m in seed_decoder().decode(text)]
+    by_line, pos = [], 0
+    for line in lines:
+        by_line += [(pos + m.start, pos + m.end, m.entry.id) for m in seed_decoder().decode(line)]
+        pos += len(line) + 1
+    assert whole == by_line
+    assert len(whole) >= len(lines) - 4
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_equal_candidates_prefer_the_pattern_written_like_the_text(order):
+    entries = (Entry(id="plural", phrase="Стандартизировать результаты", meaning="a"),
+               Entry(id="singular", phrase="Стандартизировать результат", meaning="b"))[::order]
+    decoder = Decoder([Dictionary(name="d", entries=entries)], languages=RU)
+    assert [m.entry.id for m in decoder.decode("Давайте стандартизирую результат.")] == ["singular"]
+    assert [m.entry.id for m in decoder.decode("Давайте стандартизирую результаты.")] == ["plural"]

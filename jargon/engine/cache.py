@@ -7,15 +7,17 @@ own source, so it is stored
 under a hash of those in the user cache folder (``JARGON_CACHE_DIR`` overrides it;
 ``JARGON_CACHE_DIR=off`` turns caching off). Small dictionaries compile in
 milliseconds and are never cached. A cache that cannot be read or written is
-ignored: it only ever saves time.
+ignored: it only ever saves time. The folder, reading and atomic writing are
+jargon.diskcache's; this module holds what is particular to lexicons: the key and
+which parts of a ``Lexicon`` are stored.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
+
+from jargon import diskcache
+from jargon.diskcache import cache_dir  # noqa: F401  (kept importable from here)
 
 from . import lexicon as lexicon_module
 from . import patterns as patterns_module
@@ -23,15 +25,6 @@ from .lexicon import Lexicon
 
 CACHE_MIN_PATTERNS = 300
 FORMAT = 2
-
-
-def cache_dir() -> Path | None:
-    override = os.environ.get("JARGON_CACHE_DIR")
-    if override is not None:
-        return None if override.strip().lower() in ("", "off", "0", "no") else Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("jargon", appauthor=False))
 
 
 def cache_key(analyzer, patterns, spellings) -> str:
@@ -53,27 +46,15 @@ def build_lexicon(analyzer, patterns, spellings) -> Lexicon:
     folder = cache_dir() if len(patterns) >= CACHE_MIN_PATTERNS else None
     if folder is None:
         return Lexicon(analyzer, patterns, spellings)
-    path = folder / f"lexicon-{cache_key(analyzer, patterns, spellings)}.pickle"
-    try:
-        with open(path, "rb") as f:
-            state = pickle.load(f)
-        if isinstance(state, dict) and state.get("format") == FORMAT:
-            lexicon = Lexicon.__new__(Lexicon)
-            lexicon.__dict__.update(state["lexicon"])
-            # the caller has just built the patterns and the analyser: not stored, not unpickled
-            lexicon.patterns, lexicon.analyzer = dict(patterns), analyzer
-            return lexicon
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
-            KeyError):
-        pass
+    name = f"lexicon-{cache_key(analyzer, patterns, spellings)}.pickle"
+    state = diskcache.load(name, folder)
+    if isinstance(state, dict) and state.get("format") == FORMAT and isinstance(state.get("lexicon"), dict):
+        lexicon = Lexicon.__new__(Lexicon)
+        lexicon.__dict__.update(state["lexicon"])
+        # the caller has just built the patterns and the analyser: not stored, not unpickled
+        lexicon.patterns, lexicon.analyzer = dict(patterns), analyzer
+        return lexicon
     lexicon = Lexicon(analyzer, patterns, spellings)
     state = {k: v for k, v in lexicon.__dict__.items() if k not in ("patterns", "analyzer")}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump({"format": FORMAT, "lexicon": state}, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    diskcache.store(name, {"format": FORMAT, "lexicon": state}, folder)
     return lexicon

@@ -16,9 +16,15 @@ How a text flows (see docs/architecture.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain, compress, count
+from operator import add, and_, not_, or_
 from typing import Iterable, Iterator
 
+from rapidfuzz import fuzz
+
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
+from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, tokenize
 
@@ -69,20 +75,28 @@ class Decoder:
     # -- public -------------------------------------------------------------
     def decode(self, text: str) -> list[Match]:
         """All matches in ``text`` at or above the threshold, sorted, non-overlapping."""
+        with paused_gc():
+            return self._decode(text)
+
+    def _decode(self, text: str) -> list[Match]:
         out: list[Match] = []
-        findall = WORD_RE.findall
-        for base, end, low in _lowered_pieces(text):
-            forms = set(findall(low))
-            if not forms:
+        for base, low in _lowered_blocks(text):
+            pieces, lines = _pieces(low)
+            # C-level passes over the whole block: each piece's words, all distinct words
+            words = list(map(WORD_RE.findall, lines))
+            block_forms = set(chain.from_iterable(words))
+            if not block_forms:
                 continue
-            found: list[tuple[Window, Pattern, list]] = []
+            found: dict[int, list[tuple[Window, Pattern, list]]] = {}
             for lex in self.lexicons:
-                pids, split = lex.scan(forms)
-                if pids:
+                for i, pids, split in lex.scan_block(words, block_forms):
+                    s, e = pieces[i]
                     # with split words in play, rejoin first and look for candidates again
-                    found.extend(self._candidates(text[base:end], low, base, lex, None if split else pids))
-            if found:
-                out.extend(self._resolve(found, text))
+                    found.setdefault(i, []).extend(self._candidates(
+                        text[base + s:base + e], lines[i], base + s, lex, pids, split))
+            for i in sorted(found):
+                if found[i]:
+                    out.extend(self._resolve(found[i], text))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -90,8 +104,9 @@ class Decoder:
         return DecodedDocument(doc, self.decode(doc.text))
 
     # -- internals ------------------------------------------------------------
-    def _candidates(self, piece: str, low: str, base: int, lex: Lexicon, pids: set[int] | None):
-        """Score candidate patterns on one piece: [(window, pattern, tokens)]."""
+    def _candidates(self, piece: str, low: str, base: int, lex: Lexicon, pids: set[int], split: bool):
+        """Score candidate patterns on one piece: [(window, pattern, tokens)]. With ``split``,
+        ``pids`` counted pieces of split words as present: rejoin them, then look again."""
         a = lex.analyzer
         toks = tokenize(piece, base)
         if a.plain_lowercase and _PLAIN.fullmatch(low):
@@ -99,11 +114,14 @@ class Decoder:
         else:
             norms = [a.normalize(t.surface) for t in toks]
         classes = [lex.classes(n) for n in norms]
-        if pids is None:    # pieces of split words on the line: rejoin, then look again
+        if split:
+            n = len(toks)
             toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
-            pids = lex.candidates(set().union(*classes)) if classes else set()
-        if not pids:
-            return []
+            present = set().union(*map(lex.sets.__getitem__, norms))
+            # nothing joined: the line's classes are a subset of those ``pids`` assumed
+            pids = lex.candidates(present) if len(toks) != n else lex.possible(pids, present)
+            if not pids:
+                return []
 
         weights, persons = lex.weights, lex.persons   # caches per word form, shared by all lines
 
@@ -136,23 +154,27 @@ class Decoder:
             return (k < len(toks) and toks[k].utt == toks[i].utt and norms[k] in a.prepositions
                     and piece[toks[i].end - base:toks[k].start - base].isspace())
 
-        bounds: dict[int, tuple[int, int]] = {}
-        for i, t in enumerate(toks):
-            lo, _ = bounds.get(t.utt, (i, i))
-            bounds[t.utt] = (lo, i)
-        where: dict[int, list[int]] = {}      # word class -> positions on the line
-        for i, cd in enumerate(classes):
-            for c in cd:
+        utts = [t.utt for t in toks]          # non-decreasing: an utterance is a run of tokens
+        # word class -> positions on the line, for the classes of the candidate phrases (and of
+        # their entries' literal collocations) only
+        pclass_sets, patterns = lex.pclass_sets, lex.patterns
+        relevant = set().union(*map(pclass_sets.__getitem__, pids))
+        for entry in {patterns[pid].entry for pid in pids}:
+            relevant.update(*map(pclass_sets.__getitem__, lex.literals.get(entry, ())))
+        token_sets = list(map(lex.sets.__getitem__, norms))
+        where: dict[int, list[int]] = {}
+        for i in compress(count(), map(not_, map(relevant.isdisjoint, token_sets))):
+            for c in relevant.intersection(token_sets[i]):
                 where.setdefault(c, []).append(i)
         views: dict[int, tuple[int, Utterance, set]] = {}
 
         def view(utt: int) -> tuple[int, Utterance, set]:
             if utt not in views:
-                lo, hi = bounds[utt]
+                lo, hi = bisect_left(utts, utt), bisect_right(utts, utt) - 1
                 u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
                               lambda i: opens_utterance(i + lo),
                               lambda c: [i - lo for i in where.get(c, ()) if lo <= i <= hi])
-                views[utt] = lo, u, set().union(*classes[lo:hi + 1])
+                views[utt] = lo, u, set().union(*token_sets[lo:hi + 1])
             return views[utt]
 
         results: list[tuple[Window, Pattern, list]] = []
@@ -161,7 +183,7 @@ class Decoder:
             pat, pcl = lex.patterns[pid], lex.pclasses[pid]
             by_utt: dict[int, list[int]] = {}
             for i in sorted({i for c in pcl if c in where for i in where[c]}):
-                by_utt.setdefault(toks[i].utt, []).append(i)
+                by_utt.setdefault(utts[i], []).append(i)
             windows = []
             for utt, positions in by_utt.items():
                 lo, u, present = view(utt)
@@ -203,8 +225,16 @@ class Decoder:
                     return True
             return False
 
+        def preference(c) -> tuple:
+            """Explain more of the text, and well; on a tie, the pattern written most like the
+            text ("стандартизирую результат": "результат" rather than "результаты"), then the
+            earlier one in the dictionaries."""
+            w, pat, toks = c
+            s, e = span(w, toks)
+            return w.key, fuzz.ratio(text[s:e].lower(), pat.text.lower()), -w.pid
+
         chosen: list[tuple[int, int, Window, Pattern]] = []
-        for w, pat, toks in sorted(phrases, key=lambda c: c[0].key, reverse=True):
+        for w, pat, toks in sorted(phrases, key=preference, reverse=True):
             if literal and vetoed(w, pat, toks):
                 continue
             s, e = span(w, toks)
@@ -222,44 +252,46 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
     if len(toks) < 2:
         return toks, norms, classes
-    out_t, out_n, out_c = [], [], []
-    i = 0
-    while i < len(toks):
-        if i + 1 < len(toks) and toks[i].utt == toks[i + 1].utt:
-            a, b = toks[i], toks[i + 1]
-            merged = norms[i] + norms[i + 1]
-            halves = lex.half_classes
-            if (("=" + merged in lex.keys or merged in lex.joined or merged in lex.spellings
-                 or (norms[i] in halves and norms[i + 1] in halves))
-                    and piece[a.end - base:b.start - base].isspace()):
-                mc = lex.classes(merged)
-                # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
-                # part means nothing alone, or when the joined word is itself a dictionary word
-                # that anchors a phrase neither part does ("за брал")
-                new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
-                if new and (not classes[i] or not classes[i + 1] or (
-                        "=" + merged in lex.keys and not lex.anchor_classes.isdisjoint(new))):
-                    out_t.append(a._replace(end=b.end, surface=piece[a.start - base:b.end - base]))
-                    out_n.append(merged)
-                    out_c.append(mc)
-                    i += 2
-                    continue
-        out_t.append(toks[i])
-        out_n.append(norms[i])
-        out_c.append(classes[i])
-        i += 1
-    return out_t, out_n, out_c
+    halves, targets = lex.half_classes, lex.join_targets
+    # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or both
+    # are pieces of split words
+    nexts = norms[1:]
+    merged = list(map(add, norms, nexts))
+    maybe = compress(count(), map(or_, map(targets.__contains__, merged),
+                                  map(and_, map(halves.__contains__, norms), map(halves.__contains__, nexts))))
+    joins: list[int] = []
+    for i in maybe:
+        if joins and joins[-1] == i - 1:
+            continue           # its first word was just joined to the one before
+        a, b = toks[i], toks[i + 1]
+        if a.utt != b.utt or not piece[a.end - base:b.start - base].isspace():
+            continue
+        mc = lex.classes(merged[i])
+        # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
+        # part means nothing alone, or when the joined word is itself a dictionary word
+        # that anchors a phrase neither part does ("за брал")
+        new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
+        if new and (not classes[i] or not classes[i + 1] or (
+                "=" + merged[i] in lex.keys and not lex.anchor_classes.isdisjoint(new))):
+            joins.append(i)
+    if not joins:
+        return toks, norms, classes
+    toks, norms, classes = list(toks), list(norms), list(classes)
+    for i in reversed(joins):
+        a, b = toks[i], toks[i + 1]
+        toks[i:i + 2] = [a._replace(end=b.end, surface=piece[a.start - base:b.end - base])]
+        norms[i:i + 2] = [merged[i]]
+        classes[i:i + 2] = [lex.classes(merged[i])]
+    return toks, norms, classes
 
 
-def _lowered_pieces(text: str, block: int = 1 << 18) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, lowered piece)`` for every piece of ``text``. Lower-casing works on
-    blocks of whole lines (about ``block`` characters) so memory stays bounded."""
+def _lowered_blocks(text: str, block: int = 1 << 18) -> Iterator[tuple[int, str]]:
+    """``(start, lowered block)``: ``text`` lower-cased in blocks of whole lines (about
+    ``block`` characters), so memory stays bounded."""
     pos, n = 0, len(text)
     while pos < n:
         stop = n if n - pos <= block else text.find("\n", pos + block) + 1 or n
-        low = _lowered(text[pos:stop])
-        for start, end in _pieces(low):
-            yield pos + start, pos + end, low[start:end]
+        yield pos, _lowered(text[pos:stop])
         pos = stop
 
 
@@ -271,13 +303,18 @@ def _lowered(text: str) -> str:
     return low.replace("ё", "е").replace("’", "'")
 
 
-def _pieces(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of the lines of ``text``; lines longer than MAX_PIECE are cut after a
-    sentence end (or a space), so offsets stay global and memory stays bounded."""
-    pos, n = 0, len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl + 1
+def _pieces(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The ``(start, end)`` spans of the lines of ``text`` (without the line break), and the
+    lines; lines longer than MAX_PIECE are cut after a sentence end (or a space), so memory
+    stays bounded."""
+    lines = text.split("\n")
+    lengths = list(map(len, lines))
+    starts = list(accumulate(lengths, lambda start, length: start + length + 1, initial=0))
+    if max(lengths) <= MAX_PIECE:      # the common case: plain lines, no Python loop
+        return list(zip(starts, map(add, starts, lengths))), lines
+    out = []
+    for pos, length in zip(starts, lengths):
+        end = pos + length
         while end - pos > MAX_PIECE:
             cut = -1
             for m in _SENTENCE_END.finditer(text, pos + MAX_PIECE // 2, pos + MAX_PIECE):
@@ -285,7 +322,7 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
             if cut == -1:
                 space = text.rfind(" ", pos + MAX_PIECE // 2, pos + MAX_PIECE)
                 cut = space + 1 if space != -1 else pos + MAX_PIECE
-            yield pos, cut
+            out.append((pos, cut))
             pos = cut
-        yield pos, end
-        pos = end
+        out.append((pos, end))
+    return out, [text[s:e] for s, e in out]

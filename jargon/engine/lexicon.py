@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import combinations
+from itertools import combinations, compress, count
+from operator import not_
+from typing import Iterator
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -100,6 +102,9 @@ class Lexicon:
             pool = [w for length in range(n - d, n + d + 1) for w in buckets.get((first, length), ())]
             if d and pool:
                 self.pools[(first, n)] = pool
+        self.prefixes_by_letter: dict[str, tuple[str, ...]] = {}
+        for p in analyzer.prefixes:
+            self.prefixes_by_letter[p[0]] = self.prefixes_by_letter.get(p[0], ()) + (p,)
         self.cache: dict[str, dict[int, float]] = {}             # text form -> {class: sim}
         self.sets: dict[str, frozenset[int]] = {}                 # text form -> its classes
         self.weights: dict[str, float] = {}
@@ -173,13 +178,17 @@ class Lexicon:
         # a class that is only ever the second of a pair leads nothing and is not looked up
         self.lead_classes = frozenset(self.single) | frozenset(self.pairs)
         self.lead_forms: set[str] = set()         # text forms seen so far that are of a leading class
-        self.anchor_index = {c: (tuple(self.single.get(c, ())), frozenset(self.pairs.get(c, ())),
-                                 self.pairs.get(c, {})) for c in self.lead_classes}
+        self.single_classes = frozenset(self.single)
+        self.partner_keys = {c: frozenset(self.pairs.get(c, ())) for c in self.lead_classes}
         # a phrase said in full is possible on a line only when all its word classes are
         # there: a C-level subset test instead of weighing
         self.pclass_sets = {pid: frozenset(c for c in cl if c != NO_CLASS) for pid, cl in self.pclasses.items()}
         self.required = {pid: cs for pid, cs in self.pclass_sets.items() if self.patterns[pid].required_all}
         self.half_keys = frozenset(self.half_classes)
+        # what two words split by speech-to-text may make when joined again
+        self.join_targets = frozenset(key[1:] for key in self.keys if key[0] == "=") | frozenset(
+            self.joined) | frozenset(self.spellings)
+        self.hot_forms: set[str] = set(self.half_keys)   # lead forms seen so far, and pieces
         self.stem_heads = frozenset(key[1:4] for key in self.keys if key[0] == "~")
 
     def _choose_anchors(self) -> None:
@@ -244,19 +253,33 @@ class Lexicon:
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
                 self.lead_forms.add(form)
+                self.hot_forms.add(form)
         return found
+
+    def scan_block(self, words: list[list[str]], block_forms: set[str]) -> Iterator[tuple[int, set[int], bool]]:
+        """``(i, phrases, split)`` for each line ``i`` of a block that may hold a phrase (see
+        :meth:`scan`), given each line's word forms and all the block's distinct forms.
+
+        New forms are analysed first; then one C-level pass finds the lines holding a
+        leading anchor or a piece of a split word, and only those cost Python work.
+        """
+        for f in block_forms.difference(self.sets):
+            self.classes(f)
+        cold = map(self.hot_forms.isdisjoint, words)
+        for i in compress(count(), map(not_, cold)):
+            pids, split = self._scan_analysed(set(words[i]))
+            if pids:
+                yield i, pids, split
 
     def scan(self, forms: set[str]) -> tuple[set[int], bool]:
         """The phrases a line's distinct word forms may hold, and whether a piece of a split
-        word on the line may complete one of their words (then the line is rejoined first).
+        word on the line may complete one of their words (then the line is rejoined first)."""
+        for f in forms.difference(self.sets):
+            self.classes(f)
+        return self._scan_analysed(forms)
 
-        Most lines hold no leading anchor and no piece: two C-level set tests say so.
-        """
+    def _scan_analysed(self, forms: set[str]) -> tuple[set[int], bool]:
         sets = self.sets
-        new = forms.difference(sets)          # only unseen forms cost Python work
-        if new:
-            for f in new:
-                self.classes(f)
         pieces = forms & self.half_keys
         if not pieces and forms.isdisjoint(self.lead_forms):
             return set(), False
@@ -271,23 +294,30 @@ class Lexicon:
 
     def candidates(self, present: set[int]) -> set[int]:
         """Phrase patterns that the word classes on a line may complete."""
-        hits = present & self.lead_classes
+        hits = list(present & self.lead_classes)
         if not hits:
             return set()
+        pids: list[int] = []
+        for c in present & self.single_classes:
+            pids.extend(self.single[c])
+        # leading classes with a partner on the line (C-level tests); Python work only for
+        # the pairs actually present
+        partner_keys, pairs = self.partner_keys, self.pairs
+        apart = map(present.isdisjoint, map(partner_keys.__getitem__, hits))
+        for c in compress(hits, map(not_, apart)):
+            of_c = pairs[c]
+            for c2 in present.intersection(partner_keys[c]):
+                pids.extend(of_c[c2])
+        return self.possible(set(pids), present)
+
+    def possible(self, pids: set[int], present: set[int]) -> set[int]:
+        """Those of ``pids`` that the word classes ``present`` on a line may complete."""
         out: set[int] = set()
-        index, required, patterns, pclasses = self.anchor_index, self.required, self.patterns, self.pclasses
-        for c in hits:
-            pids, keys, partners = index[c]
-            if keys:
-                both = present & keys        # C-level: the partners present on the line
-                for c2 in both:
-                    pids = pids + partners[c2] if pids else partners[c2]
-            for pid in pids:
-                if pid in out:
-                    continue
-                need = required.get(pid)     # a phrase said in full: a subset test
-                if need <= present if need is not None else reachable(patterns[pid], pclasses[pid], present):
-                    out.add(pid)
+        required, patterns, pclasses = self.required, self.patterns, self.pclasses
+        for pid in pids:
+            need = required.get(pid)     # a phrase said in full: a subset test
+            if need <= present if need is not None else reachable(patterns[pid], pclasses[pid], present):
+                out.add(pid)
         return out
 
     def _lookup(self, form: str, sim: float, out: dict[int, float]) -> None:
@@ -328,10 +358,14 @@ class Lexicon:
                     self._typo(t, TRANSLIT_SIM, found)
         if not found and form in self.joined:
             found.update(self.joined[form])
-        if found or len(form) < 4 or a.is_known(form):
-            return found      # a real word of the language is neither a typo nor an unknown verb form
-        rests = [form[len(p):] for p in a.prefixes if form.startswith(p) and len(form) - len(p) >= 5] \
+        if found or len(form) < 4:
+            return found
+        rests = [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ())
+                 if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
+        if (not rests and (form[0], len(form)) not in self.pools) or a.is_known(form):
+            return found      # nothing to correct it to; and a real word of the language is
+            #                   neither a typo nor an unknown verb form
         for rest in rests:                            # "почелленджил" -> "челленджил"
             self._lookup(rest, PREFIX_SIM, found)
             if found:

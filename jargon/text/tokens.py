@@ -11,10 +11,16 @@ one, and entries anchored at the start of an utterance (addresses) must open one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import partial
+from itertools import repeat
+from operator import add, ne
 from typing import NamedTuple
 
-_CH = r"(?:[^\W_]|[\u0300-\u036f])"   # letters and digits, and combining accents ("подсвети́ть")
-WORD_RE = re.compile(rf"[^\W_]{_CH}*(?:[-'’][^\W_]{_CH}*)*(?:(?<=[A-Za-z])['’](?![^\W_]))?")
+# letters and digits, and combining accents ("подсвети́ть"), written so that the regex engine
+# runs through plain letters in one tight loop
+_REST = r"[^\W_]*(?:[\u0300-\u036f][^\W_]*)*"
+WORD_RE = re.compile(rf"[^\W_]{_REST}(?:[-'’][^\W_]{_REST})*(?:(?<=[A-Za-z])['’](?![^\W_]))?")
 BOUNDARY_RE = re.compile(r"[.!?…;:«»\"“”„()\[\]{}\n]")
 
 
@@ -24,34 +30,31 @@ class Token(NamedTuple):
     surface: str        # the original characters
     capitalized: bool
     utt_start: bool     # first token after an utterance boundary (or of the text)
-    utt: int            # utterance number within the analysed string
+    utt: int            # utterance number within the analysed string (grows, not always by one)
+
+
+_new_token = partial(tuple.__new__, Token)    # Token from a tuple, without a Python-level call
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
-    """All tokens of ``text``; offsets are ``base`` + position in ``text``."""
-    spans = [m.span() for m in WORD_RE.finditer(text)]
+    """All tokens of ``text``; offsets are ``base`` + position in ``text``.
+
+    Built column by column with C-level passes (no Python loop per token): this runs on
+    every line that may hold a phrase.
+    """
+    spans = list(map(re.Match.span, WORD_RE.finditer(text)))
     if not spans:
         return []
+    starts, ends = zip(*spans)
+    surfaces = list(map(text.__getitem__, map(slice, starts, ends)))
+    capitalized = map(str.isupper, map(text.__getitem__, starts))
+    # utterance number = boundaries before the token; a token opens one when that grows
     bounds = [m.start() for m in BOUNDARY_RE.finditer(text)]
-    tokens: list[Token] = []
-    append = tokens.append
-    if not bounds:                     # one utterance: the common case for a short line
-        for i, (s, e) in enumerate(spans):
-            word = text[s:e]
-            append(Token(base + s, base + e, word, word[:1].isupper(), i == 0, 0))
-        return tokens
-    nb, k, utt, prev = len(bounds), 0, 0, -1
-    for s, e in spans:
-        boundary = prev < 0
-        while k < nb and bounds[k] < s:
-            boundary = True
-            k += 1
-        if boundary and prev >= 0:
-            utt += 1
-        prev = e
-        word = text[s:e]
-        append(Token(base + s, base + e, word, word[:1].isupper(), boundary, utt))
-    return tokens
+    utts = list(map(bisect_left, repeat(bounds), starts)) if bounds else [0] * len(starts)
+    opens = [True, *map(ne, utts[1:], utts)]
+    if base:
+        starts, ends = map(add, starts, repeat(base)), map(add, ends, repeat(base))
+    return list(map(_new_token, zip(starts, ends, surfaces, capitalized, opens, utts)))
 
 
 def words(text: str) -> list[str]:
