@@ -17,12 +17,22 @@ Segments cover the spoken text only (not the labels or timestamp lines), trimmed
 surrounding whitespace; text before the first turn is a segment without a speaker.
 Lines that are not labels continue the current turn. Offsets are offsets into the
 text as given, so for plain-text files they are file offsets (code points).
+
+How lines are found (speed matters: transcripts run to a million words): one regex
+search over the whole text finds the lines that start with one of the layouts above,
+the three combined into one pattern that follows a line break (``\\n``, ``\\r\\n``,
+``\\r``), so the search jumps from line break to line break. Other lines are not
+looked at one by one; the non-empty lines are counted (a count of line breaks minus
+the blank lines) only when the "every non-empty line labelled" rule has to decide.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from jargon.model import Segment
 
@@ -39,100 +49,151 @@ GENERIC_RE = re.compile(r"(?i)^(?:speaker|спикер|участник|гово
 MAX_NAME = 40
 
 
-@dataclass
-class _Mark:
-    kind: str                 # "label", "head" (Otter) or "time"
-    line_start: int
-    text_start: int           # where the turn's text starts
-    name: str | None
-    time: float | None
-    sep: int = 0              # width of the gap before an Otter timestamp
-    bare: bool = False        # a "Name:" label alone on its line (the text follows below)
+# A line that starts a turn (or gives a time), as found by _find_marks: a plain tuple
+# (fast to make; there is one per line in many transcripts)
+# (kind, line_start, text_start, name, time, sep, bare) with
+#   kind        "label", "head" (Otter) or "time"
+#   text_start  where the turn's text starts
+#   name        the speaker's name (None for "time")
+#   time        seconds of the line's timestamp, or None
+#   sep         width of the gap before an Otter timestamp (0 for the others)
+#   bare        a "Name:" label alone on its line (the text follows below)
+_Mark = tuple
+
+_EOL = r"(?=[\r\n]|\Z)"       # the end of a line, inside the whole text
 
 
-def iter_lines(text: str):
-    """``(start, end)`` of every line, ``end`` before the line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
-    pos, n = 0, len(text)
-    for m in re.finditer(r"\r\n|\n|\r", text):
-        yield pos, m.start(), m.end()
-        pos = m.end()
-    if pos < n:
-        yield pos, n, n
+def _in_text(pattern: str, prefix: str) -> str:
+    """One-line ``pattern`` for use inside the whole text: ``$`` becomes the end of the line
+    and its groups are renamed with ``prefix`` (so that the layouts fit in one regex)."""
+    return pattern.replace("$", _EOL).replace("(?P<", f"(?P<{prefix}")
 
 
-def _mark(text: str, start: int, end: int, next_line: int) -> _Mark | None:
-    line = text[start:end]
-    if m := TIME_ONLY_RE.match(line):
-        return _Mark("time", start, next_line, None, parse_timestamp(m.group("ts")))
-    if (m := OTTER_RE.match(line)) and m.group("name") and len(m.group("name")) <= MAX_NAME:
-        t = parse_timestamp(m.group("ts"))
-        if t is not None:
-            sep = m.group("sep")
-            return _Mark("head", start, next_line, m.group("name").strip(), t, 2 if "\t" in sep else len(sep))
-    if (m := LABEL_RE.match(line)) and len(m.group("name")) <= MAX_NAME:
-        ts = m.group("ts")
-        t = parse_timestamp(ts) if ts else None
-        if ts and t is None:
-            return None
-        return _Mark("label", start, start + m.end(), m.group("name").strip(), t, bare=not line[m.end():].strip())
+# A mark at a line start: one of the three layouts. No line can match two of them (a
+# time-only line has no letter; an Otter line has no colon followed by a space or the end
+# of the line, as a label needs), so trying the label first, the most common, finds the
+# same as trying time-only, Otter and label in turn. ``bare`` takes part when only
+# whitespace follows a label on its line.
+_MARK = (rf"(?P<label>{_in_text(LABEL_RE.pattern, 'l_')}(?:(?=[^\S\r\n]*{_EOL})(?P<bare>)|))"
+         rf"|(?P<time>{_in_text(TIME_ONLY_RE.pattern, 't_')})"
+         rf"|(?P<head>{_in_text(OTTER_RE.pattern, 'h_')})")
+_MARK_RE = re.compile(_MARK)                                    # at the start of the text
+_MARK_AFTER_LF_RE = re.compile(rf"\n(?:{_MARK})")               # fast: the search skips to "\n"
+_MARK_AFTER_BREAK_RE = re.compile(rf"(?:\r\n?|\n)(?:{_MARK})")  # for texts with a lone "\r"
+_G = _MARK_RE.groupindex    # group numbers (the same in the three regexes): faster than names
+_LABEL, _TIME, _BARE, _L_NAME, _L_TS = _G["label"], _G["time"], _G["bare"], _G["l_name"], _G["l_ts"]
+_BLANK_AFTER_LF_RE = re.compile(r"\n(?=[^\S\n]*(?:\n|\Z))")
+# seconds of a timestamp; transcripts repeat them ("[00:08:06]" in every meeting)
+_seconds = lru_cache(maxsize=4096)(parse_timestamp)
+
+
+def _mark_matches(text: str) -> Iterator[re.Match]:
+    """The ``_MARK`` matches at line starts (after ``\\n``, ``\\r\\n`` or ``\\r``), in order."""
+    first = _MARK_RE.match(text)
+    lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    rest = (_MARK_AFTER_BREAK_RE if lone_cr else _MARK_AFTER_LF_RE).finditer(text)
+    return chain([first], rest) if first else rest
+
+
+def _find_marks(text: str) -> list[_Mark]:
+    """The lines that start turns or give times, in order, before any of them is rejected."""
+    marks: list[_Mark] = []
+    append = marks.append
+    for m in _mark_matches(text):
+        if m.lastindex != _LABEL:
+            if mark := _line_mark(text, m):
+                append(mark)
+            continue
+        # a name never has surrounding whitespace: it starts with a letter and ends
+        # with a word character or one of .'’-
+        name, ts, bare = m.group(_L_NAME, _L_TS, _BARE)
+        if len(name) > MAX_NAME:
+            continue
+        time = None if ts is None else _seconds(ts)
+        if ts is None or time is not None:          # a timestamp must be a valid one
+            start, end = m.span(_LABEL)
+            append(("label", start, end, name, time, 0, bare is not None))
+    return marks
+
+
+def _line_mark(text: str, m: re.Match) -> _Mark | None:
+    """The mark of a time-only or Otter line (these take the whole line)."""
+    start, end = m.span(m.lastindex)
+    next_line = end + 2 if text.startswith("\r\n", end) else min(end + 1, len(text))
+    if m.lastindex == _TIME:                        # kept even with an invalid time
+        return ("time", start, next_line, None, _seconds(m.group("t_ts")), 0, False)
+    name, sep, ts = m.group("h_name", "h_sep", "h_ts")
+    # an Otter line that fails here is no label either (it has no colon a label can end with)
+    if len(name) <= MAX_NAME and (time := _seconds(ts)) is not None:
+        return ("head", start, next_line, name, time, 2 if "\t" in sep else len(sep), False)
     return None
+
+
+def _count_nonempty_lines(text: str) -> int:
+    """How many lines of ``text`` have something besides whitespace."""
+    if "\r" in text:          # the same lines (not offsets), all ending in "\n"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = text.split("\n", 1)[0]
+    blank = len(_BLANK_AFTER_LF_RE.findall(text)) + (not first.strip())
+    return text.count("\n") + 1 - blank
+
+
+def _accepted(text: str, marks: list[_Mark]) -> list[_Mark]:
+    """The marks taken as speaker turns or times (see the module docstring)."""
+    counts = Counter(map(itemgetter(3), marks))
+
+    @cache
+    def everything_labelled() -> bool:
+        kinds = Counter(map(itemgetter(0), marks))      # an Otter head is a non-empty line, no label
+        return not kinds["head"] and kinds["label"] + kinds["time"] == _count_nonempty_lines(text)
+
+    @cache
+    def two_bare() -> bool:
+        return sum(map(itemgetter(6), marks)) >= 2
+
+    def accepted(mark: _Mark) -> bool:
+        kind, _, _, name, _, sep, bare = mark
+        if kind == "head":
+            return sep >= 2 or counts[name] >= 2
+        return counts[name] >= 2 or bool(GENERIC_RE.match(name)) or (bare and two_bare()) or everything_labelled()
+
+    # time-only lines, and labels with a timestamp, are always taken (most marks)
+    return [mark for mark in marks
+            if mark[0] == "time" or (mark[4] is not None and mark[0] == "label") or accepted(mark)]
 
 
 def find_turns(text: str) -> list[Segment]:
     """The speaker segments of ``text`` (empty when it has no recognisable speaker turns)."""
-    marks: list[_Mark] = []
-    nonempty = 0
-    for start, end, nxt in iter_lines(text):
-        if text[start:end].strip():
-            nonempty += 1
-            mark = _mark(text, start, end, nxt)
-            if mark is not None:
-                marks.append(mark)
+    marks = _find_marks(text)
     if not marks:
         return []
-    counts = Counter(m.name for m in marks if m.name)
-    labels = sum(1 for m in marks if m.kind == "label")
-    times = sum(1 for m in marks if m.kind == "time")
-    everything_labelled = labels and labels + times == nonempty
-    bare_labels = sum(1 for m in marks if m.bare)
-
-    def accepted(m: _Mark) -> bool:
-        if m.kind == "time":
-            return True
-        if m.kind == "head":
-            return m.sep >= 2 or counts[m.name] >= 2
-        return (counts[m.name] >= 2 or m.time is not None or bool(GENERIC_RE.match(m.name))
-                or bool(everything_labelled) or (m.bare and bare_labels >= 2))
-
-    marks = [m for m in marks if accepted(m)]
-    if not any(m.name for m in marks) and not any(m.kind == "time" for m in marks):
+    marks = _accepted(text, marks)
+    if not any(mark[3] for mark in marks) and not any(mark[0] == "time" for mark in marks):
         return []
+    return _segments(text, marks)
 
+
+def _segments(text: str, marks: list[_Mark]) -> list[Segment]:
+    """The text before, between and after the accepted ``marks``, trimmed, as segments."""
     segments: list[Segment] = []
-
-    def add(start: int, end: int, speaker: str | None, time: float | None) -> bool:
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if not stripped:
-            return False
-        s = start + len(chunk) - len(chunk.lstrip())
-        segments.append(Segment(s, s + len(stripped), speaker, time))
-        return True
-
     speaker: str | None = None
     seg_start, seg_time = 0, None
     carry: float | None = None      # a timestamp-only line's time, until a segment uses it
-    for mark in marks:
-        if add(seg_start, mark.line_start, speaker, seg_time):
+    end_of_text = ("end", len(text), len(text), None, None, 0, False)
+    for kind, line_start, text_start, name, time, _, _ in chain(marks, [end_of_text]):
+        chunk = text[seg_start:line_start]
+        stripped = chunk.strip()
+        if stripped:
+            start = seg_start + len(chunk) - len(chunk.lstrip())
+            segments.append(Segment(start, start + len(stripped), speaker, seg_time))
             carry = None
-        if mark.kind == "time":
-            carry = mark.time
-            seg_start, seg_time = mark.text_start, carry
-            continue
-        speaker = mark.name
-        seg_start = mark.text_start
-        seg_time = mark.time if mark.time is not None else carry
-    add(seg_start, len(text), speaker, seg_time)
+        if kind == "time":
+            carry = time
+            seg_start, seg_time = text_start, carry
+        else:
+            speaker = name
+            seg_start = text_start
+            seg_time = time if time is not None else carry
     return segments
 
 
