@@ -10,6 +10,7 @@ from jargon.text.analyzer import Analyzer
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _LATIN = re.compile(r"^[a-z'-]+$")
+_ANY_LATIN = re.compile(r"[a-z]")
 _PERSON_TAGS = ("Name", "Surn", "Patr")
 # name + possessive suffix + adjective ending: Маш-ин-ы, Кирилл-ов-ы, Игор-ев-ы
 _POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
@@ -130,6 +131,8 @@ class RussianAnalyzer(Analyzer):
         return False
 
     def transliterate(self, word: str) -> list[str]:
+        if not _ANY_LATIN.search(word):      # most words: nothing to read in another script
+            return []
         from jargon.text.translit import fold_homoglyphs, to_cyrillic
 
         if not _LATIN.match(word):

@@ -114,7 +114,7 @@ class Lexicon:
     def _build(self) -> None:
         a = self.analyzer
         forms_of: dict[str, set[str]] = {}
-        glued_written: list[str] = []        # a short word glued to the next, both as written
+        glued_written: list[tuple[str, str]] = []    # a short word and the next, both as written
         for pid, pat in self.patterns.items():
             classes = []
             for tok in pat.tokens:
@@ -147,7 +147,8 @@ class Lexicon:
                     continue
                 seconds = {second.word}
                 if len(first.word) <= 3:
-                    glued_written.append(first.word + second.word)
+                    if pat.kind == PHRASE:
+                        glued_written.append((first.word, second.word))
                     if pat.inflect:
                         seconds |= forms_of.get(second.word, set())
                 for f in seconds:
@@ -155,12 +156,16 @@ class Lexicon:
                     glued[classes[j]] = glued[classes[j + 1]] = 1.0
         # a piece of a word that speech-to-text split ("брал" of "забрал") makes the word
         # possibly present on a line; so does a part of a spelling written as two words
+        # (words only literal collocations use need none: those are checked where a phrase matched)
+        phrase_classes = {c for pid, pat in self.patterns.items() if pat.kind == PHRASE for c in self.pclasses[pid]}
         half_classes: dict[str, set[int]] = defaultdict(set)
         for (word, _), c in self.class_of.items():
-            for piece in _halves(word):
-                half_classes[piece].add(c)
-        for glued in glued_written:                  # "вп ланах" is "впланах" split elsewhere
-            for piece in _halves(glued):
+            if c in phrase_classes:
+                for piece in _halves(word):
+                    half_classes[piece].add(c)
+        for first, second in glued_written:          # "вп ланах" is "впланах" split elsewhere
+            glued = first + second
+            for piece in _halves(glued) - {first, second}:    # split where it was glued: two words
                 half_classes[piece].update(self.joined[glued])
         for alt, word in self.spellings.items():
             parts = alt.split()
@@ -193,10 +198,9 @@ class Lexicon:
 
     def _choose_anchors(self) -> None:
         """Per phrase pattern, its rarest words, indexed in pairs so that a line is a
-        candidate only when two of them are on it: the fewest rarest words of which every
-        valid match must hold two (the two rarest of a phrase said in full). A one-word
-        phrase, or one too long for that, gets single anchors: enough that no window
-        without one could reach the minimum coverage.
+        candidate only when both words of a pair are on it (see :meth:`_anchor_pairs`). A
+        one-word phrase, or one too long for pairs, gets single anchors: enough that no
+        window without one could reach the minimum coverage.
 
         Rarity: a word the analyser does not know (an anglicism such as "фоллоуап") first;
         then words fewer entries share; then content words, longer words.
@@ -222,17 +226,10 @@ class Lexicon:
                            key=lambda j: rarity(pat, classes, j))
             if not order:
                 continue
-            # the fewest rarest words S such that every valid match holds two of them:
-            # dropping any |S|-1 of them costs more than the phrase may lack
-            budget = 0.0 if pat.required_all else (1.0 - MIN_COVERAGE) * pat.total
-            chosen = []
-            for k in range(2, min(len(order), MAX_PAIR_SET) + 1):
-                top = order[:k]
-                if sum(sorted(pat.tokens[j].weight for j in top)[:k - 1]) > budget:
-                    chosen = top
-                    for x, y in combinations(top, 2):
-                        self.pairs[classes[x]][classes[y]].append(pid)
-                    break
+            chosen = self._anchor_pairs(pat, order)
+            for x, y in chosen:
+                self.pairs[classes[x]][classes[y]].append(pid)
+            chosen = sorted({j for pair in chosen for j in pair})
             if not chosen:   # one word, or a long phrase: single anchors until no window can lack them all
                 remaining = pat.total
                 for j in order:
@@ -243,6 +240,37 @@ class Lexicon:
                         break
             for j in chosen:
                 self.anchor_classes.add(classes[j])
+
+    @staticmethod
+    def _anchor_pairs(pat: Pattern, order: list[int]) -> list[tuple[int, int]]:
+        """Pairs of word positions of ``pat`` (rarest first in each pair) such that every
+        valid match holds both words of one pair; [] when no few pairs do.
+
+        A match may lack words weighing up to ``budget``. A word weighing more is in every
+        match: two such words make one pair ("подсветить" + "точки"); one such word pairs
+        with each of the fewest rarest other words that no match can lack all of ("загруз"
+        + "сейчас" or "меня"). Otherwise the fewest rarest words S of which every match
+        holds two (dropping any |S|-1 of them costs more than the budget): all their pairs.
+        """
+        budget = 0.0 if pat.required_all else (1.0 - MIN_COVERAGE) * pat.total
+        weight = [t.weight for t in pat.tokens]
+        rank = {j: k for k, j in enumerate(order)}
+        mandatory = [j for j in order if weight[j] > budget]
+        if len(mandatory) >= 2:
+            return [(mandatory[0], mandatory[1])]
+        if mandatory:
+            m, others, lacking = mandatory[0], [], 0.0
+            for j in order:
+                if j != m and len(others) < MAX_PAIR_SET - 1:
+                    others.append(j)
+                    lacking += weight[j]
+                    if lacking > budget:
+                        return [tuple(sorted((m, j), key=rank.__getitem__)) for j in others]
+        for k in range(2, min(len(order), MAX_PAIR_SET) + 1):
+            top = order[:k]
+            if sum(sorted(weight[j] for j in top)[:k - 1]) > budget:
+                return list(combinations(top, 2))
+        return []
 
     # -- text forms ---------------------------------------------------------
     def classes(self, form: str) -> dict[int, float]:

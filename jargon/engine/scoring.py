@@ -77,23 +77,27 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
                 cand[i] = {j: 1.0 for j in slot_js}
     positions = sorted(cand)
     total = pat.total
-    words = [j for j, t in enumerate(pat.tokens) if not t.slot]
+    need = MIN_COVERAGE * total
+    weights = pat.weights
+    words = pat.words
     best: Window | None = None
     for a_idx, s in enumerate(positions):
         if pat.anchored and not u.utt_start_ok(s):
             continue
         avail: set[int] = set()
-        for e in positions[a_idx:]:
+        got = 0.0
+        for e_idx in range(a_idx, len(positions)):
+            e = positions[e_idx]
             if e - s >= span_limit + 2:
                 break
-            avail.update(cand[e])
+            for j in cand[e]:
+                if j not in avail:
+                    avail.add(j)
+                    got += weights[j]
             # cheap bound first: can the words available in [s, e] be enough at all?
-            if pat.required_all:
-                if any(j not in avail for j in words):
-                    continue
-            elif sum(pat.tokens[j].weight for j in avail) < MIN_COVERAGE * total:
+            if (pat.required_all and not words <= avail) or got < need:
                 continue
-            w = _evaluate(pid, pat, u, cand, positions, s, e, total)
+            w = _evaluate(pid, pat, u, cand, positions[a_idx:e_idx + 1], s, e, total)
             if w is not None:
                 if best is None or w.key > best.key:
                     best = w
@@ -102,9 +106,9 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
     return best
 
 
-def _evaluate(pid, pat, u, cand, positions, s, e, total) -> Window | None:
+def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
+    """The window [s, e] (``inside``: its positions that can fill pattern words), or None."""
     tokens = pat.tokens
-    inside = [i for i in positions if s <= i <= e]
     assigned: dict[int, tuple[int, float]] = {}
     used: dict[int, int] = {}
     prev_pos = s - 1

@@ -17,10 +17,10 @@ from itertools import repeat
 from operator import add, ne
 from typing import NamedTuple
 
-# letters and digits, and combining accents ("подсвети́ть"), written so that the regex engine
-# runs through plain letters in one tight loop
-_REST = r"[^\W_]*(?:[\u0300-\u036f][^\W_]*)*"
-WORD_RE = re.compile(rf"[^\W_]{_REST}(?:[-'’][^\W_]{_REST})*(?:(?<=[A-Za-z])['’](?![^\W_]))?")
+# letters and digits, and combining accents ("подсвети́ть"), and a hyphen or apostrophe
+# followed by a letter; possessive quantifiers, so the regex engine runs through plain
+# letters in one tight loop and never backtracks
+WORD_RE = re.compile(r"[^\W_]++(?:(?:[\u0300-\u036f]|[-'’](?=[^\W_]))[^\W_]*+)*+(?:(?<=[A-Za-z])['’](?![^\W_]))?")
 BOUNDARY_RE = re.compile(r"[.!?…;:«»\"“”„()\[\]{}\n]")
 
 
