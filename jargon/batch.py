@@ -73,11 +73,20 @@ def _init_worker(decoder, plugin_paths: tuple[str, ...], options: ReadOptions, f
 
 
 def _decode_in_worker(names: list[str]) -> list[DecodedDocument]:
-    from .inputs import read_document
-
     w = _worker
-    return [w["decoder"].decode_document(read_document(name, w["readers"], w["options"], w["forced"]))
-            for name in names]
+    return [read_and_decode(name, w["decoder"], w["readers"], w["options"], w["forced"]) for name in names]
+
+
+def read_and_decode(name: str, decoder, readers: dict[str, InputReader], options: ReadOptions,
+                    forced: str | None) -> DecodedDocument:
+    """One input read and decoded. The cycle collector is paused meanwhile (jargon.nogc):
+    reading a transcript makes a segment per turn, decoding many small objects, and
+    neither makes cycles; it runs again between files."""
+    from .inputs import read_document
+    from .nogc import paused_gc
+
+    with paused_gc():
+        return decoder.decode_document(read_document(name, readers, options, forced))
 
 
 def chunks(count: int, workers: int) -> list[range]:
@@ -111,14 +120,14 @@ def decode_files(names: list[str], decoder, readers: dict[str, InputReader],
                  plugin_paths: tuple[str, ...] = (), progress: bool | None = None) -> list[DecodedDocument]:
     """Read and decode every file; results in input order. When an input fails (unreadable,
     invalid UTF-8, ...) its error is raised and the remaining work is cancelled."""
-    from .inputs import STDIN, read_document
+    from .inputs import STDIN
 
     workers = resolve_jobs(jobs, len(names))
     if workers == 1 or STDIN in names:
         out = []
         with progress_bar(len(names), progress) as advance:
             for name in names:
-                out.append(decoder.decode_document(read_document(name, readers, options, forced)))
+                out.append(read_and_decode(name, decoder, readers, options, forced))
                 advance()
         return out
 

@@ -210,7 +210,7 @@ def test_dictionary_in_code_and_unknown_language_falls_back_to_exact_forms():
 
 
 def test_large_compiled_lexicons_are_cached_and_give_the_same_matches(tmp_path, monkeypatch):
-    from jargon.engine.cache import CACHE_MIN_PATTERNS
+    from jargon.engine.cache import CACHE_MIN_ENTRIES
     from jargon.model import Dictionary, Entry
 
     monkeypatch.setenv("JARGON_CACHE_DIR", str(tmp_path / "cache"))
@@ -222,13 +222,19 @@ def test_large_compiled_lexicons_are_cached_and_give_the_same_matches(tmp_path, 
     text = "Подсвечу Диме точки роста. Синергия драйвер номер7!"
     first = Decoder([big], languages=RU)
     assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 1
-    assert sum(len(lex.patterns) for lex in first.lexicons) >= CACHE_MIN_PATTERNS
+    assert len(big.entries) >= CACHE_MIN_ENTRIES
     second = Decoder([big], languages=RU)
     result = [(m.start, m.end, m.entry.id) for m in first.decode(text)]
     assert result == [(m.start, m.end, m.entry.id) for m in second.decode(text)]
     assert [e for *_, e in result] == ["podsvetit-tochki-rosta", "x7"]
     (tmp_path / "cache" / next((tmp_path / "cache").iterdir()).name).write_bytes(b"garbage")
     assert [m.entry.id for m in Decoder([big], languages=RU).decode(text)] == ["podsvetit-tochki-rosta", "x7"]
+    # an entry that says something else is compiled anew, not taken from the cache
+    changed = Dictionary(name="big", entries=tuple(
+        Entry(id=e.id, phrase="Синергия драйвер дедлайн", meaning="x") if e.id == "x7" else e for e in big.entries))
+    decoded = Decoder([changed], languages=RU).decode("Подсвечу Диме точки роста. Синергия драйвер дедлайн.")
+    assert [(m.entry.id, m.text) for m in decoded][1:] == [("x7", "Синергия драйвер дедлайн")]
+    assert len(list((tmp_path / "cache").glob("lexicon-*.pickle"))) == 2
 
 
 def test_offsets_stay_exact_across_lowercasing_blocks():

@@ -1,60 +1,84 @@
-"""On-disk cache of compiled lexicons.
+"""Compiling one language's entries (patterns, then the lexicon), with an on-disk cache.
 
 Compiling a large dictionary (thousands of entries) asks the morphological analyser
-for every inflected form of every word, which takes seconds; the result depends only
-on the patterns, the spellings, the analyser, the jargon version and the compiler's
-own source, so it is stored
-under a hash of those in the user cache folder (``JARGON_CACHE_DIR`` overrides it;
-``JARGON_CACHE_DIR=off`` turns caching off). Small dictionaries compile in
-milliseconds and are never cached. A cache that cannot be read or written is
-ignored: it only ever saves time. The folder, reading and atomic writing are
-jargon.diskcache's; this module holds what is particular to lexicons: the key and
-which parts of a ``Lexicon`` are stored.
+for every inflected form of every word, which takes seconds. The result depends only
+on what the entries say that patterns are made of (headword, variants, placeholders,
+literal collocations, anchor, inflect) and where they stand, the spellings, the
+analyser (its class and the source of its modules), the jargon version and the
+compiler's own source; so it is stored under a hash of those in the user cache folder
+(``JARGON_CACHE_DIR`` overrides it; ``JARGON_CACHE_DIR=off`` turns caching off). A hit
+skips building the patterns too. Small dictionaries compile in milliseconds and are
+never cached. A cache that cannot be read or written is ignored: it only ever saves
+time. The folder, reading and atomic writing are jargon.diskcache's.
 """
 from __future__ import annotations
 
 import hashlib
+import inspect
+import sys
 from pathlib import Path
 
 from jargon import diskcache
 from jargon.diskcache import cache_dir  # noqa: F401  (kept importable from here)
+from jargon.model import Entry
 
 from . import lexicon as lexicon_module
 from . import patterns as patterns_module
 from .lexicon import Lexicon
+from .patterns import Pattern, entry_patterns
 
-CACHE_MIN_PATTERNS = 300
-FORMAT = 2
+CACHE_MIN_ENTRIES = 200
+FORMAT = 3
 
 
-def cache_key(analyzer, patterns, spellings) -> str:
+def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[int, Pattern]]:
+    """``(pattern id, pattern)`` for the entries ``items`` (``(index in the decoder, entry)``)."""
+    patterns: list[tuple[int, Pattern]] = []
+    weights: dict[str, float] = {}
+    for idx, entry in items:
+        for pat in entry_patterns(entry, idx, analyzer, weights):
+            patterns.append((len(patterns), pat))
+    return patterns
+
+
+def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> str:
     from jargon import __version__
 
     h = hashlib.sha256()
-    h.update(repr((FORMAT, __version__, type(analyzer).__module__, type(analyzer).__qualname__,
-                   getattr(analyzer, "cache_version", ""))).encode())
-    for module in (lexicon_module, patterns_module):     # the compiler's own code is part of the key
-        h.update(Path(module.__file__).read_bytes())
-    for pid, pat in patterns:
-        h.update(repr((pid, pat)).encode())
+    h.update(repr((FORMAT, __version__, sys.version_info[:2], type(analyzer).__module__,
+                   type(analyzer).__qualname__, getattr(analyzer, "cache_version", ""))).encode())
+    # the compiler's own code, and the analyser's (its class and the classes it builds on)
+    sources = {lexicon_module.__file__, patterns_module.__file__, __file__}
+    for cls in type(analyzer).__mro__[:-1]:
+        try:
+            sources.add(inspect.getsourcefile(cls) or "")
+        except TypeError:
+            pass
+    for source in sorted(filter(None, sources)):
+        h.update(Path(source).read_bytes())
+    for idx, e in items:
+        h.update(repr((idx, e.phrase, e.variants, e.placeholders, e.literal, e.anchor, e.inflect)).encode())
     h.update(repr(sorted(spellings.items())).encode())
     return h.hexdigest()[:32]
 
 
-def build_lexicon(analyzer, patterns, spellings) -> Lexicon:
-    """A compiled lexicon: from the cache when there is one, else compiled (and cached when large)."""
-    folder = cache_dir() if len(patterns) >= CACHE_MIN_PATTERNS else None
+def build_lexicon(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> Lexicon:
+    """The compiled lexicon of one language's entries: from the cache when there is one, else
+    compiled (and cached when large)."""
+    folder = cache_dir() if len(items) >= CACHE_MIN_ENTRIES else None
     if folder is None:
-        return Lexicon(analyzer, patterns, spellings)
-    name = f"lexicon-{cache_key(analyzer, patterns, spellings)}.pickle"
+        return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+    try:
+        name = f"lexicon-{cache_key(analyzer, items, spellings)}.pickle"
+    except OSError:                        # a source file cannot be read: no caching
+        return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
     state = diskcache.load(name, folder)
     if isinstance(state, dict) and state.get("format") == FORMAT and isinstance(state.get("lexicon"), dict):
         lexicon = Lexicon.__new__(Lexicon)
         lexicon.__dict__.update(state["lexicon"])
-        # the caller has just built the patterns and the analyser: not stored, not unpickled
-        lexicon.patterns, lexicon.analyzer = dict(patterns), analyzer
+        lexicon.analyzer = analyzer          # the caller's: not stored, not unpickled
         return lexicon
-    lexicon = Lexicon(analyzer, patterns, spellings)
-    state = {k: v for k, v in lexicon.__dict__.items() if k not in ("patterns", "analyzer")}
+    lexicon = Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+    state = {k: v for k, v in lexicon.__dict__.items() if k != "analyzer"}
     diskcache.store(name, {"format": FORMAT, "lexicon": state}, folder)
     return lexicon

@@ -30,7 +30,7 @@ from jargon.text.tokens import WORD_RE, tokenize
 
 from .cache import build_lexicon
 from .lexicon import Lexicon, reachable
-from .patterns import LITERAL, Pattern, entry_patterns
+from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
 
 DEFAULT_THRESHOLD = 75.0
@@ -54,23 +54,17 @@ class Decoder:
         by_lang: dict[str, list[int]] = {}
         for idx, (d, _) in enumerate(self.entries):
             by_lang.setdefault(d.language, []).append(idx)
-        self.lexicons: list[Lexicon] = []
-        pid = 0
+        self.lexicons: list[Lexicon] = []     # one per language; pattern ids are per lexicon
         for code, indices in by_lang.items():
             lang = languages.get(code)
             analyzer: Analyzer = lang.analyzer() if lang is not None else Analyzer()
-            patterns: list[tuple[int, Pattern]] = []
             spellings: dict[str, str] = {}
-            weights: dict[str, float] = {}
-            for idx in indices:
-                for pat in entry_patterns(self.entries[idx][1], idx, analyzer, weights):
-                    patterns.append((pid, pat))
-                    pid += 1
             for d in {id(self.entries[i][0]): self.entries[i][0] for i in indices}.values():
                 for word, alts in d.spellings.items():
                     for alt in alts:
                         spellings[analyzer.normalize(alt)] = analyzer.normalize(word)
-            self.lexicons.append(build_lexicon(analyzer, patterns, spellings))
+            items = [(idx, self.entries[idx][1]) for idx in indices]
+            self.lexicons.append(build_lexicon(analyzer, items, spellings))
 
     # -- public -------------------------------------------------------------
     def decode(self, text: str) -> list[Match]:
