@@ -106,8 +106,11 @@ class Decoder:
         if a.plain_lowercase and _PLAIN.fullmatch(low):
             norms = [low[t.start - base:t.end - base] for t in toks]   # already normalised
         else:
-            norms = [a.normalize(t.surface) for t in toks]
-        classes = [lex.classes(n) for n in norms]
+            norms = [a.normalize(piece[t.start - base:t.end - base]) for t in toks]
+        try:
+            classes = list(map(lex.cache.__getitem__, norms))    # the scan analysed them all
+        except KeyError:            # normalising found forms the scan did not see
+            classes = [lex.classes(n) for n in norms]
         if split:
             n = len(toks)
             toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
@@ -127,10 +130,10 @@ class Decoder:
 
         def person(i: int) -> bool:
             t = toks[i]
-            key = (norms[i], t.capitalized, t.utt_start)
+            key = (norms[i], piece[t.start - base].isupper(), t.utt_start)
             p = persons.get(key)
             if p is None:
-                p = persons[key] = a.is_person(norms[i], t.capitalized, t.utt_start)
+                p = persons[key] = a.is_person(*key)
             return p
 
         def opens_utterance(i: int) -> bool:
@@ -228,7 +231,7 @@ class Decoder:
             return w.key, fuzz.ratio(text[s:e].lower(), pat.text.lower()), -w.pid
 
         chosen: list[tuple[int, int, Window, Pattern]] = []
-        for w, pat, toks in sorted(phrases, key=preference, reverse=True):
+        for w, pat, toks in sorted(phrases, key=preference, reverse=True) if len(phrases) > 1 else phrases:
             if literal and vetoed(w, pat, toks):
                 continue
             s, e = span(w, toks)
@@ -273,7 +276,7 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     toks, norms, classes = list(toks), list(norms), list(classes)
     for i in reversed(joins):
         a, b = toks[i], toks[i + 1]
-        toks[i:i + 2] = [a._replace(end=b.end, surface=piece[a.start - base:b.end - base])]
+        toks[i:i + 2] = [a._replace(end=b.end)]
         norms[i:i + 2] = [merged[i]]
         classes[i:i + 2] = [lex.classes(merged[i])]
     return toks, norms, classes

@@ -27,8 +27,6 @@ BOUNDARY_RE = re.compile(r"[.!?…;:«»\"“”„()\[\]{}\n]")
 class Token(NamedTuple):
     start: int          # offset of the first code point in the analysed string
     end: int
-    surface: str        # the original characters
-    capitalized: bool
     utt_start: bool     # first token after an utterance boundary (or of the text)
     utt: int            # utterance number within the analysed string (grows, not always by one)
 
@@ -46,15 +44,13 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     if not spans:
         return []
     starts, ends = zip(*spans)
-    surfaces = list(map(text.__getitem__, map(slice, starts, ends)))
-    capitalized = map(str.isupper, map(text.__getitem__, starts))
     # utterance number = boundaries before the token; a token opens one when that grows
     bounds = [m.start() for m in BOUNDARY_RE.finditer(text)]
     utts = list(map(bisect_left, repeat(bounds), starts)) if bounds else [0] * len(starts)
     opens = [True, *map(ne, utts[1:], utts)]
     if base:
         starts, ends = map(add, starts, repeat(base)), map(add, ends, repeat(base))
-    return list(map(_new_token, zip(starts, ends, surfaces, capitalized, opens, utts)))
+    return list(map(_new_token, zip(starts, ends, opens, utts)))
 
 
 def words(text: str) -> list[str]:
