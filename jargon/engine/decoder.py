@@ -168,9 +168,9 @@ class Decoder:
         def view(utt: int) -> tuple[int, Utterance, set]:
             if utt not in views:
                 lo, hi = bisect_left(utts, utt), bisect_right(utts, utt) - 1
+                local = {c: [i - lo for i in ps if lo <= i <= hi] for c, ps in where.items()}
                 u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
-                              lambda i: opens_utterance(i + lo),
-                              lambda c: [i - lo for i in where.get(c, ()) if lo <= i <= hi])
+                              lambda i: opens_utterance(i + lo), lambda c: local.get(c, ()))
                 views[utt] = lo, u, set().union(*token_sets[lo:hi + 1])
             return views[utt]
 

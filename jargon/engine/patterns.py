@@ -35,12 +35,14 @@ class Pattern:
     required_all: bool = field(init=False)    # short phrases (up to three words besides the slot) must be said in full
     weights: tuple[float, ...] = field(init=False, repr=False, compare=False)   # per token
     words: frozenset[int] = field(init=False, repr=False, compare=False)        # token positions that are not the slot
+    slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions that are
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", sum(t.weight for t in self.tokens))
         object.__setattr__(self, "required_all", sum(1 for t in self.tokens if not t.slot) <= 3)
         object.__setattr__(self, "weights", tuple(t.weight for t in self.tokens))
         object.__setattr__(self, "words", frozenset(j for j, t in enumerate(self.tokens) if not t.slot))
+        object.__setattr__(self, "slots", tuple(j for j, t in enumerate(self.tokens) if t.slot))
 
 
 def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,

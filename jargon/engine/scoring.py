@@ -70,7 +70,7 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
         for i in u.positions(c):
             if lo <= i <= hi:
                 cand.setdefault(i, {})[j] = u.classes[i][c]
-    slot_js = [j for j, t in enumerate(pat.tokens) if t.slot]
+    slot_js = pat.slots
     if slot_js:
         for i in range(lo, hi + 1):
             if i not in cand and u.person(i):
