@@ -37,3 +37,27 @@ def test_a_headword_between_unrelated_text_keeps_exact_offsets(left, phrase, rig
     text = f"{left}\n{phrase}\n{right}"
     for m in seed_decoder().decode(text):
         assert text[m.start:m.end] == m.text
+
+
+# The tokeniser is written for speed (possessive quantifiers, column-wise passes); these
+# check it against plain definitions.
+_PLAIN_WORD = r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:[-'’][^\W_](?:[^\W_]|[\u0300-\u036f])*)*(?:(?<=[A-Za-z])['’](?![^\W_]))?"
+token_texts = st.one_of(
+    texts, st.text(alphabet="аbZ1_ -'’\u0301\u0300.,;:!?«»\"()\n\u00a0İ", max_size=40))
+
+
+@settings(max_examples=400, deadline=None)
+@given(token_texts, st.integers(min_value=0, max_value=1000))
+def test_tokens_are_the_plain_definition_with_utterances_opened_by_boundaries(text, base):
+    import re
+
+    from jargon.text.tokens import BOUNDARY_RE, WORD_RE, tokenize
+
+    spans = [m.span() for m in re.finditer(_PLAIN_WORD, text)]
+    assert WORD_RE.findall(text) == [text[s:e] for s, e in spans]
+    toks = tokenize(text, base)
+    assert list(zip(toks.starts, toks.ends)) == [(base + s, base + e) for s, e in spans]
+    for i in range(len(spans)):
+        between = text[spans[i - 1][1]:spans[i][0]] if i else ""
+        assert toks.opens[i] == (i == 0 or bool(BOUNDARY_RE.search(between)))
+        assert i == 0 or (toks.utts[i] != toks.utts[i - 1]) == toks.opens[i]

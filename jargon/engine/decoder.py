@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
 from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
-from jargon.text.tokens import WORD_RE, tokenize
+from jargon.text.tokens import WORD_RE, Tokens, tokenize
 
 from .cache import build_lexicon
 from .lexicon import Lexicon, reachable
@@ -87,7 +87,7 @@ class Decoder:
                     s, e = pieces[i]
                     # with split words in play, rejoin first and look for candidates again
                     found.setdefault(i, []).extend(self._candidates(
-                        text[base + s:base + e], lines[i], base + s, lex, pids, split))
+                        text[base + s:base + e], lines[i], words[i], base + s, lex, pids, split))
             for i in sorted(found):
                 if found[i]:
                     out.extend(self._resolve(found[i], text))
@@ -98,25 +98,27 @@ class Decoder:
         return DecodedDocument(doc, self.decode(doc.text))
 
     # -- internals ------------------------------------------------------------
-    def _candidates(self, piece: str, low: str, base: int, lex: Lexicon, pids: set[int], split: bool):
-        """Score candidate patterns on one piece: [(window, pattern, tokens)]. With ``split``,
-        ``pids`` counted pieces of split words as present: rejoin them, then look again."""
+    def _candidates(self, piece: str, low: str, words: list[str], base: int, lex: Lexicon, pids: set[int],
+                    split: bool):
+        """Score candidate patterns on one piece: [(window, pattern, tokens)]. ``low`` is the
+        piece lower-cased (same length) and ``words`` its words as the scan found them. With
+        ``split``, ``pids`` counted pieces of split words as present: rejoin them, then look again."""
         a = lex.analyzer
-        toks = tokenize(piece, base)
+        toks = tokenize(low, base)            # the same words, at the same offsets, as in the piece
         if a.plain_lowercase and _PLAIN.fullmatch(low):
-            norms = [low[t.start - base:t.end - base] for t in toks]   # already normalised
+            norms = words                     # already normalised: WORD_RE on ``low`` gave them
         else:
-            norms = [a.normalize(piece[t.start - base:t.end - base]) for t in toks]
+            norms = [a.normalize(piece[s - base:e - base]) for s, e in zip(toks.starts, toks.ends)]
         try:
             classes = list(map(lex.cache.__getitem__, norms))    # the scan analysed them all
         except KeyError:            # normalising found forms the scan did not see
             classes = [lex.classes(n) for n in norms]
         if split:
-            n = len(toks)
+            n = len(norms)
             toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
             present = set().union(*map(lex.sets.__getitem__, norms))
             # nothing joined: the line's classes are a subset of those ``pids`` assumed
-            pids = lex.candidates(present) if len(toks) != n else lex.possible(pids, present)
+            pids = lex.candidates(present) if len(norms) != n else lex.possible(pids, present)
             if not pids:
                 return []
 
@@ -128,9 +130,10 @@ class Decoder:
                 w = weights[norms[i]] = a.insert_weight(norms[i])
             return w
 
+        starts, ends, opens, utts = toks
+
         def person(i: int) -> bool:
-            t = toks[i]
-            key = (norms[i], piece[t.start - base].isupper(), t.utt_start)
+            key = (norms[i], piece[starts[i] - base].isupper(), opens[i])
             p = persons.get(key)
             if p is None:
                 p = persons[key] = a.is_person(*key)
@@ -139,7 +142,7 @@ class Decoder:
         def opens_utterance(i: int) -> bool:
             """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
             k = i
-            while k > 0 and not toks[k].utt_start:
+            while k > 0 and not opens[k]:
                 k -= 1
                 if norms[k] not in a.fillers and norms[k] not in a.openers:
                     return False
@@ -148,10 +151,10 @@ class Decoder:
         def governs_noun(i: int) -> bool:
             """An address runs straight into a preposition: a noun phrase ("коллеги по цеху")."""
             k = i + 1
-            return (k < len(toks) and toks[k].utt == toks[i].utt and norms[k] in a.prepositions
-                    and piece[toks[i].end - base:toks[k].start - base].isspace())
+            return (k < len(utts) and utts[k] == utts[i] and norms[k] in a.prepositions
+                    and piece[ends[i] - base:starts[k] - base].isspace())
 
-        utts = [t.utt for t in toks]          # non-decreasing: an utterance is a run of tokens
+        # utts is non-decreasing: an utterance is a run of tokens
         # word class -> positions on the line, for the classes of the candidate phrases (and of
         # their entries' literal collocations) only
         pclass_sets, patterns = lex.pclass_sets, lex.patterns
@@ -212,7 +215,7 @@ class Decoder:
         phrases = [(w, pat, toks) for w, pat, toks in found if pat.kind != LITERAL and w.score >= self.threshold]
 
         def span(w, toks):
-            return toks[w.first].start, toks[w.last].end
+            return toks.starts[w.first], toks.ends[w.last]
 
         def vetoed(w, pat, toks) -> bool:
             s, e = span(w, toks)
@@ -247,7 +250,7 @@ class Decoder:
 
 def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
-    if len(toks) < 2:
+    if len(norms) < 2:
         return toks, norms, classes
     halves, targets = lex.half_classes, lex.join_targets
     # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or both
@@ -257,11 +260,11 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     maybe = compress(count(), map(or_, map(targets.__contains__, merged),
                                   map(and_, map(halves.__contains__, norms), map(halves.__contains__, nexts))))
     joins: list[int] = []
+    starts, ends, opens, utts = toks
     for i in maybe:
         if joins and joins[-1] == i - 1:
             continue           # its first word was just joined to the one before
-        a, b = toks[i], toks[i + 1]
-        if a.utt != b.utt or not piece[a.end - base:b.start - base].isspace():
+        if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
             continue
         mc = lex.classes(merged[i])
         # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
@@ -273,12 +276,13 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
             joins.append(i)
     if not joins:
         return toks, norms, classes
-    toks, norms, classes = list(toks), list(norms), list(classes)
+    starts, ends, opens, utts, norms, classes = (list(x) for x in (starts, ends, opens, utts, norms, classes))
     for i in reversed(joins):
-        a, b = toks[i], toks[i + 1]
-        toks[i:i + 2] = [a._replace(end=b.end)]
+        ends[i:i + 2] = [ends[i + 1]]
+        del starts[i + 1], opens[i + 1], utts[i + 1]
         norms[i:i + 2] = [merged[i]]
         classes[i:i + 2] = [lex.classes(merged[i])]
+    toks = Tokens(starts, ends, opens, utts)
     return toks, norms, classes
 
 

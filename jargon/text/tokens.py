@@ -11,46 +11,40 @@ one, and entries anchored at the start of an utterance (addresses) must open one
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import partial
-from itertools import repeat
-from operator import add, ne
+from itertools import accumulate
 from typing import NamedTuple
 
 # letters and digits, and combining accents ("подсвети́ть"), and a hyphen or apostrophe
 # followed by a letter; possessive quantifiers, so the regex engine runs through plain
 # letters in one tight loop and never backtracks
 WORD_RE = re.compile(r"[^\W_]++(?:(?:[\u0300-\u036f]|[-'’](?=[^\W_]))[^\W_]*+)*+(?:(?<=[A-Za-z])['’](?![^\W_]))?")
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 BOUNDARY_RE = re.compile(r"[.!?…;:«»\"“”„()\[\]{}\n]")
 
 
-class Token(NamedTuple):
-    start: int          # offset of the first code point in the analysed string
-    end: int
-    utt_start: bool     # first token after an utterance boundary (or of the text)
-    utt: int            # utterance number within the analysed string (grows, not always by one)
+class Tokens(NamedTuple):
+    """The tokens of a string, column by column (token ``i`` is ``starts[i]:ends[i]``)."""
+
+    starts: list[int]   # offset of the first code point (``base`` + position in the string)
+    ends: list[int]
+    opens: list[bool]   # the token opens an utterance (first after a boundary, or of the text)
+    utts: list[int]     # utterance number within the string (grows, not always by one)
 
 
-_new_token = partial(tuple.__new__, Token)    # Token from a tuple, without a Python-level call
-
-
-def tokenize(text: str, base: int = 0) -> list[Token]:
+def tokenize(text: str, base: int = 0) -> Tokens:
     """All tokens of ``text``; offsets are ``base`` + position in ``text``.
 
-    Built column by column with C-level passes (no Python loop per token): this runs on
-    every line that may hold a phrase.
+    Built column by column with C-level passes (no Python loop, no match object per
+    token): this runs on every line that may hold a phrase. Splitting on the words gives
+    the text between them too; an utterance opens where that holds a boundary.
     """
-    spans = list(map(re.Match.span, WORD_RE.finditer(text)))
-    if not spans:
-        return []
-    starts, ends = zip(*spans)
-    # utterance number = boundaries before the token; a token opens one when that grows
-    bounds = [m.start() for m in BOUNDARY_RE.finditer(text)]
-    utts = list(map(bisect_left, repeat(bounds), starts)) if bounds else [0] * len(starts)
-    opens = [True, *map(ne, utts[1:], utts)]
-    if base:
-        starts, ends = map(add, starts, repeat(base)), map(add, ends, repeat(base))
-    return list(map(_new_token, zip(starts, ends, opens, utts)))
+    parts = _SPLIT_RE.split(text)          # [between, word, between, word, ..., between]
+    if len(parts) == 1:
+        return Tokens([], [], [], [])
+    offsets = list(accumulate(map(len, parts), initial=base))   # where each part starts
+    opens = list(map(bool, map(BOUNDARY_RE.search, parts[2:-1:2])))
+    opens.insert(0, True)
+    return Tokens(offsets[1:-2:2], offsets[2:-1:2], opens, list(accumulate(opens)))
 
 
 def words(text: str) -> list[str]:
