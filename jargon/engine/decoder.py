@@ -132,11 +132,16 @@ class Decoder:
 
         starts, ends, opens, utts = toks
 
+        person_at: list[bool | None] = [None] * len(norms)
+
         def person(i: int) -> bool:
-            key = (norms[i], piece[starts[i] - base].isupper(), opens[i])
-            p = persons.get(key)
+            p = person_at[i]
             if p is None:
-                p = persons[key] = a.is_person(*key)
+                key = (norms[i], piece[starts[i] - base].isupper(), opens[i])
+                p = persons.get(key)
+                if p is None:
+                    p = persons[key] = a.is_person(*key)
+                person_at[i] = p
             return p
 
         def opens_utterance(i: int) -> bool:

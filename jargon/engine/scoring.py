@@ -129,28 +129,27 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
             assigned[j] = (best_i, best_key[0])
             used[best_i] = j
             prev_pos = best_i
-    if not assigned:
-        return None
-    pos_used = {p for p, _ in assigned.values()}
-    if s not in pos_used or e not in pos_used:
+    if not assigned or s not in used or e not in used:
         return None          # a tighter window is evaluated separately
-    if pat.required_all and any(j not in assigned for j, t in enumerate(tokens) if not t.slot):
+    if pat.required_all and not pat.words <= assigned.keys():
         return None
-    matched = sum(tokens[j].weight * sim for j, (_, sim) in assigned.items())
+    weights = pat.weights
+    matched = sum([weights[j] * sim for j, (_, sim) in assigned.items()])
     coverage = matched / total
     if coverage < MIN_COVERAGE:
         return None
-    slot_pos = {p for j, (p, _) in assigned.items() if tokens[j].slot}
+    slot_pos = {p for j, (p, _) in assigned.items() if tokens[j].slot} if pat.slots else None
     inserted = 0.0
     for i in range(s, e + 1):
-        if i in pos_used:
+        if i in used:
             continue
         if slot_pos and ((i - 1) in slot_pos or (i + 1) in slot_pos) and u.person(i):
             slot_pos.add(i)      # "Андреем Викторовичем": more words of the same name
             continue
         inserted += u.weight(i)
-    order = [j for j, _ in sorted(assigned.items(), key=lambda kv: (kv[1][0], kv[0]))]
-    in_order = LCSseq.similarity(order, sorted(order))
+    # pattern words in the order they were said (assigned follows the pattern's order)
+    order = [j for _, j in sorted((p, j) for j, (p, _) in assigned.items())]
+    in_order = LCSseq.similarity(order, sorted(order)) if len(order) > 1 else len(order)
     order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens))

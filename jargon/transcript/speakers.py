@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
 
@@ -83,6 +83,7 @@ _MARK_AFTER_BREAK_RE = re.compile(rf"(?:\r\n?|\n)(?:{_MARK})")  # for texts with
 _G = _MARK_RE.groupindex    # group numbers (the same in the three regexes): faster than names
 _LABEL, _TIME, _BARE, _L_NAME, _L_TS = _G["label"], _G["time"], _G["bare"], _G["l_name"], _G["l_ts"]
 _BLANK_AFTER_LF_RE = re.compile(r"\n(?=[^\S\n]*(?:\n|\Z))")
+_segment = partial(tuple.__new__, Segment)   # a Segment from a full tuple, without a Python-level call
 # seconds of a timestamp; transcripts repeat them ("[00:08:06]" in every meeting)
 _seconds = lru_cache(maxsize=4096)(parse_timestamp)
 
@@ -185,7 +186,7 @@ def _segments(text: str, marks: list[_Mark]) -> list[Segment]:
         stripped = chunk.strip()
         if stripped:
             start = seg_start + len(chunk) - len(chunk.lstrip())
-            segments.append(Segment(start, start + len(stripped), speaker, seg_time))
+            segments.append(_segment((start, start + len(stripped), speaker, seg_time, None)))
             carry = None
         if kind == "time":
             carry = time
