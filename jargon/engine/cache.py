@@ -34,9 +34,9 @@ FORMAT = 3
 def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[int, Pattern]]:
     """``(pattern id, pattern)`` for the entries ``items`` (``(index in the decoder, entry)``)."""
     patterns: list[tuple[int, Pattern]] = []
-    weights: dict[str, float] = {}
+    memo: dict = {}
     for idx, entry in items:
-        for pat in entry_patterns(entry, idx, analyzer, weights):
+        for pat in entry_patterns(entry, idx, analyzer, memo):
             patterns.append((len(patterns), pat))
     return patterns
 

@@ -38,17 +38,19 @@ class Pattern:
     slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions that are
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "total", sum(t.weight for t in self.tokens))
-        object.__setattr__(self, "required_all", sum(1 for t in self.tokens if not t.slot) <= 3)
-        object.__setattr__(self, "weights", tuple(t.weight for t in self.tokens))
-        object.__setattr__(self, "words", frozenset(j for j, t in enumerate(self.tokens) if not t.slot))
-        object.__setattr__(self, "slots", tuple(j for j, t in enumerate(self.tokens) if t.slot))
+        weights = tuple(t.weight for t in self.tokens)
+        slots = tuple(j for j, t in enumerate(self.tokens) if t.slot)
+        words = frozenset(range(len(weights))).difference(slots)
+        for name, value in (("total", sum(weights)), ("required_all", len(words) <= 3), ("weights", weights),
+                            ("words", words), ("slots", slots)):
+            object.__setattr__(self, name, value)
 
 
 def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
-                   weights: dict[str, float] | None = None) -> list[Pattern]:
-    """The patterns of one entry; ``weights`` memoises word weights across entries."""
-    weights = {} if weights is None else weights
+                   memo: dict[str, PToken] | None = None) -> list[Pattern]:
+    """The patterns of one entry; ``memo`` keeps each written word's token across entries
+    (normalising and weighing a word once; equal tokens are one object)."""
+    memo = {} if memo is None else memo
     stems = [analyzer.placeholder_stem(p) for p in entry.placeholders]
     out: list[Pattern] = []
     for kind, texts in ((PHRASE, (entry.phrase, *entry.variants)), (LITERAL, entry.literal)):
@@ -56,14 +58,15 @@ def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
         for text in texts:
             toks: list[PToken] = []
             for raw in words(text):
-                w = analyzer.normalize(raw)
-                if stems and raw[:1].isupper() and any(w.startswith(s) for s in stems):
+                tok = memo.get(raw)
+                if tok is None:
+                    w = analyzer.normalize(raw)
+                    tok = memo[raw] = PToken(w, analyzer.weight(w))
+                if stems and raw[:1].isupper() and any(tok.word.startswith(s) for s in stems):
                     if not toks or not toks[-1].slot:
-                        toks.append(PToken(w, SLOT_WEIGHT, True))
+                        toks.append(PToken(tok.word, SLOT_WEIGHT, True))
                 else:
-                    if w not in weights:
-                        weights[w] = analyzer.weight(w)
-                    toks.append(PToken(w, weights[w]))
+                    toks.append(tok)
             key = tuple(t.word if not t.slot else "\0" for t in toks)
             if toks and key not in seen:
                 seen.add(key)
