@@ -2,11 +2,12 @@
 
 How a text flows (see docs/architecture.md):
 
-1. The text is cut into lines (long lines at sentence ends); offsets stay global.
-2. Scan: each line's distinct lower-cased words become a set of word classes
-   (C-level set operations; every new word form is analysed once). A line is a
-   candidate only when it holds a phrase's anchor pair (jargon.engine.lexicon);
-   other lines are done.
+1. The text is lower-cased in blocks of whole lines and cut into lines (long lines at
+   sentence ends); offsets stay global.
+2. Scan: C-level passes over a block give each line's words and the block's new word
+   forms, which are analysed once each. Only *hot* lines (holding a leading anchor or a
+   piece of a split word) cost Python work: a line is a candidate only when it holds a
+   phrase's anchor pair (jargon.engine.lexicon); other lines are done.
 3. Candidate lines are tokenised with offsets, split words are rejoined ("за брал"),
    and each candidate phrase is scored on its best window in each utterance
    (jargon.engine.scoring).

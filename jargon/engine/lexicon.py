@@ -17,9 +17,11 @@ the analyser does not know), or two words glued by speech-to-text ("вплана
 
 Candidates come from *anchors*: per pattern, its rarest words, enough that no window
 without one could reach the minimum coverage. A phrase that must be said in full is
-indexed by its two rarest words, so a line is a candidate only when both are on it;
-checking that is one C-level set intersection per word class of the line. That keeps
-candidate lookup linear in the text, whatever the size of the dictionary.
+indexed by its two rarest words, so a line is a candidate only when both are on it.
+The first word of a pair *leads*: a line without a form of a leading class (or a
+piece of a split word) is passed over with one C-level test, and on the others the
+pairs are checked with C-level set operations. That keeps candidate lookup linear in
+the text, whatever the size of the dictionary.
 """
 from __future__ import annotations
 
@@ -286,7 +288,7 @@ class Lexicon:
 
     def scan_block(self, words: list[list[str]], block_forms: set[str]) -> Iterator[tuple[int, set[int], bool]]:
         """``(i, phrases, split)`` for each line ``i`` of a block that may hold a phrase (see
-        :meth:`scan`), given each line's word forms and all the block's distinct forms.
+        :meth:`scan_line`), given each line's word forms and all the block's distinct forms.
 
         New forms are analysed first; then one C-level pass finds the lines holding a
         leading anchor or a piece of a split word, and only those cost Python work.
@@ -295,18 +297,14 @@ class Lexicon:
             self.classes(f)
         cold = map(self.hot_forms.isdisjoint, words)
         for i in compress(count(), map(not_, cold)):
-            pids, split = self._scan_analysed(set(words[i]))
+            pids, split = self.scan_line(set(words[i]))
             if pids:
                 yield i, pids, split
 
-    def scan(self, forms: set[str]) -> tuple[set[int], bool]:
-        """The phrases a line's distinct word forms may hold, and whether a piece of a split
-        word on the line may complete one of their words (then the line is rejoined first)."""
-        for f in forms.difference(self.sets):
-            self.classes(f)
-        return self._scan_analysed(forms)
-
-    def _scan_analysed(self, forms: set[str]) -> tuple[set[int], bool]:
+    def scan_line(self, forms: set[str]) -> tuple[set[int], bool]:
+        """The phrases a line's distinct word forms (all analysed) may hold, and whether a
+        piece of a split word on the line may complete one of their words (then the line
+        is rejoined first)."""
         sets = self.sets
         pieces = forms & self.half_keys
         if not pieces and forms.isdisjoint(self.lead_forms):
