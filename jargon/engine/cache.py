@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 from jargon import diskcache
-from jargon.diskcache import cache_dir  # noqa: F401  (kept importable from here)
 from jargon.model import Entry
 
 from . import lexicon as lexicon_module
@@ -65,7 +64,7 @@ def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str
 def build_lexicon(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> Lexicon:
     """The compiled lexicon of one language's entries: from the cache when there is one, else
     compiled (and cached when large)."""
-    folder = cache_dir() if len(items) >= CACHE_MIN_ENTRIES else None
+    folder = diskcache.cache_dir() if len(items) >= CACHE_MIN_ENTRIES else None
     if folder is None:
         return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
     try:
