@@ -7,6 +7,7 @@ placeholder such as "Вася" stands for.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from jargon.model import Entry
 from jargon.text.analyzer import Analyzer
@@ -16,8 +17,7 @@ SLOT_WEIGHT = 0.6
 PHRASE, LITERAL = "phrase", "literal"
 
 
-@dataclass(frozen=True, slots=True)
-class PToken:
+class PToken(NamedTuple):
     word: str        # normalised
     weight: float
     slot: bool = False
@@ -44,6 +44,11 @@ class Pattern:
         for name, value in (("total", sum(weights)), ("required_all", len(words) <= 3), ("weights", weights),
                             ("words", words), ("slots", slots)):
             object.__setattr__(self, name, value)
+
+    def __reduce__(self):
+        # pickled as its constructor's arguments (the rest is derived): large compiled
+        # lexicons are cached on disk, and the dataclass default is ten times slower
+        return Pattern, (self.entry, self.kind, self.tokens, self.anchored, self.inflect, self.text)
 
 
 def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
