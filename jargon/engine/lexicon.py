@@ -46,6 +46,7 @@ NO_CLASS = -1            # the slot of a pattern has no word class
 MAX_PIECE_CLASSES = 3
 MAX_PAIR_SET = 4         # a phrase is indexed by pairs among at most this many of its rarest words    # a split-word piece shared by more words than this is ignored
 
+_NONE: frozenset[int] = frozenset()
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
@@ -280,6 +281,9 @@ class Lexicon:
         found = self.cache.get(form)
         if found is None:
             found = self.cache[form] = self._analyse(form)
+            if not found:                      # most words of a text: nothing more to note
+                self.sets[form] = _NONE
+                return found
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
                 self.lead_forms.add(form)
