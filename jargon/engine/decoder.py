@@ -82,7 +82,7 @@ class Decoder:
             block_forms = set(chain.from_iterable(words))
             if not block_forms:
                 continue
-            found: dict[int, list[tuple[Window, Pattern, list]]] = {}
+            found: dict[int, list[tuple[Window, Pattern, Tokens]]] = {}
             for lex in self.lexicons:
                 for i, pids, split in lex.scan_block(words, block_forms):
                     s, e = pieces[i]
@@ -183,7 +183,7 @@ class Decoder:
                 views[utt] = lo, u, set().union(*token_sets[lo:hi + 1])
             return views[utt]
 
-        results: list[tuple[Window, Pattern, list]] = []
+        results: list[tuple[Window, Pattern, Tokens]] = []
 
         def score(pid: int) -> list[Window]:
             pat, pcl = lex.patterns[pid], lex.pclasses[pid]
