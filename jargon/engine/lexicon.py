@@ -185,7 +185,6 @@ class Lexicon:
         # leading anchor class -> (phrases it anchors alone, partner classes, partner -> phrases);
         # a class that is only ever the second of a pair leads nothing and is not looked up
         self.lead_classes = frozenset(self.single) | frozenset(self.pairs)
-        self.lead_forms: set[str] = set()         # text forms seen so far that are of a leading class
         self.single_classes = frozenset(self.single)
         self.partner_keys = {c: frozenset(self.pairs.get(c, ())) for c in self.lead_classes}
         # a phrase said in full is possible on a line only when all its word classes are
@@ -196,7 +195,9 @@ class Lexicon:
         # what two words split by speech-to-text may make when joined again
         self.join_targets = frozenset(key[1:] for key in self.keys if key[0] == "=") | frozenset(
             self.joined) | frozenset(self.spellings)
-        self.hot_forms: set[str] = set(self.half_keys)   # lead forms seen so far, and pieces
+        # text forms of a leading class seen so far, and pieces of split words: a line with
+        # none of them holds no phrase
+        self.hot_forms: set[str] = set(self.half_keys)
         self.stem_heads = frozenset(key[1:4] for key in self.keys if key[0] == "~")
 
     def _choose_anchors(self) -> None:
@@ -286,7 +287,6 @@ class Lexicon:
                 return found
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
-                self.lead_forms.add(form)
                 self.hot_forms.add(form)
         return found
 
@@ -311,8 +311,6 @@ class Lexicon:
         is rejoined first)."""
         sets = self.sets
         pieces = forms & self.half_keys
-        if not pieces and forms.isdisjoint(self.lead_forms):
-            return set(), False
         present = set().union(*map(sets.__getitem__, forms))
         if not pieces:
             return self.candidates(present), False
