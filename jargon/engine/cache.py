@@ -64,20 +64,24 @@ def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str
 def build_lexicon(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> Lexicon:
     """The compiled lexicon of one language's entries: from the cache when there is one, else
     compiled (and cached when large)."""
+
+    def compiled() -> Lexicon:
+        return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+
     folder = diskcache.cache_dir() if len(items) >= CACHE_MIN_ENTRIES else None
     if folder is None:
-        return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+        return compiled()
     try:
         name = f"lexicon-{cache_key(analyzer, items, spellings)}.pickle"
     except OSError:                        # a source file cannot be read: no caching
-        return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+        return compiled()
     state = diskcache.load(name, folder)
     if isinstance(state, dict) and state.get("format") == FORMAT and isinstance(state.get("lexicon"), dict):
         lexicon = Lexicon.__new__(Lexicon)
         lexicon.__dict__.update(state["lexicon"])
         lexicon.analyzer = analyzer          # the caller's: not stored, not unpickled
         return lexicon
-    lexicon = Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+    lexicon = compiled()
     state = {k: v for k, v in lexicon.__dict__.items() if k != "analyzer"}
     diskcache.store(name, {"format": FORMAT, "lexicon": state}, folder)
     return lexicon

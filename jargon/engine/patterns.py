@@ -35,7 +35,7 @@ class Pattern:
     required_all: bool = field(init=False)    # short phrases (up to three words besides the slot) must be said in full
     weights: tuple[float, ...] = field(init=False, repr=False, compare=False)   # per token
     words: frozenset[int] = field(init=False, repr=False, compare=False)        # token positions that are not the slot
-    slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions that are
+    slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions of the slot
 
     def __post_init__(self) -> None:
         weights = tuple(t.weight for t in self.tokens)
