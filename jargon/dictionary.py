@@ -121,18 +121,14 @@ def _cache_name(raw: bytes) -> str | None:
     import hashlib
 
     if _code_digest is None:
-        import sys
+        from . import model
 
-        from . import __version__, model
-
-        h = hashlib.sha256(repr((CACHE_FORMAT, __version__, sys.version)).encode())
         try:
-            for file in (__file__, model.__file__):
-                h.update(Path(file).read_bytes())
+            _code_digest = diskcache.code_digest((__file__, model.__file__))
         except (OSError, TypeError):
             return None
-        _code_digest = h.digest()
     h = hashlib.sha256(_code_digest)
+    h.update(repr(CACHE_FORMAT).encode())
     h.update(raw)
     return f"dictionary-{h.hexdigest()[:32]}.pickle"
 

@@ -27,6 +27,21 @@ def cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("jargon", appauthor=False))
 
 
+def code_digest(files) -> bytes:
+    """A digest of the code a cached result was made by: the jargon and Python versions
+    and the bytes of ``files`` (source files). Part of every cache key, so that a cache
+    made by other code is never found. Raises OSError when a file cannot be read."""
+    import hashlib
+    import sys
+
+    from . import __version__
+
+    h = hashlib.sha256(repr((__version__, sys.version)).encode())
+    for file in sorted(set(files)):
+        h.update(Path(file).read_bytes())
+    return h.digest()
+
+
 def load(name: str, folder: Path | None = None) -> object | None:
     """The object pickled in ``name`` in the cache folder, or None (caching off, no such
     file, or a file that does not unpickle). The caller checks what it got."""

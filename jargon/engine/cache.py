@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import sys
-from pathlib import Path
 
 from jargon import diskcache
 from jargon.model import Entry
@@ -41,11 +39,6 @@ def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[in
 
 
 def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> str:
-    from jargon import __version__
-
-    h = hashlib.sha256()
-    h.update(repr((FORMAT, __version__, sys.version_info[:2], type(analyzer).__module__,
-                   type(analyzer).__qualname__, getattr(analyzer, "cache_version", ""))).encode())
     # the compiler's own code, and the analyser's (its class and the classes it builds on)
     sources = {lexicon_module.__file__, patterns_module.__file__, __file__}
     for cls in type(analyzer).__mro__[:-1]:
@@ -53,8 +46,9 @@ def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str
             sources.add(inspect.getsourcefile(cls) or "")
         except TypeError:
             pass
-    for source in sorted(filter(None, sources)):
-        h.update(Path(source).read_bytes())
+    h = hashlib.sha256(diskcache.code_digest(filter(None, sources)))
+    h.update(repr((FORMAT, type(analyzer).__module__, type(analyzer).__qualname__,
+                   getattr(analyzer, "cache_version", ""))).encode())
     for idx, e in items:
         h.update(repr((idx, e.phrase, e.variants, e.placeholders, e.literal, e.anchor, e.inflect)).encode())
     h.update(repr(sorted(spellings.items())).encode())
