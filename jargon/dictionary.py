@@ -26,11 +26,22 @@ META_REQUIRED = ("name",)
 ENTRY_KEYS: dict[str, Any] = {
     "id": str, "phrase": str, "meaning": str, "variants": list, "placeholders": list, "tags": list,
     "examples": list, "explicit": bool, "clean_meaning": str, "anchor": str, "inflect": bool,
-    "literal": list, "note": str,
+    "literal": list, "note": str, "derive": bool, "root": str, "sources": list,
 }
 ENTRY_REQUIRED = ("id", "phrase", "meaning")
 ANCHORS = ("any", "start")
-TOP_KEYS = ("dictionary", "spellings", "entries")
+TOP_KEYS = ("dictionary", "spellings", "synonyms", "sets", "sources", "entries")
+# word tables: a key and a list of words each
+WORD_TABLES = {
+    "spellings": "word = [\"spelling\", ...]",
+    "synonyms": "word = [\"synonym\", ...]",
+    "sets": "name = [\"word\", ...]",
+}
+# {slot} in a phrase, a variant or a literal collocation
+SLOT_RE = re.compile(r"\{([^{}]*)\}")
+BUILTIN_SLOTS = ("someone", "something")
+GRAMMAR_SLOTS = ("noun", "noun:gen", "noun:nom", "noun:acc", "noun:dat", "noun:ins", "noun:loc", "adj", "verb", "num")
+SET_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -167,16 +178,16 @@ def parse_dictionary(text: str, path: str | os.PathLike | None = None) -> Dictio
         raise DictionaryError(f"dictionary name {meta['name']!r} may hold only letters, digits, '.', '_' and '-'",
                               where, lines.key_in_table("dictionary", "name"))
 
-    spellings_raw = data.get("spellings", {})
-    if not isinstance(spellings_raw, dict):
-        raise DictionaryError("[spellings] must be a table of word = [\"spelling\", ...]", where,
-                              lines.table_starts.get("spellings", 1))
-    spellings: dict[str, tuple[str, ...]] = {}
-    for word, alts in spellings_raw.items():
-        if not isinstance(alts, list) or not all(isinstance(a, str) and a.strip() for a in alts):
-            raise DictionaryError(f"spellings of {word!r} must be a list of non-empty strings", where,
-                                  lines.key_in_table("spellings", word))
-        spellings[word] = tuple(alts)
+    tables = {name: _word_table(data, name, lines, where) for name in WORD_TABLES}
+    for name in tables["sets"]:
+        if not SET_NAME_RE.match(name) or name in BUILTIN_SLOTS or name in GRAMMAR_SLOTS:
+            raise DictionaryError(f"set name {name!r} must be lower-case letters, digits, '_' or '-', and not "
+                                  f"one of the built-in slots", where, lines.key_in_table("sets", name))
+    sources_raw = data.get("sources", {})
+    if not isinstance(sources_raw, dict) or not all(isinstance(v, str) and v.strip() for v in sources_raw.values()):
+        raise DictionaryError("[sources] must be a table of id = \"citation (title, publisher, year, URL)\"", where,
+                              lines.table_starts.get("sources", 1))
+    context = (tables["sets"], sources_raw)
 
     entries_raw = data.get("entries", [])
     if not isinstance(entries_raw, list):
@@ -186,7 +197,7 @@ def parse_dictionary(text: str, path: str | os.PathLike | None = None) -> Dictio
     seen_phrases: dict[str, int] = {}
     for index, raw_entry in enumerate(entries_raw):
         line = lines.entry(index)
-        entry = _entry(raw_entry, index, line, lines, where)
+        entry = _entry(raw_entry, index, line, lines, where, context)
         if entry.id in seen_ids:
             raise DictionaryError(f"duplicate id {entry.id!r} (first at line {seen_ids[entry.id]})", where,
                                   lines.key_in_entry(index, "id"))
@@ -201,16 +212,42 @@ def parse_dictionary(text: str, path: str | os.PathLike | None = None) -> Dictio
     return Dictionary(
         name=meta["name"], entries=tuple(entries), title=meta.get("title", ""),
         language=meta.get("language", "ru"), version=meta.get("version", "0"), license=meta.get("license", ""),
-        source=meta.get("source", ""), description=meta.get("description", ""), spellings=spellings,
-        path=Path(path) if path is not None else None,
+        source=meta.get("source", ""), description=meta.get("description", ""), spellings=tables["spellings"],
+        synonyms=tables["synonyms"], sets=tables["sets"], sources=dict(sources_raw), path=Path(path) if path is not None else None,
     )
+
+
+def _word_table(data: dict, name: str, lines: _Lines, where: Path) -> dict[str, tuple[str, ...]]:
+    """A ``[spellings]``-like table: each key with a list of non-empty strings."""
+    raw = data.get(name, {})
+    if not isinstance(raw, dict):
+        raise DictionaryError(f"[{name}] must be a table of {WORD_TABLES[name]}", where,
+                              lines.table_starts.get(name, 1))
+    out: dict[str, tuple[str, ...]] = {}
+    for word, alts in raw.items():
+        if not isinstance(alts, list) or not all(isinstance(a, str) and a.strip() for a in alts):
+            raise DictionaryError(f"[{name}] {word!r} must be a list of non-empty strings", where,
+                                  lines.key_in_table(name, word))
+        out[word] = tuple(alts)
+    return out
+
+
+def _check_slots(text: str, key: str, sets: dict, index: int, lines: _Lines, where: Path) -> None:
+    for m in SLOT_RE.finditer(text):
+        name = m.group(1).strip()
+        if name not in BUILTIN_SLOTS and name not in GRAMMAR_SLOTS and name not in sets:
+            known = ", ".join((*BUILTIN_SLOTS, *GRAMMAR_SLOTS, *sets))
+            raise DictionaryError(f"unknown slot {{{name}}} in {text!r} (known: {known})", where,
+                                  lines.key_in_entry(index, key))
+    if text.count("{") != len(SLOT_RE.findall(text)) or text.count("}") != text.count("{"):
+        raise DictionaryError(f"unbalanced braces in {text!r}", where, lines.key_in_entry(index, key))
 
 
 def _phrase_key(phrase: str) -> str:
     return " ".join(re.findall(r"\w+", phrase.lower().replace("ё", "е")))
 
 
-def _entry(raw: Any, index: int, line: int, lines: _Lines, where: Path) -> Entry:
+def _entry(raw: Any, index: int, line: int, lines: _Lines, where: Path, context: tuple[dict, dict]) -> Entry:
     if not isinstance(raw, dict):
         raise DictionaryError("an entry must be a table", where, line)
     for key, value in raw.items():
@@ -235,13 +272,26 @@ def _entry(raw: Any, index: int, line: int, lines: _Lines, where: Path) -> Entry
                               lines.key_in_entry(index, "anchor"))
     if raw.get("explicit") and not raw.get("clean_meaning"):
         raise DictionaryError(f"entry {raw['id']!r} is explicit but has no clean_meaning", where, line)
+    sets, sources = context
+    for key in ("phrase", "variants", "literal"):
+        value = raw.get(key, ())
+        for text in [value] if isinstance(value, str) else value:
+            _check_slots(text, key, sets, index, lines, where)
+    if raw.get("derive") and len(re.findall(r"\w+", raw["phrase"])) != 1:
+        raise DictionaryError(f"entry {raw['id']!r}: derive = true needs a one-word phrase", where,
+                              lines.key_in_entry(index, "derive"))
+    for source in raw.get("sources", ()):
+        if source not in sources:
+            raise DictionaryError(f"entry {raw['id']!r} cites {source!r}, which is not in [sources]", where,
+                                  lines.key_in_entry(index, "sources"))
     return Entry(
         id=raw["id"], phrase=raw["phrase"].strip(), meaning=raw["meaning"].strip(),
         variants=tuple(v.strip() for v in raw.get("variants", ()) if v.strip()),
         placeholders=tuple(raw.get("placeholders", ())), tags=tuple(raw.get("tags", ())),
         examples=tuple(raw.get("examples", ())), explicit=raw.get("explicit", False),
         clean_meaning=raw.get("clean_meaning"), anchor=anchor, inflect=raw.get("inflect", True),
-        literal=tuple(raw.get("literal", ())), note=raw.get("note"), line=line,
+        literal=tuple(raw.get("literal", ())), note=raw.get("note"), derive=raw.get("derive", False),
+        root=raw.get("root"), sources=tuple(raw.get("sources", ())), line=line,
     )
 
 
@@ -255,15 +305,19 @@ def dictionary_to_data(d: Dictionary) -> dict:
         if value:
             meta[key] = value
     data: dict[str, Any] = {"dictionary": meta}
-    if d.spellings:
-        data["spellings"] = {k: list(v) for k, v in d.spellings.items()}
+    for table in WORD_TABLES:
+        value = getattr(d, table)
+        if value:
+            data[table] = {k: list(v) for k, v in value.items()}
+    if d.sources:
+        data["sources"] = dict(d.sources)
     data["entries"] = [entry_to_data(e) for e in d.entries]
     return data
 
 
 def entry_to_data(e: Entry) -> dict:
     out: dict[str, Any] = {"id": e.id, "phrase": e.phrase, "meaning": e.meaning}
-    for key in ("variants", "placeholders", "tags", "examples", "literal"):
+    for key in ("variants", "placeholders", "tags", "examples", "literal", "sources"):
         value = getattr(e, key)
         if value:
             out[key] = list(value)
@@ -275,6 +329,10 @@ def entry_to_data(e: Entry) -> dict:
         out["anchor"] = e.anchor
     if not e.inflect:
         out["inflect"] = False
+    if e.derive:
+        out["derive"] = True
+    if e.root:
+        out["root"] = e.root
     if e.note:
         out["note"] = e.note
     return out
@@ -287,8 +345,9 @@ def dictionary_to_toml(d: Dictionary) -> str:
 
     data = dictionary_to_data(d)
     parts = [tomli_w.dumps({"dictionary": data["dictionary"]})]
-    if "spellings" in data:
-        parts.append(tomli_w.dumps({"spellings": data["spellings"]}))
+    for table in (*WORD_TABLES, "sources"):
+        if table in data:
+            parts.append(tomli_w.dumps({table: data[table]}))
     parts += ["[[entries]]\n" + tomli_w.dumps(e) for e in data["entries"]]
     return "\n".join(parts)
 

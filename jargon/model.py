@@ -26,6 +26,9 @@ class Entry:
     inflect: bool = True             # match inflected forms (False: only the written forms, typos allowed)
     literal: tuple[str, ...] = ()    # collocations in which the words are literal, not jargon
     note: str | None = None
+    derive: bool = False             # a single word: the words built on its root count too (факап -> профакапить)
+    root: str | None = None          # the root to derive from (default: the headword's stem)
+    sources: tuple[str, ...] = ()    # ids of the dictionary's [sources] that cite this entry
     line: int = 0                    # line of the entry in its source file (0 when built in code)
 
     def display_meaning(self, clean: bool = False) -> str:
@@ -47,6 +50,9 @@ class Dictionary:
     source: str = ""
     description: str = ""
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> other spellings
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)   # word -> words that may replace it
+    sets: dict[str, tuple[str, ...]] = field(default_factory=dict)       # name -> words, for {name} slots
+    sources: dict[str, str] = field(default_factory=dict)                # id -> citation of a published source
     path: Path | None = None
     plugin: str | None = None        # the plugin that contributed it
 
