@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from jargon.contributions import Language
+from jargon.engine.tuning import FUNCTION_WEIGHT, INTERJECTION_WEIGHT, PARSE_SCORE_RATIO, PRONOUN_WEIGHT
 from jargon.hookspecs import hookimpl
 from jargon.text.analyzer import Analyzer
 
@@ -74,7 +75,7 @@ class RussianAnalyzer(Analyzer):
         parses = self.morph.parse(word)
         best = parses[0].score if parses else 0
         for p in parses[:3]:
-            if p.score < best * 0.5 or "UNKN" in p.tag:
+            if p.score < best * PARSE_SCORE_RATIO or "UNKN" in p.tag:
                 continue
             for form in p.lexeme:
                 forms.add(form.word.replace("ё", "е"))
@@ -88,8 +89,9 @@ class RussianAnalyzer(Analyzer):
         s = self._stemmer.stemWord(word)
         return s if len(s) >= self.min_stem else None
 
-    _LIGHT_POS = {"ADVB": 0.5, "PRED": 0.5, "NUMR": 0.5, "NPRO": 0.5, "PRCL": 0.3, "CONJ": 0.3,
-                  "PREP": 0.3, "INTJ": 0.1}
+    _LIGHT_POS = {"ADVB": PRONOUN_WEIGHT, "PRED": PRONOUN_WEIGHT, "NUMR": PRONOUN_WEIGHT, "NPRO": PRONOUN_WEIGHT,
+                  "PRCL": FUNCTION_WEIGHT, "CONJ": FUNCTION_WEIGHT, "PREP": FUNCTION_WEIGHT,
+                  "INTJ": INTERJECTION_WEIGHT}
 
     def weight(self, word: str) -> float:
         base = super().weight(word)

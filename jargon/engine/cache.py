@@ -21,6 +21,7 @@ from jargon.model import Entry
 
 from . import lexicon as lexicon_module
 from . import patterns as patterns_module
+from . import tuning as tuning_module
 from .lexicon import Lexicon
 from .patterns import Pattern, entry_patterns
 
@@ -40,7 +41,7 @@ def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[in
 
 def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> str:
     # the compiler's own code, and the analyser's (its class and the classes it builds on)
-    sources = {lexicon_module.__file__, patterns_module.__file__, __file__}
+    sources = {lexicon_module.__file__, patterns_module.__file__, tuning_module.__file__, __file__}
     for cls in type(analyzer).__mro__[:-1]:
         try:
             sources.add(inspect.getsourcefile(cls) or "")

@@ -33,9 +33,10 @@ from .cache import build_lexicon
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
+from .tuning import DEFAULT_THRESHOLD, MAX_PIECE
 
-DEFAULT_THRESHOLD = 75.0
-MAX_PIECE = 20_000        # characters per scanned piece; longer lines are cut at sentence ends
+__all__ = ["DEFAULT_THRESHOLD", "Decoder"]
+
 _SENTENCE_END = re.compile(r"[.!?…\n]\s")
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 

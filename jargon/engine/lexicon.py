@@ -37,14 +37,10 @@ from rapidfuzz.distance import Levenshtein
 from jargon.text.analyzer import Analyzer
 
 from .patterns import PHRASE, Pattern
+from .tuning import (MAX_PAIR_SET, MAX_PIECE_CLASSES, MIN_COVERAGE, PREFIX_SIM, STEM_SIM, TRANSLIT_SIM, TYPO_SIM_MAX,
+                     TYPO_SIM_MIN, max_typo_distance)
 
-STEM_SIM = 0.9           # a stem-only hit counts a little less than a form hit
-PREFIX_SIM = 0.9
-TRANSLIT_SIM = 0.95
-MIN_COVERAGE = 0.75      # a window must cover this share of its pattern's weight
 NO_CLASS = -1            # the slot of a pattern has no word class
-MAX_PIECE_CLASSES = 3
-MAX_PAIR_SET = 4         # a phrase is indexed by pairs among at most this many of its rarest words    # a split-word piece shared by more words than this is ignored
 
 _NONE: frozenset[int] = frozenset()
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
@@ -57,10 +53,6 @@ def _halves(word: str) -> set[str]:
     suffixes (1+ letter left over, as in "вп ланах")."""
     n = len(word)
     return {word[:k] for k in range(4, n - 1)} | {word[k:] for k in range(1, n - 3)}
-
-
-def max_typo_distance(n: int) -> int:
-    return 0 if n < 4 else 1 if n <= 5 else 2 if n <= 11 else 3
 
 
 def reachable(pat: Pattern, classes: tuple[int, ...], present) -> bool:
@@ -423,4 +415,4 @@ class Lexicon:
         for target, distance, _ in best:      # every word at the nearest distance ("коллег", "коллеги")
             if distance == nearest:
                 similarity = fuzz.ratio(form, target) / 100.0
-                self._lookup(self.spellings.get(target, target), sim * max(0.8, min(0.97, similarity)), found)
+                self._lookup(self.spellings.get(target, target), sim * max(TYPO_SIM_MIN, min(TYPO_SIM_MAX, similarity)), found)

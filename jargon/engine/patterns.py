@@ -13,7 +13,8 @@ from jargon.model import Entry
 from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import words
 
-SLOT_WEIGHT = 0.6
+from .tuning import FULL_PHRASE_WORDS, SLOT_WEIGHT
+
 PHRASE, LITERAL = "phrase", "literal"
 
 
@@ -41,7 +42,7 @@ class Pattern:
         weights = tuple(t.weight for t in self.tokens)
         slots = tuple(j for j, t in enumerate(self.tokens) if t.slot)
         words = frozenset(range(len(weights))).difference(slots)
-        for name, value in (("total", sum(weights)), ("required_all", len(words) <= 3), ("weights", weights),
+        for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS), ("weights", weights),
                             ("words", words), ("slots", slots)):
             object.__setattr__(self, name, value)
 

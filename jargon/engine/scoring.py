@@ -20,11 +20,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from .lexicon import MIN_COVERAGE
 from .patterns import Pattern
-
-ORDER_PENALTY = 0.2
-MAX_GAP = 4          # words a window may hold beyond the pattern's own
+from .tuning import MAX_GAP, MIN_COVERAGE, ORDER_PENALTY
 
 
 @dataclass(slots=True)

@@ -13,10 +13,9 @@ import unicodedata
 
 _STRESS = re.compile("[\u0300\u0301]")   # grave and acute accents used as stress marks
 
-FUNCTION_WEIGHT = 0.3   # prepositions, conjunctions, particles
-PRONOUN_WEIGHT = 0.5    # pronouns, and adverbs of time and degree ("сегодня", "очень")
-FILLER_WEIGHT = 0.1     # discourse fillers ("ну", "вот", "really") barely count when inserted
-CONTENT_INSERT_WEIGHT = 1.5   # a noun or verb inside a phrase it does not belong to
+from jargon.engine.tuning import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, FUNCTION_WEIGHT, PRONOUN_WEIGHT
+
+__all__ = ["CONTENT_INSERT_WEIGHT", "FILLER_WEIGHT", "FUNCTION_WEIGHT", "PRONOUN_WEIGHT", "Analyzer"]
 
 
 class Analyzer:
