@@ -1,0 +1,64 @@
+"""The labelled sets, scored inside the suite with committed floors (jargon.evaluation).
+
+The development set (shared/eval/dev.jsonl) and the regression sets in tests/data/ have
+all shaped the engine: they guard against regressions, they do not measure unseen text
+(tests/data/README.md says which set was used how). Every floor sits just under what the
+engine scores today, so a change to the scoring, the lexicon, a tuning number or the seed
+dictionary that loses matches, or adds false ones, fails here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from engine_helpers import ROOT, seed_decoder
+from jargon.evaluation import load, score_phrases
+
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DATA = ROOT / "tests" / "data"
+
+# set -> (F1 floor, recall floor of every kind)
+FLOORS = {
+    "dev": (0.98, 0.95),
+    "heldout": (0.98, 0.95),
+}
+
+
+@lru_cache(maxsize=None)
+def scored(name: str):
+    path = DEV if name == "dev" else DATA / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared folder sits beside the repository in CI)")
+    return score_phrases(seed_decoder(), load(path))
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_f1_floor(name):
+    score = scored(name)
+    f1_floor, _ = FLOORS[name]
+    assert score.offset_errors == 0
+    assert score.f1 >= f1_floor, f"{name}: {score.summary()}\n" + "\n".join(score.errors)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_recall_floor_per_kind(name):
+    score = scored(name)
+    _, kind_floor = FLOORS[name]
+    low = {k: round(score.kind_recall(k), 3) for k in score.kinds if score.kind_recall(k) < kind_floor}
+    assert not low, f"{name}: recall under {kind_floor} in {low}\n" + "\n".join(score.errors)
+
+
+def test_scorer_counts_misses_and_false_alarms():
+    """The scorer itself: a miss, a false alarm, an allowed extra, an offset-true match."""
+    items = [
+        {"id": "a", "text": "Коллеги, какова адженда?", "expect": ["Коллеги, какова адженда?"], "allow": ["Коллеги!"],
+         "kind": "x"},
+        {"id": "b", "text": "Это в планах.", "expect": [], "allow": [], "kind": "y"},
+        {"id": "c", "text": "Ничего особенного.", "expect": ["Концептуально"], "allow": [], "kind": "y"},
+    ]
+    score = score_phrases(seed_decoder(), items)
+    assert (score.tp, score.fp, score.fn, score.offset_errors) == (1, 1, 1, 0)
+    assert score.kind_recall("x") == 1.0 and score.kind_recall("y") == 0.0
+    assert round(score.f1, 3) == 0.5
