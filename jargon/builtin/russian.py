@@ -121,6 +121,23 @@ class RussianAnalyzer(Analyzer):
         # an unknown capitalised word inside a sentence is most likely a name
         return capitalized and not sentence_initial and not known
 
+    _QUESTION = frozenset("кто что где когда куда откуда почему зачем как какой какая какое какие каков какова "
+                          "сколько чей чья чьи ли можно нужно надо".split())
+    _SECOND_PERSON = frozenset("вы ты вас вам вами тебя тебе тобой".split())
+
+    def is_address(self, following: list[str]) -> bool:
+        """An address is followed by a question, a request, an imperative or a 2nd-person verb;
+        a subject by a verb that agrees with it (3rd person or past plural): "коллеги меня
+        поддержали" is not an address, "коллеги подскажите" and "коллеги кто знает" are. The
+        first verb within four words decides; with none, it stays an address."""
+        for w in following[:4]:
+            if w in self._QUESTION or w in self._SECOND_PERSON:
+                return True
+            verbs = [p.tag for p in self.morph.parse(w)[:3] if p.tag.POS == "VERB"]
+            if verbs:
+                return not any("plur" in t and ("3per" in t or "past" in t) for t in verbs)
+        return True
+
     def _possessive_of_name(self, word: str) -> bool:
         """A possessive adjective made from a first name: "Машины", "Кирилловы", "игоревы"."""
         m = _POSSESSIVE.match(word)

@@ -155,11 +155,18 @@ class Decoder:
                     return False
             return True
 
-        def governs_noun(i: int) -> bool:
-            """An address runs straight into a preposition: a noun phrase ("коллеги по цеху")."""
+        def addresses(i: int) -> bool:
+            """The address ending at token i is one: set off from what follows (a comma, a dash,
+            the end of the utterance), or followed by what follows an address (a question, an
+            imperative: the analyser decides), and not running into a preposition, which makes
+            it a noun phrase ("коллеги по цеху")."""
             k = i + 1
-            return (k < len(utts) and utts[k] == utts[i] and norms[k] in a.prepositions
-                    and piece[ends[i] - base:starts[k] - base].isspace())
+            if k >= len(utts) or utts[k] != utts[i] or not piece[ends[i] - base:starts[k] - base].isspace():
+                return True
+            if norms[k] in a.prepositions:
+                return False
+            stop = bisect_right(utts, utts[i])
+            return a.is_address(norms[k:min(stop, k + 4)])
 
         # utts is non-decreasing: an utterance is a run of tokens
         # word class -> positions on the line, for the classes of the candidate phrases (and of
@@ -201,7 +208,7 @@ class Decoder:
                     continue
                 w.first += lo
                 w.last += lo
-                if pat.anchored and governs_noun(w.last):
+                if pat.anchored and not addresses(w.last):
                     continue
                 results.append((w, pat, toks))
                 windows.append(w)

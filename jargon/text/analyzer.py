@@ -86,6 +86,13 @@ class Analyzer:
         """Whether the word can name a person (a colleague in a placeholder slot)."""
         return word in self.person_pronouns or (capitalized and not sentence_initial)
 
+    def is_address(self, following: list[str]) -> bool:
+        """Whether a word that opens an utterance, with nothing setting it off (no comma, dash
+        or sentence end), is still an address ("коллеги кто знает") rather than the subject or
+        object of what follows ("коллеги меня поддержали"). ``following``: the next few
+        normalised words of the utterance. Neutral default: yes."""
+        return True
+
     def transliterate(self, word: str) -> list[str]:
         """Readings in this language's script of a word written in another script (most likely first)."""
         return []
