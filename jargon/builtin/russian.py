@@ -14,6 +14,16 @@ _LATIN = re.compile(r"^[a-z'-]+$")
 _ANY_LATIN = re.compile(r"[a-z]")
 _PERSON_TAGS = ("Name", "Surn", "Patr")
 # name + possessive suffix + adjective ending: Маш-ин-ы, Кирилл-ов-ы, Игор-ев-ы
+# what follows a borrowed root in a Russian word: verb suffixes and endings (-ить, -нуть,
+# -ануть, -ировать, past, present, imperative, participles), or noun suffixes and case
+# endings (diminutive -чик/-чк-, agent -ер, adjectival -ов-/-ск-/-н-)
+_DERIVED_ENDING = re.compile(
+    r"^(?:(?:ану|ан|ну|н|ова|ирова|ыва|ива|и|е|а|я|у)?"
+    r"(?:ть|ться|тся|л|ла|ло|ли|лся|лась|лось|лись|ю|юсь|ешь|ет|ется|ем|ете|ут|ют|ит|ится|им|ите|ишь|ат|ят|"
+    r"утся|ются|й|йте|и|в|вши|вшись|ясь|нн?(?:ый|ая|ое|ые|ого|ой|ую|ым|ых)|н|на|но|ны)"
+    r"|(?:чик|чк|ер|ов|ск|н|ин|инг|щик)?(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
+    r"ях|ям|ями|ю|я|ь)?)$")
+_VERB_SUFFIX = re.compile(r"(?:ировать|овать|ануть|нуть|ить|ать|ять|еть)(?:ся|сь)?$")
 _POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
 
 
@@ -44,6 +54,9 @@ class RussianAnalyzer(Analyzer):
         "в во на с со к ко по о об обо от из за под над при про для до без у через между перед "
         "около после вокруг среди".split())
     plain_lowercase = True
+    clitics = ("-то", "-ка", "-таки", "-де")
+    alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
+    letters = "[а-яё]"
     prefixes = ("пере", "под", "при", "про", "раз", "рас", "по", "за", "на", "от", "вы", "до", "об", "с")
 
     def __init__(self) -> None:
@@ -99,6 +112,34 @@ class RussianAnalyzer(Analyzer):
             return base
         return self._LIGHT_POS.get(self.morph.parse(word)[0].tag.POS, 1.0)
 
+    _GRAMMAR = {"noun": ({"NOUN"}, None), "adj": ({"ADJF", "ADJS", "PRTF"}, None), "verb": ({"VERB", "INFN"}, None),
+                "num": ({"NUMR"}, None), "noun:gen": ({"NOUN"}, {"gent", "gen2"}), "noun:nom": ({"NOUN"}, {"nomn"}),
+                "noun:acc": ({"NOUN"}, {"accs"}), "noun:dat": ({"NOUN"}, {"datv"}), "noun:ins": ({"NOUN"}, {"ablt"}),
+                "noun:loc": ({"NOUN"}, {"loct", "loc2"})}
+
+    def has_grammar(self, word: str, name: str) -> bool:
+        """pymorphy3's reading of ``word`` (any of its likely parses) as ``name``."""
+        if name == "num" and word.isdigit():
+            return True
+        pos, cases = self._GRAMMAR.get(name, (set(), None))
+        if not _CYRILLIC.search(word):
+            return False
+        parses = self.morph.parse(word)
+        best = parses[0].score if parses else 0
+        return any(p.tag.POS in pos and (cases is None or p.tag.case in cases)
+                   for p in parses[:4] if p.score >= best * PARSE_SCORE_RATIO)
+
+    def derivation_root(self, word: str) -> str:
+        """A borrowed verb's root without its verb suffix ("пингануть" -> "пинг", "чекнуть" ->
+        "чек"); a noun's Snowball stem ("дедлайн", "факап")."""
+        root = _VERB_SUFFIX.sub("", word)
+        if root != word and len(root) >= 3:
+            return root
+        return self.stem(word) or word
+
+    def derived_ending(self, rest: str) -> bool:
+        return bool(_DERIVED_ENDING.match(rest))
+
     def is_known(self, word: str) -> bool:
         return not _CYRILLIC.search(word) or self.morph.word_is_known(word)
 
@@ -148,6 +189,22 @@ class RussianAnalyzer(Analyzer):
             if self.morph.word_is_known(name) and any("Name" in p.tag for p in self.morph.parse(name)[:2]):
                 return True
         return False
+
+    # Russian function words in Latin letters that are not English words too
+    _LATIN_FUNCTION = frozenset(
+        "u v na ne eto vse vsyo ya menya mne chto kak po ili net tak uzhe seychas sejchas tolko vot nu esli "
+        "kogda potom tam tut zdes ego ikh nas vas vy ty ona oni bylo budet est nado mozhno tozhe ochen".split())
+
+    def reads_as_own(self, words: list[str]) -> bool:
+        """Russian in Latin letters: the line holds a Russian function word ("u", "eto",
+        "vse") and most of its Latin words read as Russian words ("vse ok, detali potom")."""
+        from jargon.text.translit import LATIN_WORD, to_cyrillic
+
+        if self._LATIN_FUNCTION.isdisjoint(words):
+            return False
+        latin = [w for w in words if len(w) > 1 and LATIN_WORD.match(w)]
+        known = sum(any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
+        return 2 * known > len(latin)
 
     def transliterate(self, word: str) -> list[str]:
         if not _ANY_LATIN.search(word):      # most words: nothing to read in another script

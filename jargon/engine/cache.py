@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from typing import NamedTuple
 
 from jargon import diskcache
 from jargon.model import Entry
@@ -26,7 +27,31 @@ from .lexicon import Lexicon
 from .patterns import Pattern, entry_patterns
 
 CACHE_MIN_ENTRIES = 200
-FORMAT = 3
+FORMAT = 4
+
+
+class Tables(NamedTuple):
+    """What the dictionaries of one language say for all their entries (normalised)."""
+
+    spellings: dict[str, str]                 # other spelling -> the word as phrases spell it
+    synonyms: dict[str, tuple[str, ...]]      # word -> words that may replace it
+    sets: dict[str, tuple[str, ...]]          # set name -> its words (sets of one name are merged)
+
+
+def language_tables(analyzer, dictionaries) -> Tables:
+    """The ``[spellings]``, ``[synonyms]`` and ``[sets]`` of ``dictionaries`` (one language)."""
+    spellings: dict[str, str] = {}
+    synonyms: dict[str, tuple[str, ...]] = {}
+    sets: dict[str, tuple[str, ...]] = {}
+    for d in {id(d): d for d in dictionaries}.values():
+        for word, alts in d.spellings.items():
+            for alt in alts:
+                spellings[analyzer.normalize(alt)] = analyzer.normalize(word)
+        for word, alts in d.synonyms.items():
+            synonyms[word] = synonyms.get(word, ()) + tuple(alts)
+        for name, words in d.sets.items():
+            sets[name] = sets.get(name, ()) + tuple(words)
+    return Tables(spellings, synonyms, sets)
 
 
 def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[int, Pattern]]:
@@ -39,7 +64,7 @@ def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[in
     return patterns
 
 
-def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> str:
+def cache_key(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> str:
     # the compiler's own code, and the analyser's (its class and the classes it builds on)
     sources = {lexicon_module.__file__, patterns_module.__file__, tuning_module.__file__, __file__}
     for cls in type(analyzer).__mro__[:-1]:
@@ -51,23 +76,27 @@ def cache_key(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str
     h.update(repr((FORMAT, type(analyzer).__module__, type(analyzer).__qualname__,
                    getattr(analyzer, "cache_version", ""))).encode())
     for idx, e in items:
-        h.update(repr((idx, e.phrase, e.variants, e.placeholders, e.literal, e.anchor, e.inflect)).encode())
-    h.update(repr(sorted(spellings.items())).encode())
+        h.update(repr((idx, e.phrase, e.variants, e.placeholders, e.literal, e.anchor, e.inflect, e.derive,
+                       e.root)).encode())
+    for table in tables:
+        h.update(repr(sorted(table.items())).encode())
     return h.hexdigest()[:32]
 
 
-def build_lexicon(analyzer, items: list[tuple[int, Entry]], spellings: dict[str, str]) -> Lexicon:
+def build_lexicon(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> Lexicon:
     """The compiled lexicon of one language's entries: from the cache when there is one, else
     compiled (and cached when large)."""
 
     def compiled() -> Lexicon:
-        return Lexicon(analyzer, language_patterns(analyzer, items), spellings)
+        derive = {idx: e.root for idx, e in items if e.derive}
+        return Lexicon(analyzer, language_patterns(analyzer, items), tables.spellings, tables.synonyms, tables.sets,
+                       derive)
 
     folder = diskcache.cache_dir() if len(items) >= CACHE_MIN_ENTRIES else None
     if folder is None:
         return compiled()
     try:
-        name = f"lexicon-{cache_key(analyzer, items, spellings)}.pickle"
+        name = f"lexicon-{cache_key(analyzer, items, tables)}.pickle"
     except OSError:                        # a source file cannot be read: no caching
         return compiled()
     state = diskcache.load(name, folder)

@@ -29,7 +29,7 @@ from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, Tokens, tokenize
 
-from .cache import build_lexicon
+from .cache import build_lexicon, language_tables
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
@@ -39,6 +39,7 @@ __all__ = ["DEFAULT_THRESHOLD", "Decoder"]
 
 _SENTENCE_END = re.compile(r"[.!?…\n]\s")
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class Decoder:
@@ -60,13 +61,9 @@ class Decoder:
         for code, indices in by_lang.items():
             lang = languages.get(code)
             analyzer: Analyzer = lang.analyzer() if lang is not None else Analyzer()
-            spellings: dict[str, str] = {}
-            for d in {id(self.entries[i][0]): self.entries[i][0] for i in indices}.values():
-                for word, alts in d.spellings.items():
-                    for alt in alts:
-                        spellings[analyzer.normalize(alt)] = analyzer.normalize(word)
+            tables = language_tables(analyzer, [self.entries[i][0] for i in indices])
             items = [(idx, self.entries[idx][1]) for idx in indices]
-            self.lexicons.append(build_lexicon(analyzer, items, spellings))
+            self.lexicons.append(build_lexicon(analyzer, items, tables))
 
     # -- public -------------------------------------------------------------
     def decode(self, text: str) -> list[Match]:
@@ -187,9 +184,34 @@ class Decoder:
                 lo, hi = bisect_left(utts, utt), bisect_right(utts, utt) - 1
                 local = {c: [i - lo for i in ps if lo <= i <= hi] for c, ps in where.items()}
                 u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
-                              lambda i: opens_utterance(i + lo), lambda c: local.get(c, ()))
+                              lambda i: opens_utterance(i + lo), lambda c: local.get(c, ()),
+                              lambda i, name: grammar(i + lo, name))
                 views[utt] = lo, u, set().union(*token_sets[lo:hi + 1])
             return views[utt]
+
+        grammars = lex.grammars
+
+        def grammar(i: int, name: str) -> bool:
+            key = (norms[i], name)
+            g = grammars.get(key)
+            if g is None:
+                g = grammars[key] = a.has_grammar(norms[i], name)
+            return g
+
+        foreign_line: list[bool] = []
+
+        def foreign(i: int, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+            """A one-word phrase in a line mostly in another script (an English word in Russian
+            text, a Latin word read as Russian) counts only through a listed spelling."""
+            if len(pat.words) != 1 or a.letters is None:
+                return False
+            if not foreign_line:
+                own = len(re.findall(a.letters, low))
+                foreign_line.append(2 * own < len(_LETTER.findall(low)) and not a.reads_as_own(words))
+            if not foreign_line[0]:
+                return False
+            (j,) = pat.words
+            return lex.how.get(norms[i], {}).get(pcl[j]) != "spelling"
 
         results: list[tuple[Window, Pattern, Tokens]] = []
 
@@ -209,6 +231,8 @@ class Decoder:
                 w.first += lo
                 w.last += lo
                 if pat.anchored and not addresses(w.last):
+                    continue
+                if w.first == w.last and foreign(w.first, pat, pcl):
                     continue
                 results.append((w, pat, toks))
                 windows.append(w)
@@ -286,7 +310,7 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         # that anchors a phrase neither part does ("за брал")
         new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
         if new and (not classes[i] or not classes[i + 1] or (
-                "=" + merged[i] in lex.keys and not lex.anchor_classes.isdisjoint(new))):
+                merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
             joins.append(i)
     if not joins:
         return toks, norms, classes

@@ -3,10 +3,17 @@
 Every distinct pattern word becomes a *class* (an int). Compiling maps lookup keys
 to classes:
 
-* ``=form``: the written word and, when the entry inflects, every inflected form
+* ``forms``: the written word and, when the entry inflects, every inflected form
   (pymorphy3's lexeme for Russian), so "подсвечу" is of the class of "подсветить";
-* ``~stem``: the Snowball stem (4+ letters), which bridges part-of-speech shifts
-  ("концептуальное" ~ "концептуально") and forms the analyser does not know.
+* ``stems``: the Snowball stem (4+ letters), which bridges part-of-speech shifts
+  ("концептуальное" ~ "концептуально") and forms the analyser does not know;
+* ``synonyms``: every form of a word listed in the dictionary's ``[synonyms]`` for it;
+* ``roots``: for one-word entries with ``derive``, the root that derived words are built
+  on ("профакапили" for "факап"), checked only for words the analyser does not know.
+
+Each analysed text form also records by which rule it got each class (``how``: form,
+stem, synonym, spelling, translit, prefix, typo, joined, derived): ``--explain`` shows it,
+and a one-word phrase in a line of another script counts only through a listed spelling.
 
 A text word form is analysed once (cached) into its classes with a similarity each.
 Before the lookup it may be rewritten: a dictionary spelling ("follow-up" ->
@@ -36,9 +43,9 @@ from rapidfuzz.distance import Levenshtein
 
 from jargon.text.analyzer import Analyzer
 
-from .patterns import PHRASE, Pattern
-from .tuning import (MAX_PAIR_SET, MAX_PIECE_CLASSES, MIN_COVERAGE, PREFIX_SIM, STEM_SIM, TRANSLIT_SIM, TYPO_SIM_MAX,
-                     TYPO_SIM_MIN, max_typo_distance)
+from .patterns import PHRASE, SET, Pattern
+from .tuning import (DERIVED_SIM, MAX_PAIR_SET, MAX_PIECE_CLASSES, MIN_COVERAGE, PREFIX_SIM, STEM_SIM, SYNONYM_SIM,
+                     TRANSLIT_SIM, TYPO_SIM_MAX, TYPO_SIM_MIN, max_typo_distance)
 
 NO_CLASS = -1            # the slot of a pattern has no word class
 
@@ -70,24 +77,30 @@ def reachable(pat: Pattern, classes: tuple[int, ...], present) -> bool:
 class Lexicon:
     """Lookup structures for one language, built once per decoder (picklable)."""
 
-    def __init__(self, analyzer: Analyzer, patterns: list[tuple[int, Pattern]], spellings: dict[str, str]):
+    def __init__(self, analyzer: Analyzer, patterns: list[tuple[int, Pattern]], spellings: dict[str, str],
+                 synonyms: dict[str, tuple[str, ...]] | None = None, sets: dict[str, tuple[str, ...]] | None = None,
+                 derive: dict[int, str | None] | None = None):
         self.analyzer = analyzer
         self.patterns = dict(patterns)           # pattern id -> Pattern
         self.spellings = spellings               # normalised other spelling -> normalised word
         self.class_of: dict[tuple[str, bool], int] = {}
+        self.class_word: list[str] = []                          # class -> the pattern word it stands for
         self.pclasses: dict[int, tuple[int, ...]] = {}           # pattern id -> class per token
-        self.keys: dict[str, dict[int, float]] = defaultdict(dict)   # "=form"/"~stem" -> {class: sim}
+        self.forms: dict[str, dict[int, float]] = defaultdict(dict)      # form -> {class: similarity}
+        self.stems: dict[str, dict[int, float]] = defaultdict(dict)      # stem -> {class: similarity}
+        self.synonym_forms: dict[str, dict[int, float]] = defaultdict(dict)   # synonym's form -> {class: sim}
+        self.roots: dict[str, list[tuple[str, int]]] = defaultdict(list)     # root[:3] -> [(root, class)]
         self.joined: dict[str, dict[int, float]] = {}             # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = defaultdict(list)   # entry -> literal pattern ids
         self.single: dict[int, list[int]] = defaultdict(list)     # anchor class -> pattern ids
         self.pairs: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.anchor_classes: set[int] = set()
         self.half_classes: dict[str, tuple[int, ...]] = {}   # piece of a split word -> classes it may be
-        self._build()
+        self._build(synonyms or {}, sets or {}, derive or {})
         # typo targets: every dictionary word form, by first letter and length (typos rarely
         # hit the first letter); each pool already holds the lengths within reach
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        targets = {key[1:] for key in self.keys if key[0] == "=" and len(key) > 1}
+        targets = {form for form in self.forms if len(form) > 1}
         targets.update(alt for alt in self.spellings if " " not in alt)    # "эдженда" for "эджнда"
         for w in sorted(targets):
             buckets[(w[0], len(w))].append(w)
@@ -101,14 +114,28 @@ class Lexicon:
         for p in analyzer.prefixes:
             self.prefixes_by_letter[p[0]] = self.prefixes_by_letter.get(p[0], ()) + (p,)
         self.cache: dict[str, dict[int, float]] = {}             # text form -> {class: sim}
+        self.how: dict[str, dict[int, str]] = {}                  # text form -> {class: rule}
         self.sets: dict[str, frozenset[int]] = {}                 # text form -> its classes
         self.weights: dict[str, float] = {}
         self.persons: dict[tuple, bool] = {}
+        self.grammars: dict[tuple[str, str], bool] = {}        # (text form, "noun:gen") -> the analyser's reading
+        self.typo_forms: set[str] = set()                       # text forms with a class found as a typo
 
     # -- compile ----------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, synonyms: dict[str, tuple[str, ...]], sets: dict[str, tuple[str, ...]],
+               derive: dict[int, str | None]) -> None:
         a = self.analyzer
         forms_of: dict[str, set[str]] = {}
+
+        def inflections(word: str) -> set[str]:
+            if word not in forms_of:
+                forms_of[word] = a.inflections(word)
+            return forms_of[word]
+
+        synonyms_of: dict[str, list[str]] = defaultdict(list)    # a form of a word -> its synonyms
+        for word, alts in synonyms.items():
+            for f in inflections(a.normalize(word)):
+                synonyms_of[f].extend(a.normalize(alt) for alt in alts if len(alt.split()) == 1)
         glued_written: list[tuple[str, str]] = []    # a short word and the next, both as written
         for pid, pat in self.patterns.items():
             classes = []
@@ -120,18 +147,28 @@ class Lexicon:
                 c = self.class_of.get(key)
                 if c is None:
                     c = self.class_of[key] = len(self.class_of)
+                    self.class_word.append(tok.word)
                     forms = {tok.word}
-                    if pat.inflect:
-                        forms = forms_of.get(tok.word)
-                        if forms is None:
-                            forms = forms_of[tok.word] = a.inflections(tok.word)
+                    if tok.kind == SET:       # {tech}: every form of every word of the set
+                        forms = set().union(*(inflections(a.normalize(w)) for w in sets.get(tok.word[1:-1], ())))
+                    elif pat.inflect:
+                        forms = inflections(tok.word)
                         stem = a.stem(tok.word)
                         if stem:
-                            self.keys["~" + stem][c] = STEM_SIM
+                            self.stems[stem][c] = STEM_SIM
                     for f in forms:
-                        self.keys["=" + f][c] = 1.0
+                        self.forms[f][c] = 1.0
+                    for alt in synonyms_of.get(tok.word, ()):
+                        for f in inflections(alt) if pat.inflect else {alt}:
+                            if c not in self.forms.get(f, ()):
+                                self.synonym_forms[f][c] = SYNONYM_SIM
                 classes.append(c)
             self.pclasses[pid] = tuple(classes)
+            if pat.entry in derive and pat.kind == PHRASE and len(pat.words) == 1:
+                (j,) = pat.words
+                root = a.normalize(derive[pat.entry] or "") or a.derivation_root(pat.tokens[j].word)
+                if len(root) >= 3 and (root, classes[j]) not in self.roots[root[:3]]:
+                    self.roots[root[:3]].append((root, classes[j]))
             if pat.kind != PHRASE:
                 self.literals[pat.entry].append(pid)
             # two words glued by speech-to-text: a short word and any form of the next
@@ -165,14 +202,16 @@ class Lexicon:
         for alt, word in self.spellings.items():
             parts = alt.split()
             if len(parts) > 1:
-                for c in self.keys.get("=" + word, {}):
+                for c in self.forms.get(word, {}):
                     for piece in parts:
                         half_classes[piece].add(c)
         # a piece shared by many words ("пере", "ировать") tells nothing
         self.half_classes = {k: tuple(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
         self._choose_anchors()
         # plain dicts from here on: picklable, and lookups never grow them
-        self.keys, self.literals, self.single = dict(self.keys), dict(self.literals), dict(self.single)
+        self.forms, self.stems, self.synonym_forms = dict(self.forms), dict(self.stems), dict(self.synonym_forms)
+        self.roots = dict(self.roots)
+        self.literals, self.single = dict(self.literals), dict(self.single)
         self.pairs = {c: {c2: tuple(p) for c2, p in partners.items()} for c, partners in self.pairs.items()}
         # leading anchor class -> (phrases it anchors alone, partner classes, partner -> phrases);
         # a class that is only ever the second of a pair leads nothing and is not looked up
@@ -185,12 +224,11 @@ class Lexicon:
         self.required = {pid: cs for pid, cs in self.pclass_sets.items() if self.patterns[pid].required_all}
         self.half_keys = frozenset(self.half_classes)
         # what two words split by speech-to-text may make when joined again
-        self.join_targets = frozenset(key[1:] for key in self.keys if key[0] == "=") | frozenset(
-            self.joined) | frozenset(self.spellings)
+        self.join_targets = frozenset(self.forms) | frozenset(self.joined) | frozenset(self.spellings)
         # text forms of a leading class seen so far, and pieces of split words: a line with
         # none of them holds no phrase
         self.hot_forms: set[str] = set(self.half_keys)
-        self.stem_heads = frozenset(key[1:4] for key in self.keys if key[0] == "~")
+        self.stem_heads = frozenset(stem[:3] for stem in self.stems)
 
     def _choose_anchors(self) -> None:
         """Per phrase pattern, its rarest words, indexed in pairs so that a line is a
@@ -273,10 +311,14 @@ class Lexicon:
         """The word classes a normalised text word form belongs to, with similarity (cached)."""
         found = self.cache.get(form)
         if found is None:
-            found = self.cache[form] = self._analyse(form)
+            how: dict[int, str] = {}
+            found = self.cache[form] = self._analyse(form, how)
             if not found:                      # most words of a text: nothing more to note
                 self.sets[form] = _NONE
                 return found
+            self.how[form] = how
+            if "typo" in how.values():
+                self.typo_forms.add(form)
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
                 self.hot_forms.add(form)
@@ -340,65 +382,111 @@ class Lexicon:
                 out.add(pid)
         return out
 
-    def _lookup(self, form: str, sim: float, out: dict[int, float]) -> None:
-        for c, s in self.keys.get("=" + form, {}).items():
-            if s * sim > out.get(c, 0.0):
-                out[c] = s * sim
+    def _lookup(self, form: str, sim: float, out: dict[int, float], how: dict[int, str], rule: str) -> None:
+        """Classes of ``form`` as a dictionary form, a synonym's form or by its stem, each
+        noted in ``how`` with ``rule`` (or "stem"/"synonym" when that is what matched)."""
+
+        def note(hits: dict[int, float] | None, why: str) -> None:
+            for c, s in (hits or {}).items():
+                if s * sim > out.get(c, 0.0):
+                    out[c] = s * sim
+                    how[c] = why
+
+        note(self.forms.get(form), rule)
+        note(self.synonym_forms.get(form), "synonym" if rule == "form" else rule)
         # stems are word beginnings: skip the stemmer unless one could match
         stem = self.analyzer.stem(form) if form[:3] in self.stem_heads and _HAS_LETTER.search(form) else None
         if stem:
-            for c, s in self.keys.get("~" + stem, {}).items():
-                if s * sim > out.get(c, 0.0):
-                    out[c] = s * sim
+            note(self.stems.get(stem), "stem" if rule == "form" else rule)
 
-    def _analyse(self, form: str) -> dict[int, float]:
+    def _readings(self, form: str) -> list[tuple[str, str]]:
+        """``(reading, rule)``: the form itself, and what its hyphens or apostrophes hide:
+        "фоллоу-ап", "challenge-ить" (a Latin spelling with a Russian ending), a clitic
+        ("адженда-то"), a reduplication ("подсвечивали-подсвечивали"); then listed spellings."""
+        out = [(form, "form")]
+        if "-" in form or "'" in form:
+            out.append((form.replace("-", "").replace("'", ""), "form"))
+            m = _MIXED.match(form)
+            if m and m.group(1) in self.spellings:   # "challenge-ить" -> "челлендж" + "ить"
+                out.append((self.spellings[m.group(1)] + m.group(2), "spelling"))
+            parts = form.split("-")
+            if len(parts) == 2 and parts[0] == parts[1]:
+                out.append((parts[0], "form"))
+            for clitic in self.analyzer.clitics:
+                if form.endswith(clitic) and len(form) > len(clitic) + 2:
+                    out.append((form[:-len(clitic)], "form"))
+        for reading, _ in out[:2]:
+            if reading in self.spellings:
+                out.append((self.spellings[reading], "spelling"))
+        return out
+
+    def _analyse(self, form: str, how: dict[int, str]) -> dict[int, float]:
         a = self.analyzer
         if not (a.plain_lowercase and _PLAIN_WORD.match(form)):
             normal = a.normalize(form)
             if normal != form:
-                return dict(self.classes(normal))
+                found = self.classes(normal)
+                how.update(self.how.get(normal, {}))
+                return dict(found)
         found: dict[int, float] = {}
-        candidates = [form]
-        if "-" in form or "'" in form:
-            candidates.append(form.replace("-", "").replace("'", ""))
-            m = _MIXED.match(form)
-            if m and m.group(1) in self.spellings:   # "challenge-ить" -> "челлендж" + "ить"
-                candidates.append(self.spellings[m.group(1)] + m.group(2))
-        for c in candidates[:2]:
-            if c in self.spellings:
-                candidates.append(self.spellings[c])
-        for c in candidates:
-            self._lookup(c, 1.0, found)
+        for reading, rule in self._readings(form):
+            self._lookup(reading, 1.0, found, how, rule)
         if not found:
-            readings = [self.spellings.get(t, t) for t in a.transliterate(form.replace("-", ""))]
-            for t in readings:
-                self._lookup(t, TRANSLIT_SIM, found)
+            # Latin-script Russian ("zagruz", "bolshoy" ~ "большой"); in a line mostly in Latin
+            # letters a one-word phrase does not count this way ("Collect" is not "Коллеги!")
+            readings = [(self.spellings[t], "spelling") if t in self.spellings else (t, "translit")
+                        for t in a.transliterate(form.replace("-", ""))]
+            for t, rule in readings:
+                self._lookup(t, TRANSLIT_SIM, found, how, rule)
             if not found:
-                for t in readings:
-                    self._typo(t, TRANSLIT_SIM, found)
+                for t, _ in readings:
+                    self._typo(t, TRANSLIT_SIM, found, how, "translit")
         if not found and form in self.joined:
             found.update(self.joined[form])
+            how.update(dict.fromkeys(found, "joined"))
         if found or len(form) < 4:
             return found
         rests = [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
-        if (not rests and (form[0], len(form)) not in self.pools) or a.is_known(form):
+        if (not rests and not self.roots and (form[0], len(form)) not in self.pools) or a.is_known(form):
             return found      # nothing to correct it to; and a real word of the language is
             #                   neither a typo nor an unknown verb form
         for rest in rests:                            # "почелленджил" -> "челленджил"
-            self._lookup(rest, PREFIX_SIM, found)
+            self._lookup(rest, PREFIX_SIM, found, how, "prefix")
             if found:
                 return found
-        self._typo(form, 1.0, found)                  # "калеги" -> "коллеги"
+        if self.roots:
+            self._derived(form, found, how)           # "профакапили" -> "факап"
+            if found:
+                return found
+        self._typo(form, 1.0, found, how)             # "калеги" -> "коллеги"
         for rest in rests if not found else ():       # "почелленжу" -> "челленджу"
             if len(rest) >= 6:
-                self._typo(rest, PREFIX_SIM, found)
+                self._typo(rest, PREFIX_SIM, found, how)
                 if found:
                     break
         return found
 
-    def _typo(self, form: str, sim: float, found: dict) -> None:
+    def _derived(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
+        """A word the analyser does not know, built on the root of a one-word ``derive`` entry:
+        any of the language's prefixes, the root (its last consonant may alternate:
+        "фидбэк" -> "фидбэчить"), and an ending the analyser accepts as derivational."""
+        a = self.analyzer
+        bases = [form] + [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ()) if form.startswith(p)]
+        for base in bases:
+            for root, c in self.roots.get(base[:3], ()):
+                if base.startswith(root):
+                    rest = base[len(root):]
+                elif base.startswith(root[:-1]) and base[len(root) - 1:len(root)] in a.alternations.get(root[-1], ""):
+                    rest = base[len(root):]
+                else:
+                    continue
+                if a.derived_ending(rest) and DERIVED_SIM > found.get(c, 0.0):
+                    found[c] = DERIVED_SIM
+                    how[c] = "derived"
+
+    def _typo(self, form: str, sim: float, found: dict[int, float], how: dict[int, str], rule: str = "typo") -> None:
         """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz).
 
         Only called for words the analyser does not know: a real word ("коллега") is
@@ -414,5 +502,5 @@ class Lexicon:
         nearest = best[0][1]
         for target, distance, _ in best:      # every word at the nearest distance ("коллег", "коллеги")
             if distance == nearest:
-                similarity = fuzz.ratio(form, target) / 100.0
-                self._lookup(self.spellings.get(target, target), sim * max(TYPO_SIM_MIN, min(TYPO_SIM_MAX, similarity)), found)
+                similarity = max(TYPO_SIM_MIN, min(TYPO_SIM_MAX, fuzz.ratio(form, target) / 100.0))
+                self._lookup(self.spellings.get(target, target), sim * similarity, found, how, rule)

@@ -1,27 +1,58 @@
 """Dictionary entries as token patterns: the headword, each variant, and each literal collocation.
 
 Each pattern token knows its normalised word, its weight (content words count
-more than prepositions) and whether it is the "any colleague" slot that a
-placeholder such as "Вася" stands for.
+more than prepositions) and, for a slot, what fills it:
+
+* ``person``: "any colleague", written with a placeholder ("Вася") or ``{someone}``;
+* ``open``: ``{something}``, any short noun phrase (up to OPEN_SLOT_WORDS words);
+* ``gram``: ``{noun:gen}`` and the like, a word the analyser reads as that part of speech;
+* a set ``{tech}`` is no slot: it is a word class whose forms are the set's words.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from jargon.model import Entry
 from jargon.text.analyzer import Analyzer
-from jargon.text.tokens import words
+from jargon.text.tokens import WORD_RE
 
-from .tuning import FULL_PHRASE_WORDS, SLOT_WEIGHT
+from .tuning import FULL_PHRASE_WORDS, OPEN_SLOT_WEIGHT, SLOT_WEIGHT
 
 PHRASE, LITERAL = "phrase", "literal"
+PERSON, OPEN, GRAM, SET = "person", "open", "gram", "set"
+_PIECE = re.compile(r"\{\s*([^{}]*?)\s*\}|" + WORD_RE.pattern)
+_GRAMMAR = ("noun", "adj", "verb", "num")
 
 
 class PToken(NamedTuple):
-    word: str        # normalised
+    word: str        # normalised ("{name}" for a set or a grammatical slot)
     weight: float
-    slot: bool = False
+    slot: bool = False   # filled by no word class: a person, an open or a grammatical slot
+    kind: str = ""       # PERSON, OPEN, GRAM, SET or "" (a word)
+
+
+def slot_kind(name: str) -> str:
+    """What a ``{name}`` in a phrase stands for."""
+    if name in ("someone", "person"):
+        return PERSON
+    if name in ("something", "thing"):
+        return OPEN
+    if name.split(":")[0] in _GRAMMAR:
+        return GRAM
+    return SET
+
+
+def pattern_words(text: str) -> list[tuple[str, str]]:
+    """``(kind, text)`` per piece of a phrase: ("", word) or (slot kind, slot name)."""
+    out = []
+    for m in _PIECE.finditer(text):
+        if m.group(1) is not None:
+            out.append((slot_kind(m.group(1)), m.group(1)))
+        else:
+            out.append(("", m.group(0)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +94,23 @@ def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
         seen: set[tuple[str, ...]] = set()
         for text in texts:
             toks: list[PToken] = []
-            for raw in words(text):
+            for slot, raw in pattern_words(text):
+                if slot:
+                    if slot in (PERSON, OPEN) and toks and toks[-1].kind == slot:
+                        continue
+                    weight = SLOT_WEIGHT if slot == PERSON else OPEN_SLOT_WEIGHT if slot == OPEN else 1.0
+                    toks.append(PToken("{%s}" % raw, weight, slot != SET, slot))
+                    continue
                 tok = memo.get(raw)
                 if tok is None:
                     w = analyzer.normalize(raw)
                     tok = memo[raw] = PToken(w, analyzer.weight(w))
                 if stems and raw[:1].isupper() and any(tok.word.startswith(s) for s in stems):
-                    if not toks or not toks[-1].slot:
-                        toks.append(PToken(tok.word, SLOT_WEIGHT, True))
+                    if not toks or toks[-1].kind != PERSON:
+                        toks.append(PToken(tok.word, SLOT_WEIGHT, True, PERSON))
                 else:
                     toks.append(tok)
-            key = tuple(t.word if not t.slot else "\0" for t in toks)
+            key = tuple(t.word if t.kind != PERSON else "\0" for t in toks)
             if toks and key not in seen:
                 seen.add(key)
                 out.append(Pattern(entry_index, kind, tuple(toks), entry.anchor == "start" and kind == PHRASE,

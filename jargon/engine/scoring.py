@@ -7,7 +7,8 @@ pattern word is aligned to the best word of its class inside the window; then
 * ``coverage`` = matched / pattern weight (must reach MIN_COVERAGE; phrases of up
   to three words must be said in full),
 * ``inserted`` = weight of the window's words that are not part of the phrase
-  (fillers barely count, nouns and verbs fully; extra words of a name in the slot are free),
+  (fillers barely count, nouns and verbs fully; extra words of a name in the slot, and of
+  a noun phrase in an open slot, up to OPEN_SLOT_WORDS, are free),
 * ``score``    = 100 x Dice(matched, pattern, window) x order factor, where words said in
   another order than the phrase cost a little.
 
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from .patterns import Pattern
-from .tuning import MAX_GAP, MIN_COVERAGE, ORDER_PENALTY
+from .patterns import GRAM, OPEN, PERSON, Pattern
+from .tuning import FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY
 
 
 @dataclass(slots=True)
@@ -43,14 +44,23 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar")
 
-    def __init__(self, classes, weight, person, utt_start_ok, positions):
+    def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
         self.utt_start_ok = utt_start_ok  # callable(i) -> bool: token i opens the utterance (fillers aside)
         self.positions = positions        # callable(word class) -> its token positions, in order
+        self.grammar = grammar            # callable(i, "noun:gen") -> bool: the analyser reads token i so
+
+    def fills(self, i: int, kind: str, name: str) -> bool:
+        """Whether token i can fill a slot of ``kind`` (a person, an open or a grammatical slot)."""
+        if kind == PERSON:
+            return self.person(i)
+        if kind == OPEN:
+            return self.weight(i) > FILLER_WEIGHT
+        return kind == GRAM and self.grammar is not None and self.grammar(i, name)
 
 
 def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
@@ -67,11 +77,11 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
         for i in u.positions(c):
             if lo <= i <= hi:
                 cand.setdefault(i, {})[j] = u.classes[i][c]
-    slot_js = pat.slots
-    if slot_js:
+    for j in pat.slots:
+        tok = pat.tokens[j]
         for i in range(lo, hi + 1):
-            if i not in cand and u.person(i):
-                cand[i] = {j: 1.0 for j in slot_js}
+            if (tok.kind != PERSON or i not in cand) and u.fills(i, tok.kind, tok.word[1:-1]):
+                cand.setdefault(i, {})[j] = 1.0
     positions = sorted(cand)
     total = pat.total
     need = MIN_COVERAGE * total
@@ -135,13 +145,17 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     coverage = matched / total
     if coverage < MIN_COVERAGE:
         return None
-    slot_pos = {p for j, (p, _) in assigned.items() if tokens[j].slot} if pat.slots else None
+    slot_pos = {p for j, (p, _) in assigned.items() if tokens[j].kind == PERSON} if pat.slots else None
+    open_runs = {p: 1 for j, (p, _) in assigned.items() if tokens[j].kind == OPEN} if pat.slots else None
     inserted = 0.0
     for i in range(s, e + 1):
         if i in used:
             continue
         if slot_pos and ((i - 1) in slot_pos or (i + 1) in slot_pos) and u.person(i):
             slot_pos.add(i)      # "Андреем Викторовичем": more words of the same name
+            continue
+        if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
+            open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
         inserted += u.weight(i)
     # pattern words in the order they were said (assigned follows the pattern's order)

@@ -39,6 +39,14 @@ class Analyzer:
     prefixes: tuple[str, ...] = ()
     #: shortest stem that is still informative
     min_stem: int = 4
+    #: particles written onto a word with a hyphen that do not change it ("адженда-то")
+    clitics: tuple[str, ...] = ()
+    #: consonants that alternate at the end of a root when a word is derived ("фидбэк" -> "фидбэчить")
+    alternations: dict[str, str] = {}
+    #: a regular expression for one letter of the language's own script ("[а-яё]"); a line
+    #: mostly in another script is foreign text, where one-word phrases count only through
+    #: a listed spelling. None: every line is the language's own.
+    letters: str | None = None
     #: True when normalize() is just lower-casing plus "ё"->"е" and "’"->"'" for text without
     #: combining accents (lets the decoder slice normalised words out of the lower-cased line)
     plain_lowercase: bool = False
@@ -93,9 +101,28 @@ class Analyzer:
         normalised words of the utterance. Neutral default: yes."""
         return True
 
+    def reads_as_own(self, words: list[str]) -> bool:
+        """Whether a line written mostly in another script is this language all the same
+        ("u menya seychas zagruz" is Russian). Neutral default: no."""
+        return False
+
     def transliterate(self, word: str) -> list[str]:
         """Readings in this language's script of a word written in another script (most likely first)."""
         return []
+
+    def has_grammar(self, word: str, name: str) -> bool:
+        """Whether the analyser reads ``word`` as ``name`` ("noun", "noun:gen", "adj", "verb",
+        "num"): fills a grammatical slot such as ``{noun:gen}``. Neutral default: numbers only."""
+        return name == "num" and word.isdigit()
+
+    def derivation_root(self, word: str) -> str:
+        """The root that words derived from a one-word ``derive`` entry are built on."""
+        return self.stem(word) or word
+
+    def derived_ending(self, rest: str) -> bool:
+        """Whether ``rest``, what follows a root in a word the analyser does not know, is an
+        ending the language derives words with. Neutral default: only an empty rest."""
+        return not rest
 
     def placeholder_stem(self, placeholder: str) -> str:
         """The part of a placeholder name shared by its forms ("Вася" -> "вас")."""

@@ -243,6 +243,7 @@ class EnglishAnalyzer(Analyzer):
         "they've they'll they'd".split())
     person_pronouns = frozenset("me him her you them us".split())
     min_stem = 4
+    letters = "[a-z]"
 
     def __init__(self) -> None:
         self._stemmer = None
