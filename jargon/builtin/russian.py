@@ -32,11 +32,14 @@ class RussianAnalyzer(Analyzer):
     fillers = frozenset(
         "ну вот вот и же ведь уже тут там как бы типа короче просто прям прямо реально очень так "
         "вообще наверное кстати значит получается собственно конечно всё-таки все-таки пожалуй "
-        "еще ещё тоже также опять снова а и да ок окей ладно слушайте слушай смотрите смотри".split())
+        "еще ещё тоже также опять снова а и да ок окей ладно слушайте слушай смотрите смотри "
+        "общем целом принципе итоге смысле общем-то целом-то честно чуть немного".split())
     openers = frozenset(
         "всем привет приветствую здравствуйте здравствуй доброе добрый утро день вечер "
         "уважаемые дорогие".split())
-    formulas = openers | frozenset("спасибо пожалуйста извините простите друзья".split())
+    formulas = openers | frozenset("спасибо пожалуйста извините простите друзья сорри sorry пардон".split())
+    # forms of быть: an auxiliary inside a phrase ("это будет в планах") weighs like a pronoun
+    auxiliaries = frozenset("быть был была было были будет будут буду будем будешь будете есть".split())
     function_words = frozenset(
         "в во на с со к ко по о об обо от из за под над при про для до без у через между перед "
         "и а но или да ни не ли же бы то что чтобы как если когда пока".split())
@@ -47,7 +50,8 @@ class RussianAnalyzer(Analyzer):
     person_pronouns = frozenset(
         "я ты он она мы вы они меня тебя его ее её нас вас их мне тебе ему ей нам вам им мной "
         "тобой ней нами вами ими нему него неё них нее "
-        # possessives fill a possessive slot ("челленджить твои гипотезы")
+        # possessives fill a possessive slot ("челленджить твои гипотезы"), and "someone else's"
+        "чужие чужой чужую чужих чужим чьи-то чьи-нибудь "
         "мой моя мое моё мои моих моим твой твоя твое твоё твои твоих твоим ваш ваша ваше ваши "
         "ваших вашим наш наша наше наши наших нашим".split())
     prepositions = frozenset(
@@ -107,6 +111,8 @@ class RussianAnalyzer(Analyzer):
                   "INTJ": INTERJECTION_WEIGHT}
 
     def weight(self, word: str) -> float:
+        if word in self.auxiliaries:
+            return PRONOUN_WEIGHT
         base = super().weight(word)
         if base < 1.0 or not _CYRILLIC.search(word) or not self.morph.word_is_known(word):
             return base
@@ -159,6 +165,10 @@ class RussianAnalyzer(Analyzer):
                 return True
         if self._possessive_of_name(word):
             return True
+        # a person named by a role: "подсветить стажёру точки роста", "ребятам", "руководителю"
+        if known and any(p.tag.POS == "NOUN" and "anim" in p.tag and "Geox" not in p.tag
+                         for p in self.morph.parse(word)[:2]):
+            return True
         # an unknown capitalised word inside a sentence is most likely a name
         return capitalized and not sentence_initial and not known
 
@@ -166,11 +176,15 @@ class RussianAnalyzer(Analyzer):
                           "сколько чей чья чьи ли можно нужно надо".split())
     _SECOND_PERSON = frozenset("вы ты вас вам вами тебя тебе тобой".split())
 
-    def is_address(self, following: list[str]) -> bool:
+    def is_address(self, following: list[str], set_off: str = "") -> bool:
         """An address is followed by a question, a request, an imperative or a 2nd-person verb;
         a subject by a verb that agrees with it (3rd person or past plural): "коллеги меня
         поддержали" is not an address, "коллеги подскажите" and "коллеги кто знает" are. The
-        first verb within four words decides; with none, it stays an address."""
+        first verb within four words decides; with none, it stays an address. Set off by a
+        comma it is an address; by a dash before "это" it is the subject of a definition
+        ("Коллеги — это главное")."""
+        if set_off:
+            return not (set_off[0] in "-–—" and following[:1] == ["это"])
         for w in following[:4]:
             if w in self._QUESTION or w in self._SECOND_PERSON:
                 return True
@@ -193,6 +207,7 @@ class RussianAnalyzer(Analyzer):
     # Russian function words in Latin letters that are not English words too
     _LATIN_FUNCTION = frozenset(
         "u v na ne eto vse vsyo ya menya mne chto kak po ili net tak uzhe seychas sejchas tolko vot nu esli "
+        "kto gde kuda pochemu zachem skolko kakoy kakaya kakie znaet znayu "
         "kogda potom tam tut zdes ego ikh nas vas vy ty ona oni bylo budet est nado mozhno tozhe ochen".split())
 
     def reads_as_own(self, words: list[str]) -> bool:

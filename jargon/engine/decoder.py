@@ -158,12 +158,13 @@ class Decoder:
             imperative: the analyser decides), and not running into a preposition, which makes
             it a noun phrase ("коллеги по цеху")."""
             k = i + 1
-            if k >= len(utts) or utts[k] != utts[i] or not piece[ends[i] - base:starts[k] - base].isspace():
+            if k >= len(utts) or utts[k] != utts[i]:
                 return True
-            if norms[k] in a.prepositions:
+            between = piece[ends[i] - base:starts[k] - base].strip()
+            if not between and norms[k] in a.prepositions:
                 return False
             stop = bisect_right(utts, utts[i])
-            return a.is_address(norms[k:min(stop, k + 4)])
+            return a.is_address(norms[k:min(stop, k + 4)], between)
 
         # utts is non-decreasing: an utterance is a run of tokens
         # word class -> positions on the line, for the classes of the candidate phrases (and of
@@ -291,12 +292,15 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     if len(norms) < 2:
         return toks, norms, classes
     halves, targets = lex.half_classes, lex.join_targets
-    # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or both
-    # are pieces of split words
+    # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or one is
+    # a piece of a split word and the other a piece too or a short one ("кан цептуально")
     nexts = norms[1:]
     merged = list(map(add, norms, nexts))
+    piece_or_short = [w in halves or len(w) <= 3 for w in norms]
+    is_piece = list(map(halves.__contains__, norms))
     maybe = compress(count(), map(or_, map(targets.__contains__, merged),
-                                  map(and_, map(halves.__contains__, norms), map(halves.__contains__, nexts))))
+                                  map(or_, map(and_, is_piece, piece_or_short[1:]),
+                                      map(and_, piece_or_short, is_piece[1:]))))
     joins: list[int] = []
     starts, ends, opens, utts = toks
     for i in maybe:

@@ -158,6 +158,12 @@ class Lexicon:
                             self.stems[stem][c] = STEM_SIM
                     for f in forms:
                         self.forms[f][c] = 1.0
+                    # a borrowing the analyser does not know ("фоллоуап") also matches the words
+                    # derived from it ("фоллоуапчик", "челленджащий"), as a derive entry would
+                    if pat.inflect and tok.kind != SET and len(tok.word) >= 5 and not a.is_known(tok.word):
+                        root = a.derivation_root(tok.word)
+                        if len(root) >= 4:
+                            self.roots[root[:3]].append((root, c))
                     for alt in synonyms_of.get(tok.word, ()):
                         for f in inflections(alt) if pat.inflect else {alt}:
                             if c not in self.forms.get(f, ()):

@@ -140,6 +140,10 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
+    for j in pat.slots:      # a grammatical slot says what the next or the previous word is
+        if tokens[j].kind == GRAM and j in assigned and not any(
+                k in assigned and abs(assigned[k][0] - assigned[j][0]) == 1 for k in (j - 1, j + 1)):
+            return None
     weights = pat.weights
     matched = sum([weights[j] * sim for j, (_, sim) in assigned.items()])
     coverage = matched / total

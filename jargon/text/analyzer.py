@@ -94,11 +94,12 @@ class Analyzer:
         """Whether the word can name a person (a colleague in a placeholder slot)."""
         return word in self.person_pronouns or (capitalized and not sentence_initial)
 
-    def is_address(self, following: list[str]) -> bool:
-        """Whether a word that opens an utterance, with nothing setting it off (no comma, dash
-        or sentence end), is still an address ("коллеги кто знает") rather than the subject or
-        object of what follows ("коллеги меня поддержали"). ``following``: the next few
-        normalised words of the utterance. Neutral default: yes."""
+    def is_address(self, following: list[str], set_off: str = "") -> bool:
+        """Whether a word that opens an utterance is an address ("коллеги, кто знает",
+        "коллеги кто знает") rather than the subject or object of what follows ("коллеги меня
+        поддержали"). ``following``: the next few normalised words of the utterance;
+        ``set_off``: the punctuation between (a comma, a dash), "" when only spaces. Neutral
+        default: yes."""
         return True
 
     def reads_as_own(self, words: list[str]) -> bool:
