@@ -186,7 +186,7 @@ class Decoder:
                 local = {c: [i - lo for i in ps if lo <= i <= hi] for c, ps in where.items()}
                 u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
                               lambda i: opens_utterance(i + lo), lambda c: local.get(c, ()),
-                              lambda i, name: grammar(i + lo, name))
+                              lambda i, name: grammar(i + lo, name), not a.free_word_order)
                 views[utt] = lo, u, set().union(*token_sets[lo:hi + 1])
             return views[utt]
 

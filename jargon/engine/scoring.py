@@ -44,15 +44,16 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order")
 
-    def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None):
+    def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
         self.utt_start_ok = utt_start_ok  # callable(i) -> bool: token i opens the utterance (fillers aside)
         self.positions = positions        # callable(word class) -> its token positions, in order
         self.grammar = grammar            # callable(i, "noun:gen") -> bool: the analyser reads token i so
+        self.fixed_order = fixed_order    # the language's phrases keep their word order (English)
 
     def fills(self, i: int, kind: str, name: str) -> bool:
         """Whether token i can fill a slot of ``kind`` (a person, an open or a grammatical slot)."""
@@ -126,8 +127,10 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
             if sim is None:
                 continue
             if i in used:
-                # one joined word may fill two consecutive pattern words ("впланах")
-                if not (used[i] == j - 1 and (j - 1) in cand[i] and not tokens[j - 1].slot and not tok.slot):
+                # one joined word may fill two consecutive, different pattern words ("впланах"),
+                # never a repeated one ("win win" is not said by one "win")
+                if not (used[i] == j - 1 and (j - 1) in cand[i] and not tokens[j - 1].slot and not tok.slot
+                        and tokens[j - 1].word != tok.word):
                     continue
             k = (sim, i >= prev_pos, -abs(i - prev_pos))
             if best_key is None or k > best_key:
@@ -165,6 +168,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     # pattern words in the order they were said (assigned follows the pattern's order)
     order = [j for _, j in sorted((p, j) for j, (p, _) in assigned.items())]
     in_order = LCSseq.similarity(order, sorted(order)) if len(order) > 1 else len(order)
+    if u.fixed_order and in_order < len(order):
+        return None          # "out of reach" is not "reach out" in English
     order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens))

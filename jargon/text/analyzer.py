@@ -39,6 +39,9 @@ class Analyzer:
     prefixes: tuple[str, ...] = ()
     #: shortest stem that is still informative
     min_stem: int = 4
+    #: whether a phrase's words may be said in another order (Russian: yes, at a small cost;
+    #: English: no, "out of reach" is not "reach out")
+    free_word_order: bool = True
     #: particles written onto a word with a hyphen that do not change it ("адженда-то")
     clitics: tuple[str, ...] = ()
     #: consonants that alternate at the end of a root when a word is derived ("фидбэк" -> "фидбэчить")

@@ -132,6 +132,26 @@ for _sing, _plural in _IRREGULAR_NOUNS.items():
 del _base, _forms, _lexeme, _form, _sing, _plural
 
 
+_WORDS: frozenset[str] | None = None
+
+
+def english_words() -> frozenset[str]:
+    """The English words of pyspellchecker's frequency list (OpenSubtitles-based, 160k
+    words), loaded once, on the first word that might be a typo; empty if it is missing."""
+    global _WORDS
+    if _WORDS is None:
+        import gzip
+        import json
+        from importlib.resources import files
+
+        try:
+            with files("spellchecker").joinpath("resources", "en.json.gz").open("rb") as raw:
+                _WORDS = frozenset(json.load(gzip.open(raw)))
+        except (ImportError, OSError, ValueError):
+            _WORDS = frozenset()
+    return _WORDS
+
+
 def _is_vowel(word: str, i: int) -> bool:
     i %= len(word)
     ch = word[i]
@@ -244,6 +264,7 @@ class EnglishAnalyzer(Analyzer):
     person_pronouns = frozenset("me him her you them us".split())
     min_stem = 4
     letters = "[a-z]"
+    free_word_order = False
 
     def __init__(self) -> None:
         self._stemmer = None
@@ -275,6 +296,8 @@ class EnglishAnalyzer(Analyzer):
         if word in self.function_words or word in self.pronouns:
             return forms
         forms |= _regular_forms(word)
+        if word.endswith("s"):
+            return forms      # a plural stays a plural: "learnings" is not "learn", "heads up" not "head up"
         for base in _guess_bases(word):
             if base in _LEXEME_OF:
                 forms |= _LEXEME_OF[base]
@@ -291,8 +314,14 @@ class EnglishAnalyzer(Analyzer):
         return s if len(s) >= self.min_stem else None
 
     def is_known(self, word: str) -> bool:
-        # no English lexicon is shipped: any word in Latin letters counts as a real word
-        return bool(_LATIN_WORD.match(word))
+        """A real English word (in the word list, or each part of a hyphenated one): never a
+        typo. Without the word list every Latin word counts as real (no typo correction)."""
+        if not _LATIN_WORD.match(word):
+            return False
+        words = english_words()
+        if not words:
+            return True
+        return all(part in words or part.rstrip("'") in words for part in word.replace("'s", "").split("-") if part)
 
     def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
         if word in self.person_pronouns:
