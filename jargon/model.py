@@ -73,6 +73,8 @@ class Match:
     entry: Entry
     dictionary: str
     score: float
+    # with --explain: how it matched (jargon.engine.explain); a near miss also says why it was rejected
+    explain: dict | None = field(default=None, compare=False, repr=False)
 
     @property
     def phrase(self) -> str:
@@ -127,6 +129,7 @@ class DecodedDocument:
 
     document: Document
     matches: list[Match]
+    near_misses: list[Match] = field(default_factory=list)   # with --near-misses: rejected candidates
 
 
 def format_time(seconds: float | None) -> str | None:

@@ -33,7 +33,7 @@ from .cache import build_lexicon, language_tables
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import DEFAULT_THRESHOLD, MAX_PIECE
+from .tuning import DEFAULT_THRESHOLD, MAX_GAP, MAX_PIECE
 
 __all__ = ["DEFAULT_THRESHOLD", "Decoder"]
 
@@ -46,8 +46,10 @@ class Decoder:
     """Build once from dictionaries, then ``decode(text)`` as often as needed. Picklable."""
 
     def __init__(self, dictionaries: Iterable[Dictionary], threshold: float | None = None,
-                 languages: dict | None = None):
+                 languages: dict | None = None, explain: bool = False, near_misses: bool = False):
         self.dictionaries = list(dictionaries)
+        self.explain = explain or near_misses     # matches carry how they matched (jargon.engine.explain)
+        self.near_misses = near_misses            # decode_document also keeps the rejected candidates
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         self.entries: list[tuple[Dictionary, Entry]] = [(d, e) for d in self.dictionaries for e in d.entries]
         if languages is None:
@@ -66,12 +68,17 @@ class Decoder:
             self.lexicons.append(build_lexicon(analyzer, items, tables))
 
     # -- public -------------------------------------------------------------
-    def decode(self, text: str) -> list[Match]:
-        """All matches in ``text`` at or above the threshold, sorted, non-overlapping."""
+    def decode(self, text: str, near_misses: list[Match] | None = None) -> list[Match]:
+        """All matches in ``text`` at or above the threshold, sorted, non-overlapping. With a
+        ``near_misses`` list, the candidates that were rejected are added to it, each with its
+        explanation and why (below the threshold, a literal use, a guard, a better overlap)."""
         with paused_gc():
-            return self._decode(text)
+            out = self._decode(text, near_misses)
+        if near_misses:
+            near_misses.sort(key=lambda m: m.start)
+        return out
 
-    def _decode(self, text: str) -> list[Match]:
+    def _decode(self, text: str, trace: list[Match] | None = None) -> list[Match]:
         out: list[Match] = []
         for base, low in _lowered_blocks(text):
             pieces, lines = _pieces(low)
@@ -86,19 +93,20 @@ class Decoder:
                     s, e = pieces[i]
                     # with split words in play, rejoin first and look for candidates again
                     found.setdefault(i, []).extend(self._candidates(
-                        text[base + s:base + e], lines[i], words[i], base + s, lex, pids, split))
+                        text[base + s:base + e], lines[i], words[i], base + s, lex, pids, split, trace))
             for i in sorted(found):
                 if found[i]:
-                    out.extend(self._resolve(found[i], text))
+                    out.extend(self._resolve(found[i], text, trace))
         out.sort(key=lambda m: m.start)
         return out
 
     def decode_document(self, doc: Document) -> DecodedDocument:
-        return DecodedDocument(doc, self.decode(doc.text))
+        near: list[Match] | None = [] if self.near_misses else None
+        return DecodedDocument(doc, self.decode(doc.text, near), near or [])
 
     # -- internals ------------------------------------------------------------
     def _candidates(self, piece: str, low: str, words: list[str], base: int, lex: Lexicon, pids: set[int],
-                    split: bool):
+                    split: bool, trace: list[Match] | None = None):
         """Score candidate patterns on one piece: [(window, pattern, tokens)]. ``low`` is the
         piece lower-cased (same length) and ``words`` its words as the scan found them. With
         ``split``, ``pids`` counted pieces of split words as present: rejoin them, then look again."""
@@ -214,77 +222,111 @@ class Decoder:
             (j,) = pat.words
             return lex.how.get(norms[i], {}).get(pcl[j]) != "spelling"
 
-        results: list[tuple[Window, Pattern, Tokens]] = []
+        results: list[tuple[Window, Pattern, Tokens, tuple]] = []
+        context = (lex, norms, piece, base)     # what an explanation needs of this piece
 
-        def score(pid: int) -> list[Window]:
+        def score(pid: int, around: Window | None = None) -> list[Window]:
+            """The best window of pattern ``pid`` in each utterance (only near ``around``, a
+            phrase's window, for a literal collocation: each use is judged where it is)."""
             pat, pcl = lex.patterns[pid], lex.pclasses[pid]
             by_utt: dict[int, list[int]] = {}
-            for i in sorted({i for c in pcl if c in where for i in where[c]}):
+            positions_of = {i for c in pcl if c in where for i in where[c]}
+            reach = len(pat.tokens) + MAX_GAP   # a literal use overlaps the phrase's window
+            if around is not None:
+                positions_of = {i for i in positions_of if utts[i] == utts[around.first]
+                                and around.first - reach <= i <= around.last + reach}
+            for i in sorted(positions_of):
                 by_utt.setdefault(utts[i], []).append(i)
             windows = []
             for utt, positions in by_utt.items():
                 lo, u, present = view(utt)
                 if not reachable(pat, pcl, present):
                     continue
-                w = best_window(pid, pat, pcl, u, [p - lo for p in positions])
+                w = best_window(pid, pat, pcl, u, [p - lo for p in positions],
+                                None if around is None else (around.first - lo, around.last - lo))
                 if w is None:
                     continue
                 w.first += lo
                 w.last += lo
-                if pat.anchored and not addresses(w.last):
+                if w.assigned is not None:
+                    w.assigned = {j: (p + lo, sim) for j, (p, sim) in w.assigned.items()}
+                rejected = ("not an address here" if pat.anchored and not addresses(w.last) else
+                            "a one-word phrase in text of another script" if w.first == w.last and foreign(
+                                w.first, pat, pcl) else None)
+                if rejected:
+                    if trace is not None and pat.kind != LITERAL:
+                        trace.append(self._match(w, pat, toks, context, rejected))
                     continue
-                if w.first == w.last and foreign(w.first, pat, pcl):
-                    continue
-                results.append((w, pat, toks))
+                results.append((w, pat, toks, context))
                 windows.append(w)
             return windows
 
-        matched_entries = set()
+        matched: list[tuple[int, Window]] = []
         for pid in pids:
-            if score(pid):
-                matched_entries.add(lex.patterns[pid].entry)
-        # literal collocations are checked only where their entry matched
-        for entry in matched_entries:
-            for lpid in lex.literals.get(entry, ()):
-                score(lpid)
+            entry = lex.patterns[pid].entry
+            matched.extend((entry, w) for w in score(pid) if entry in lex.literals)
+        # literal collocations are checked only where their entry matched, around each window
+        for entry, w in matched:
+            for lpid in lex.literals[entry]:
+                score(lpid, w)
         return results
 
-    def _resolve(self, found, text: str) -> list[Match]:
-        literal = [(w, pat, toks) for w, pat, toks in found if pat.kind == LITERAL and w.score >= self.threshold]
-        phrases = [(w, pat, toks) for w, pat, toks in found if pat.kind != LITERAL and w.score >= self.threshold]
+    def _resolve(self, found, text: str, trace: list[Match] | None = None) -> list[Match]:
+        """Choose among one piece's candidates ``(window, pattern, tokens, context)``: those at
+        or above the threshold, greedily by preference, skipping overlaps and literal uses.
+        With ``trace``, every candidate not chosen goes there with the reason."""
+        threshold = self.threshold
+        literal = [c for c in found if c[1].kind == LITERAL and c[0].score >= threshold]
+        phrases = [c for c in found if c[1].kind != LITERAL and c[0].score >= threshold]
+        if trace is not None:
+            trace.extend(self._match(*c, f"score under the threshold {threshold:g}")
+                         for c in found if c[1].kind != LITERAL and c[0].score < threshold)
 
         def span(w, toks):
             return toks.starts[w.first], toks.ends[w.last]
 
-        def vetoed(w, pat, toks) -> bool:
+        def vetoing(w, pat, toks) -> Pattern | None:
+            """The literal collocation of the same entry said over this window, if any."""
             s, e = span(w, toks)
-            for lw, lpat, ltoks in literal:
+            for lw, lpat, ltoks, _ in literal:
                 ls, le = span(lw, ltoks)
                 if lpat.entry == pat.entry and ls < e and s < le:
-                    return True
-            return False
+                    return lpat
+            return None
 
         def preference(c) -> tuple:
             """Explain more of the text, and well; on a tie, the pattern written most like the
             text ("стандартизирую результат": "результат" rather than "результаты"), then the
             earlier one in the dictionaries."""
-            w, pat, toks = c
+            w, pat, toks, _ = c
             s, e = span(w, toks)
             return w.key, fuzz.ratio(text[s:e].lower(), pat.text.lower()), -w.pid
 
-        chosen: list[tuple[int, int, Window, Pattern]] = []
-        for w, pat, toks in sorted(phrases, key=preference, reverse=True) if len(phrases) > 1 else phrases:
-            if literal and vetoed(w, pat, toks):
-                continue
+        chosen: list[tuple[int, int, tuple]] = []
+        for c in sorted(phrases, key=preference, reverse=True) if len(phrases) > 1 else phrases:
+            w, pat, toks, _ = c
+            lit = vetoing(w, pat, toks) if literal else None
             s, e = span(w, toks)
-            if any(s < ce and cs < e for cs, ce, _, _ in chosen):
+            reason = (f"a literal use: {lit.text!r}" if lit is not None else
+                      "overlapped by a better match" if any(s < ce and cs < e for cs, ce, _ in chosen) else None)
+            if reason:
+                if trace is not None:
+                    trace.append(self._match(*c, reason))
                 continue
-            chosen.append((s, e, w, pat))
-        out = []
-        for s, e, w, pat in chosen:
-            d, entry = self.entries[pat.entry]
-            out.append(Match(s, e, text[s:e], entry, d.name, round(min(100.0, w.score), 1)))
-        return out
+            chosen.append((s, e, c))
+        return [self._match(*c) for _, _, c in chosen]
+
+    def _match(self, w: Window, pat: Pattern, toks: Tokens, context: tuple, rejected: str | None = None) -> Match:
+        """The Match of a chosen (or, with ``rejected``, a refused) candidate window."""
+        s, e = toks.starts[w.first], toks.ends[w.last]
+        d, entry = self.entries[pat.entry]
+        _, _, piece, base = context
+        explanation = None
+        if self.explain:
+            from .explain import explain_window
+
+            explanation = explain_window(w, pat, toks, context, self.threshold, rejected)
+        return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explanation)
 
 
 def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):

@@ -34,6 +34,10 @@ class Window:
     coverage: float
     score: float
     complete: bool = False   # every word of the pattern is aligned
+    # how the score was made (for --explain): pattern token -> (text token, similarity)
+    assigned: dict[int, tuple[int, float]] | None = None
+    inserted: float = 0.0    # weight of the window's words that are not the phrase's
+    order: float = 1.0       # the order factor
 
     @property
     def key(self) -> float:
@@ -65,8 +69,9 @@ class Utterance:
 
 
 def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
-                anchor_positions: list[int]) -> Window | None:
-    """The best window of ``pat`` near ``anchor_positions`` in the utterance, or None."""
+                anchor_positions: list[int], overlap: tuple[int, int] | None = None) -> Window | None:
+    """The best window of ``pat`` near ``anchor_positions`` in the utterance (among those
+    overlapping the token positions ``overlap`` when given), or None."""
     n = len(pat.tokens)
     span_limit = n + MAX_GAP
     lo = max(0, min(anchor_positions) - span_limit)
@@ -92,6 +97,8 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
     for a_idx, s in enumerate(positions):
         if pat.anchored and not u.utt_start_ok(s):
             continue
+        if overlap is not None and s > overlap[1]:
+            break
         avail: set[int] = set()
         got = 0.0
         for e_idx in range(a_idx, len(positions)):
@@ -104,6 +111,8 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
                     got += weights[j]
             # cheap bound first: can the words available in [s, e] be enough at all?
             if (pat.required_all and not words <= avail) or got < need:
+                continue
+            if overlap is not None and e < overlap[0]:
                 continue
             w = _evaluate(pid, pat, u, cand, positions[a_idx:e_idx + 1], s, e, total)
             if w is not None:
@@ -172,4 +181,5 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # "out of reach" is not "reach out" in English
     order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
     dice = 2 * matched / (total + matched + inserted)
-    return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens))
+    return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),
+                  assigned, inserted, order_factor)
