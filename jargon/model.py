@@ -74,7 +74,7 @@ class Match:
     dictionary: str
     score: float
     # with --explain: how it matched (jargon.engine.explain); a near miss also says why it was rejected
-    explain: dict | None = field(default=None, compare=False, repr=False)
+    explain: dict | None = field(default=None, compare=False, repr=False, kw_only=True)
 
     @property
     def phrase(self) -> str:

@@ -326,7 +326,7 @@ class Decoder:
             from .explain import explain_window
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected)
-        return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explanation)
+        return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
 
 
 def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
