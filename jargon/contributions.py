@@ -17,7 +17,6 @@ class RenderOptions:
 
     clean: bool = False          # show softened meanings for explicit entries
     color: bool = False          # ANSI colour (only ever True on a terminal without NO_COLOR)
-    translate: bool = False      # the text with every match replaced by [meaning]
     dictionaries: Sequence[Any] = ()  # the Dictionary objects in use (for codebook formats)
     extra: dict = field(default_factory=dict)
 

@@ -63,8 +63,9 @@ def test_formats_are_registered():
 def test_csv_round_trip():
     docs = sample()
     rows = list(csv.DictReader(io.StringIO(render("csv", docs), newline="")))
-    assert list(rows[0]) == ["file", "speaker", "time", "line", "start", "end", "text", "phrase", "meaning", "tags",
-                             "score", "context", "entry", "dictionary"]
+    assert list(rows[0]) == ["file", "speaker", "time", "time_end", "line", "column", "source_line", "source_column",
+                             "start", "end", "text", "phrase", "meaning", "tags", "score", "context", "entry",
+                             "dictionary", "status"]
     assert len(rows) == 4
     for row, (decoded, m) in zip(rows, [(d, m) for d in docs for m in d.matches]):
         text = decoded.document.text
@@ -83,8 +84,10 @@ def test_csv_round_trip():
 
 def test_csv_header_only_when_nothing_found():
     out = render("csv", [decoded_doc("ничего\n", [])])
-    assert list(csv.reader(io.StringIO(out))) == [["file", "speaker", "time", "line", "start", "end", "text", "phrase",
-                                                   "meaning", "tags", "score", "context", "entry", "dictionary"]]
+    assert list(csv.reader(io.StringIO(out))) == [["file", "speaker", "time", "time_end", "line", "column",
+                                                   "source_line", "source_column", "start", "end", "text", "phrase",
+                                                   "meaning", "tags", "score", "context", "entry", "dictionary",
+                                                   "status"]]
 
 
 def test_csv_from_cli_on_a_vtt(cli, tmp_path):

@@ -91,6 +91,12 @@ class Analyzer:
         """Readings in this language's script of a word written in another script (most likely first)."""
         return []
 
+    def inflect_like(self, name: list[str], model: str, said_like: tuple[str, ...] = ()) -> list[str]:
+        """The words of a ``name`` (as written in a text) in the grammatical form of ``model``, a form
+        of a placeholder ("Васю"); ``said_like`` are the placeholder's forms in the phrase the text
+        matched (the name was said in one of them). Languages without inflection keep the name."""
+        return name
+
     def placeholder_stem(self, placeholder: str) -> str:
         """The part of a placeholder name shared by its forms ("Вася" -> "вас")."""
         p = self.normalize(placeholder)
