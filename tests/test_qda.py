@@ -86,7 +86,7 @@ def test_qdc_codebook_validates_and_groups(codebook_schema):
     assert [(c.get("name"), c.get("isCodable")) for c in top] == [("test", "false")]
     children = top[0].findall(f"{C}Code")
     assert [(c.get("name"), c.get("isCodable")) for c in children] == [
-        ("quality", "false"), ("vague", "false"), ("большой загруз", "true")]
+        ("quality (test)", "false"), ("vague (test)", "false"), ("большой загруз", "true")]
     evil = children[0].find(f"{C}Code")
     assert evil.get("name") == "Верхнеуровнево <b>"
     assert evil.find(f"{C}Description").text == 'без деталей <script>alert("x")</script> & "кавычки"'
