@@ -63,7 +63,7 @@ def _excel_cell(value):
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return str(value).replace(".", ",")
     return value
 
 

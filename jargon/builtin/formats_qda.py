@@ -16,8 +16,9 @@
 Names are unique, as QDA tools need (QualCoder keeps one code of a name and loses the
 other's codings): a headword that two dictionaries (or two entries) share is qualified,
 ``Концептуально (ru-corporate)``; tag folders are always qualified, ``vague (ru-corporate)``;
-sources are named by the file's base name (``interview.txt``; ``interview (study-2).txt``
-when two have the same one), the path as given goes in the description.
+sources are named by the file's name without folder and extension (``interview``, as the
+standard's examples; QualCoder adds ``.txt``), ``interview (study-2)`` when two files have
+the same name; the path as given goes in the source's description.
 
 Codes are coloured by their first tag (``#RRGGBB``, one colour per tag in the order of
 the sorted tags; grey without a tag). The project, its sources, selections and codings
@@ -271,22 +272,20 @@ def lf_offset(offset: int, removed: list[int]) -> int:
 
 
 def source_names(docs: list[DecodedDocument]) -> list[str]:
-    """Base names of the documents, made unique with the parent folder (then a number) where they collide."""
-    bases = [PurePath(d.document.name).name or d.document.name for d in docs]
+    """The documents' file names without folder and extension (QDA tools add the extension of the stored
+    text), made unique with the parent folder, then a number, where they collide."""
+    stems = [PurePath(d.document.name).stem or d.document.name for d in docs]
     count: dict[str, int] = {}
-    for b in bases:
-        count[b.casefold()] = count.get(b.casefold(), 0) + 1
+    for stem in stems:
+        count[stem.casefold()] = count.get(stem.casefold(), 0) + 1
     out: list[str] = []
     taken: set[str] = set()
-    for decoded, base in zip(docs, bases):
-        name = base
-        if count[base.casefold()] > 1:
-            p = PurePath(base)
-            folder = PurePath(decoded.document.name).parent.name
-            name = f"{p.stem} ({folder}){p.suffix}" if folder else base
-        stem, suffix, n = PurePath(name).stem, PurePath(name).suffix, 2
+    for decoded, stem in zip(docs, stems):
+        folder = PurePath(decoded.document.name).parent.name
+        base = f"{stem} ({folder})" if count[stem.casefold()] > 1 and folder else stem
+        name, n = base, 2
         while name.casefold() in taken:
-            name, n = f"{stem} ({n}){suffix}", n + 1
+            name, n = f"{base} ({n})", n + 1
         taken.add(name.casefold())
         out.append(name)
     return out
