@@ -76,9 +76,21 @@ def _tail_punctuation(said: str) -> str:
     return said[len(stripped):]
 
 
+def replacement(text: str, m: Match, clean: bool = False, analyzer: Analyzer | None = None) -> str:
+    """What replaces ``text[m.start:m.end]``: ``[meaning]`` plus the span's own final punctuation."""
+    meaning = m.entry.display_meaning(clean)
+    if m.entry.placeholders:
+        meaning = fill_slot(meaning, m.entry, m.text, analyzer or Analyzer())
+    meaning = meaning.rstrip()
+    kept = _tail_punctuation(m.text)
+    follows = kept or text[m.end:m.end + 1]
+    meaning = meaning.rstrip(PUNCTUATION + " ") if follows and follows[0] in PUNCTUATION else meaning.rstrip(". ")
+    return f"[{meaning}]{kept}"
+
+
 def translate_text(text: str, matches: Iterable[Match], clean: bool = False,
                    analyzer_for: Callable[[Match], Analyzer] | None = None) -> str:
-    """``text`` with every match replaced by ``[meaning]`` (overlapping matches: the first wins).
+    """``text`` with every match replaced by :func:`replacement` (overlapping matches: the first wins).
 
     ``analyzer_for(match)`` gives the analyser of the match's language (asked only for entries
     with a colleague slot); without it names are put in as written.
@@ -87,14 +99,8 @@ def translate_text(text: str, matches: Iterable[Match], clean: bool = False,
     for m in sorted(matches, key=lambda m: m.start):
         if m.start < pos:
             continue
-        meaning = m.entry.display_meaning(clean)
-        if m.entry.placeholders:
-            meaning = fill_slot(meaning, m.entry, m.text, analyzer_for(m) if analyzer_for is not None else Analyzer())
-        meaning = meaning.rstrip()
-        kept = _tail_punctuation(m.text)
-        follows = kept or text[m.end:m.end + 1]
-        meaning = meaning.rstrip(PUNCTUATION + " ") if follows and follows[0] in PUNCTUATION else meaning.rstrip(". ")
-        out += [text[pos:m.start], f"[{meaning}]", kept]
+        analyzer = analyzer_for(m) if analyzer_for is not None and m.entry.placeholders else None
+        out += [text[pos:m.start], replacement(text, m, clean, analyzer)]
         pos = m.end
     out.append(text[pos:])
     return "".join(out)
