@@ -6,9 +6,12 @@ and computed in one place.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .model import DecodedDocument, Document, Match, format_time
+
+if TYPE_CHECKING:
+    from .transcript.sourcepos import SourceMap
 
 
 class LineIndex:
@@ -38,7 +41,7 @@ class Positions:
     def __init__(self, doc: Document):
         self.doc = doc
         self.lines = LineIndex(doc.text)
-        self._source_map = None
+        self._source_map: SourceMap | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -339,15 +339,16 @@ def project_files(docs: list[DecodedDocument], options: RenderOptions) -> dict[s
     if sources:
         sources_el = SubElement(root, f"{P}Sources")
         for sguid, name, doc, selections, speakers in sources:
-            src = SubElement(sources_el, f"{P}TextSource", guid=sguid, name=xml_text(name),
-                             plainTextPath=f"internal://{sguid}.txt", **stamp)
+            src = SubElement(sources_el, f"{P}TextSource", {"guid": sguid, "name": xml_text(name),
+                                                             "plainTextPath": f"internal://{sguid}.txt", **stamp})
             SubElement(src, f"{P}Description").text = xml_text(
                 f"{doc.name}, read as {doc.reader}, decoded by {_origin()}")
             for sel, m, start, end in selections:
-                el = SubElement(src, f"{P}PlainTextSelection", guid=sel, name=xml_text(m.text),
-                                startPosition=str(start), endPosition=str(end), **stamp)
+                el = SubElement(src, f"{P}PlainTextSelection", {"guid": sel, "name": xml_text(m.text),
+                                                                 "startPosition": str(start),
+                                                                 "endPosition": str(end), **stamp})
                 SubElement(el, f"{P}Description").text = xml_text(m.entry.display_meaning(options.clean))
-                coding = SubElement(el, f"{P}Coding", guid=ids("coding", sel), **stamp)
+                coding = SubElement(el, f"{P}Coding", {"guid": ids("coding", sel), **stamp})
                 SubElement(coding, f"{P}CodeRef", targetGUID=ids("code", m.dictionary, m.entry.id))
             if speakers:
                 value = SubElement(src, f"{P}VariableValue")

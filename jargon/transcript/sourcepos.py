@@ -81,9 +81,9 @@ class SourceMap:
     def position(self, offset: int, text: str) -> tuple[int, int] | None:
         """Where ``text`` (found at ``offset`` of the document) starts in the file, or None."""
         i = bisect.bisect_right(self.seg_starts, offset) - 1
-        if i < 0 or offset >= self.doc.segments[i].end or self.seg_block[i] is None:
+        b = self.seg_block[i] if i >= 0 and offset < self.doc.segments[i].end else None
+        if b is None:
             return None
-        b = self.seg_block[i]
         block = self.blocks[b]
         word = _first_word(text)
         # the cleaned text of this cue before the match (earlier voices of the same cue included)
