@@ -19,6 +19,9 @@ from jargon.text.tokens import WORD_RE
 from .cues import TAG_RE, TIMING_RE, _seconds
 
 
+LOOKAHEAD = 64        # cues searched for a segment's cue (cues a reader dropped, empty ones, are skipped)
+
+
 class Block(NamedTuple):
     start: float          # seconds, from the timing line
     first_line: int       # 1-based line of the first text line
@@ -63,6 +66,7 @@ class SourceMap:
         self.blocks = blocks(source)
         self.seg_starts = [s.start for s in doc.segments]
         self.seg_block: list[int | None] = []
+        self._words: dict[int, dict[str, list[int]]] = {}     # block -> word -> its offsets, outside markup
         k = 0
         for seg in doc.segments:
             found = self._block_of(seg, k)
@@ -72,11 +76,21 @@ class SourceMap:
 
     def _block_of(self, seg: Segment, k: int) -> int | None:
         word = _first_word(self.doc.text[seg.start:seg.end])
-        for b in range(k, len(self.blocks)):
+        for b in range(k, min(k + LOOKAHEAD, len(self.blocks))):
             block = self.blocks[b]
             if seg.time_start is not None and abs(block.start - seg.time_start) < 0.0005 and word in block.text:
                 return b
         return None
+
+    def _word_offsets(self, b: int) -> dict[str, list[int]]:
+        found = self._words.get(b)
+        if found is None:
+            # markup blanked out with spaces: the offsets stay those of the file
+            text = TAG_RE.sub(lambda t: " " * len(t.group()), self.blocks[b].text)
+            found = self._words[b] = {}
+            for m in WORD_RE.finditer(text):
+                found.setdefault(m.group(), []).append(m.start())
+        return found
 
     def position(self, offset: int, text: str) -> tuple[int, int] | None:
         """Where ``text`` (found at ``offset`` of the document) starts in the file, or None."""
@@ -87,12 +101,14 @@ class SourceMap:
         block = self.blocks[b]
         word = _first_word(text)
         # the cleaned text of this cue before the match (earlier voices of the same cue included)
-        before = [self.doc.text[s.start:s.end] for s, sb in zip(self.doc.segments[:i], self.seg_block[:i]) if sb == b]
-        before.append(self.doc.text[self.doc.segments[i].start:offset])
+        before = [self.doc.text[self.doc.segments[i].start:offset]]
+        j = i - 1
+        while j >= 0 and self.seg_block[j] == b:
+            seg = self.doc.segments[j]
+            before.append(self.doc.text[seg.start:seg.end])
+            j -= 1
         n = sum(_words(part).count(word) for part in before)
-        tags = [(t.start(), t.end()) for t in TAG_RE.finditer(block.text)]
-        hits = [m.start() for m in WORD_RE.finditer(block.text)
-                if m.group() == word and not any(a <= m.start() < z for a, z in tags)]
+        hits = self._word_offsets(b).get(word, [])
         if not word or n >= len(hits):
             return block.first_line, 1
         at = hits[n]
