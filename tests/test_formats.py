@@ -379,11 +379,13 @@ def test_translated_keeps_the_texts_punctuation(cli, write):
 
 
 def test_translated_fills_the_colleague_slot_with_the_name_said(cli, write):
-    path = write("t.txt", "Короче, мы с Мариной Олеговной решили идти в эту историю.\n"
-                          "Она опять челленджила гипотезы Сергея весь созвон.\n")
-    out = cli("decode", "-d", "ru-corporate", "-f", "translated", path).out
-    assert "ни я, ни Марина Олеговна понятия не имеем" in out          # inflected to the meaning's form
-    assert "покритиковать Сергея" in out and "Вас" not in out
+    one = write("a/interview.txt", "Короче, мы с Мариной Олеговной решили идти в эту историю.\n")
+    two = write("b/interview.txt", "Она опять челленджила гипотезы Сергея весь созвон.\n")
+    out = cli("decode", "-d", "ru-corporate", "-f", "translated", one, two).out
+    first, second = out.split(f"==> {two} <==\n")
+    assert first.startswith(f"==> {one} <==\nКороче, [ни я, ни Марина Олеговна понятия не имеем")  # nominative
+    assert second == "Она опять [когда своих предложений нет, но покритиковать Сергея все-таки хочется] весь созвон.\n"
+    assert "Вас" not in out
 
 
 def test_translate_text_punctuation_rules():
