@@ -33,12 +33,12 @@ def write(fmt: OutputFormat, out: IO, decoded: list[DecodedDocument], options: R
                           f"{': ' + detail[0] if detail else ''}") from None
 
 
-def translation(decoded: list[DecodedDocument], clean: bool = False, dictionaries=()) -> str:
-    """The ``translated`` format's output (the TUI's export uses it)."""
+def translation(decoded: list[DecodedDocument], clean: bool = False, dictionaries=(), languages=None) -> str:
+    """The ``translated`` format's output (the TUI's export uses it; ``languages`` inflect names)."""
     from .builtin.formats_translated import write_translated
 
     buf = io.StringIO()
-    write_translated(buf, decoded, RenderOptions(clean=clean, dictionaries=dictionaries))
+    write_translated(buf, decoded, RenderOptions(clean=clean, dictionaries=dictionaries, languages=languages or {}))
     return buf.getvalue()
 
 

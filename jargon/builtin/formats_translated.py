@@ -18,18 +18,18 @@ from jargon.translation import translate_text
 
 
 class Analyzers:
-    """The analyser of each match's dictionary language, built once per language when first needed."""
+    """The analyser of each match's dictionary language (``options.languages``; without it names are put
+    in as written), built once per language when first needed."""
 
     def __init__(self, options: RenderOptions):
         self.language = {d.name: d.language for d in options.dictionaries if isinstance(d, Dictionary)}
+        self.languages = options.languages
         self.built: dict[str, Analyzer] = {}
 
     def __call__(self, match: Match) -> Analyzer:
         code = self.language.get(match.dictionary, "und")
         if code not in self.built:
-            from jargon.plugins import get_plugin_manager
-
-            lang = get_plugin_manager().languages().get(code)
+            lang = self.languages.get(code)
             self.built[code] = lang.analyzer() if lang is not None else Analyzer()
         return self.built[code]
 

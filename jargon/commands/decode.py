@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
     decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
 
-    render = RenderOptions(clean=args.clean, dictionaries=dictionaries,
+    render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
                            color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     _write(args, fmt, decoded, render)
     found = any(d.matches for d in decoded)
