@@ -6,7 +6,7 @@ These are plain dataclasses so that plugins need nothing but ``jargon`` itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Sequence
+from typing import IO, Any, Callable, Mapping, Sequence
 
 from .model import DecodedDocument, Document
 
@@ -17,8 +17,8 @@ class RenderOptions:
 
     clean: bool = False          # show softened meanings for explicit entries
     color: bool = False          # ANSI colour (only ever True on a terminal without NO_COLOR)
-    translate: bool = False      # the text with every match replaced by [meaning]
     dictionaries: Sequence[Any] = ()  # the Dictionary objects in use (for codebook formats)
+    languages: Mapping[str, Any] = field(default_factory=dict)  # Language objects by code (translated: names)
     extra: dict = field(default_factory=dict)
 
 

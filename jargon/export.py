@@ -13,7 +13,6 @@ from .atomic import atomic_write_bytes
 from .contributions import OutputFormat, RenderOptions
 from .errors import JargonError
 from .model import DecodedDocument
-from .render import translate_text
 
 
 def render(fmt: OutputFormat, decoded: list[DecodedDocument], options: RenderOptions) -> bytes | str:
@@ -34,8 +33,13 @@ def write(fmt: OutputFormat, out: IO, decoded: list[DecodedDocument], options: R
                           f"{': ' + detail[0] if detail else ''}") from None
 
 
-def translation(decoded: list[DecodedDocument], clean: bool = False) -> str:
-    return "".join(translate_text(d.document.text, d.matches, clean) for d in decoded)
+def translation(decoded: list[DecodedDocument], clean: bool = False, dictionaries=(), languages=None) -> str:
+    """The ``translated`` format's output (the TUI's export uses it; ``languages`` inflect names)."""
+    from .builtin.formats_translated import write_translated
+
+    buf = io.StringIO()
+    write_translated(buf, decoded, RenderOptions(clean=clean, dictionaries=dictionaries, languages=languages or {}))
+    return buf.getvalue()
 
 
 def save(path: str | Path, data: bytes | str) -> None:

@@ -107,6 +107,7 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     reader: str = "text"
     path: Path | None = None
+    source: str | None = None        # the file's text when ``text`` was rebuilt from it (subtitles)
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment that contains ``offset`` (binary search), or None."""

@@ -1,4 +1,4 @@
-"""Shared pieces for output formats: line/column lookup, one record per match, translation.
+"""Shared pieces for output formats: line/column lookup, one record per match, context.
 
 Every output format builds its rows from :func:`match_record`, so fields are named
 and computed in one place.
@@ -6,9 +6,12 @@ and computed in one place.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .model import DecodedDocument, Document, Match, format_time
+
+if TYPE_CHECKING:
+    from .transcript.sourcepos import SourceMap
 
 
 class LineIndex:
@@ -26,47 +29,61 @@ class LineIndex:
         return i + 1, offset - self.starts[i] + 1
 
 
-def match_record(doc: Document, match: Match, lines: LineIndex, clean: bool = False,
-                 with_file: bool | None = None) -> dict:
-    """The canonical dict for one match (JSON, JSONL, CSV and others use these names)."""
-    line, column = lines.position(match.start)
-    rec: dict = {}
-    if with_file if with_file is not None else doc.path is not None:
-        rec["file"] = doc.name
-    rec.update(start=match.start, end=match.end, line=line, column=column, text=match.text,
-               entry=match.entry.id, phrase=match.entry.phrase,
-               meaning=match.entry.display_meaning(clean), score=round(match.score, 1),
-               dictionary=match.dictionary, tags=list(match.entry.tags))
-    status = getattr(match, "status", None)       # triage: "confirmed" (dismissed ones are gone)
-    if status:
-        rec["status"] = status
+#: every field of a match record, in order; all are always present (None when unknown).
+#: Described in docs/output-formats.md.
+FIELDS = ("file", "speaker", "time", "time_end", "line", "column", "source_line", "source_column", "start", "end",
+          "text", "phrase", "meaning", "tags", "score", "entry", "dictionary", "status")
+
+
+class Positions:
+    """Line/column of offsets in a document's text, and in the file it was read from."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lines = LineIndex(doc.text)
+        self._source_map: SourceMap | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    def source_position(self, offset: int, text: str) -> tuple[int, int] | None:
+        """(line, column) in the original file: the same as in the text for plain text; for
+        subtitles found in the file (:mod:`jargon.transcript.sourcepos`); None otherwise (.docx)."""
+        doc = self.doc
+        if doc.source is not None:
+            if self._source_map is None:
+                from .transcript.sourcepos import SourceMap
+
+                self._source_map = SourceMap(doc, doc.source)
+            return self._source_map.position(offset, text)
+        if doc.reader == "text":
+            return self.lines.position(offset)
+        return None
+
+
+def match_record(doc: Document, match: Match, positions: Positions, clean: bool = False) -> dict:
+    """The canonical dict for one match: every name of :data:`FIELDS`, in that order."""
+    line, column = positions.position(match.start)
+    source = positions.source_position(match.start, match.text)
     seg = doc.segment_at(match.start) if doc.segments else None
-    if seg is not None:
-        if seg.speaker:
-            rec["speaker"] = seg.speaker
-        if seg.time_start is not None:
-            rec["time"] = format_time(seg.time_start)
-    return rec
+    return {
+        "file": doc.name if doc.path is not None else None,
+        "speaker": seg.speaker if seg is not None else None,
+        "time": format_time(seg.time_start) if seg is not None else None,
+        "time_end": format_time(seg.time_end) if seg is not None else None,
+        "line": line, "column": column,
+        "source_line": source[0] if source else None, "source_column": source[1] if source else None,
+        "start": match.start, "end": match.end, "text": match.text,
+        "phrase": match.entry.phrase, "meaning": match.entry.display_meaning(clean), "tags": list(match.entry.tags),
+        "score": round(match.score, 1), "entry": match.entry.id, "dictionary": match.dictionary,
+        "status": getattr(match, "status", None),      # triage: "confirmed" (dismissed ones are gone)
+    }
 
 
 def records(decoded: DecodedDocument, clean: bool = False) -> Iterable[dict]:
-    lines = LineIndex(decoded.document.text)
+    positions = Positions(decoded.document)
     for m in decoded.matches:
-        yield match_record(decoded.document, m, lines, clean)
-
-
-def translate_text(text: str, matches: Iterable[Match], clean: bool = False,
-                   template: str = "[{meaning}]") -> str:
-    """``text`` with every match replaced by its meaning (matches must not overlap)."""
-    out, pos = [], 0
-    for m in sorted(matches, key=lambda m: m.start):
-        if m.start < pos:
-            continue
-        out.append(text[pos:m.start])
-        out.append(template.format(meaning=m.entry.display_meaning(clean).rstrip(". "), phrase=m.entry.phrase))
-        pos = m.end
-    out.append(text[pos:])
-    return "".join(out)
+        yield match_record(decoded.document, m, positions, clean)
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:

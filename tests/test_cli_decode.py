@@ -47,7 +47,7 @@ def test_stdin_jsonl_has_every_field_and_exact_offsets(env):
         assert {"start", "end", "line", "column", "text", "entry", "phrase", "meaning", "score",
                 "dictionary"} <= r.keys()
         assert text[r["start"]:r["end"]] == r["text"]
-        assert "file" not in r
+        assert r["file"] is None and r["speaker"] is None and r["time"] is None     # stdin: unknown, not left out
     assert (rows[1]["line"], rows[1]["column"]) == (3, 1)
 
 

@@ -63,8 +63,9 @@ def test_formats_are_registered():
 def test_csv_round_trip():
     docs = sample()
     rows = list(csv.DictReader(io.StringIO(render("csv", docs), newline="")))
-    assert list(rows[0]) == ["file", "speaker", "time", "line", "start", "end", "text", "phrase", "meaning", "tags",
-                             "score", "context", "entry", "dictionary"]
+    assert list(rows[0]) == ["file", "speaker", "time", "time_end", "line", "column", "source_line", "source_column",
+                             "start", "end", "text", "phrase", "meaning", "tags", "score", "context", "entry",
+                             "dictionary", "status"]
     assert len(rows) == 4
     for row, (decoded, m) in zip(rows, [(d, m) for d in docs for m in d.matches]):
         text = decoded.document.text
@@ -83,8 +84,10 @@ def test_csv_round_trip():
 
 def test_csv_header_only_when_nothing_found():
     out = render("csv", [decoded_doc("ничего\n", [])])
-    assert list(csv.reader(io.StringIO(out))) == [["file", "speaker", "time", "line", "start", "end", "text", "phrase",
-                                                   "meaning", "tags", "score", "context", "entry", "dictionary"]]
+    assert list(csv.reader(io.StringIO(out))) == [["file", "speaker", "time", "time_end", "line", "column",
+                                                   "source_line", "source_column", "start", "end", "text", "phrase",
+                                                   "meaning", "tags", "score", "context", "entry", "dictionary",
+                                                   "status"]]
 
 
 def test_csv_from_cli_on_a_vtt(cli, tmp_path):
@@ -217,3 +220,191 @@ def test_clean_option_uses_clean_meaning():
     assert "мягко" in render("html", docs, clean=True) and "грубо" not in render("html", docs, clean=True)
     assert "мягко" in render("markdown", docs, clean=True)
     assert "мягко" in render("csv", docs, clean=True) and "грубо" in render("csv", docs)
+
+
+# -- the record schema --------------------------------------------------------------------
+
+from jargon.builtin.formats_csv import COLUMNS  # noqa: E402
+from jargon.render import FIELDS  # noqa: E402
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_every_field_is_present_with_and_without_speakers(fmt):
+    out = render(fmt, sample())
+    recs = ([m for d in json.loads(out)["documents"] for m in d["matches"]] if fmt == "json"
+            else [json.loads(line) for line in out.splitlines()])
+    assert len(recs) == 4
+    assert all(list(r) == list(FIELDS) for r in recs)          # every field, always, in one order
+    with_speaker, without = recs[0], recs[3]
+    assert (with_speaker["speaker"], with_speaker["time"], with_speaker["time_end"]) == (
+        "Анна", "00:00:03.120", "00:00:05.000")
+    assert (without["speaker"], without["time"], without["time_end"], without["status"]) == (None,) * 4
+    assert without["file"] == "notes.txt" and without["column"] == 1
+
+
+def test_json_documents_say_file_null_for_stdin(cli, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("Верхнеуровнево.\n".encode())))
+    r = cli("decode", "-d", DICT, "-f", "json")
+    doc = json.loads(r.out)["documents"][0]
+    assert doc["file"] is None and doc["matches"][0]["file"] is None
+    assert doc["matches"][0]["speaker"] is None and list(doc["matches"][0]) == list(FIELDS)
+
+
+def test_csv_has_every_field_and_empty_cells_for_unknowns():
+    rows = list(csv.DictReader(io.StringIO(render("csv", sample()), newline="")))
+    assert tuple(rows[0]) == COLUMNS and set(FIELDS) < set(COLUMNS)
+    assert [r["column"] for r in rows] == ["7", "32", "15", "1"]
+    assert (rows[3]["speaker"], rows[3]["time"], rows[3]["status"]) == ("", "", "")
+
+
+def test_stats_json_keeps_cyrillic_as_decode_does(cli):
+    stats = cli("stats", "-d", DICT, "--format", "json", TRANSCRIPTS / "teams.vtt").out
+    decode = cli("decode", "-d", DICT, "-f", "json", TRANSCRIPTS / "teams.vtt").out
+    for out in (stats, decode):
+        assert "\\u04" not in out and ("Верхнеуровнево" in out or "Концептуально" in out)
+
+
+# -- positions in subtitle files and the text format --------------------------------------
+
+@pytest.mark.parametrize("name", ["zoom.vtt", "teams.vtt", "subtitles.srt"])
+def test_source_positions_point_into_the_subtitle_file(cli, name):
+    path = TRANSCRIPTS / name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    recs = [json.loads(x) for x in cli("decode", "-d", DICT, "-f", "jsonl", path).out.splitlines()]
+    assert recs
+    for r in recs:
+        first_word = re.match(r"\w+", r["text"]).group()
+        assert lines[r["source_line"] - 1][r["source_column"] - 1:].startswith(first_word), r
+    assert any((r["line"], r["column"]) != (r["source_line"], r["source_column"]) for r in recs)
+
+
+def test_source_position_skips_markup_and_counts_repeated_words():
+    from jargon.transcript.sourcepos import SourceMap
+
+    source = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Анна>да да <i>слово</i>\nи снова слово</v>\n\n"
+              "00:00:03.000 --> 00:00:04.000\nслово\n")
+    text = "Анна: да да слово и снова слово\nслово\n"
+    segs = [Segment(6, 31, "Анна", 1.0, 2.0), Segment(32, 37, None, 3.0, 4.0)]
+    smap = SourceMap(Document(text, "x.vtt", segs, reader="vtt"), source)
+    assert smap.position(text.index("слово"), "слово") == (4, 18)        # after "<i>"
+    assert smap.position(text.index("слово", 15), "слово") == (5, 9)     # the second one, on the cue's next line
+    assert smap.position(text.index("слово", 31), "слово") == (8, 1)     # the next cue
+
+
+def test_text_format_points_into_the_file_and_shows_time(cli):
+    r = cli("decode", "-d", DICT, TRANSCRIPTS / "zoom.vtt")
+    first = r.out.splitlines()[0]
+    assert first.startswith(f"{TRANSCRIPTS / 'zoom.vtt'}:9:12 [Boris Kim 00:00:04.900]  Верхнеуровнево")
+    plain = cli("decode", "-d", DICT, TRANSCRIPTS / "otter.txt").out.splitlines()[0]
+    assert re.match(r".*otter\.txt:\d+:\d+ \[[^\]]+\]  ", plain)
+
+
+# -- csv-excel ------------------------------------------------------------------------------
+
+def test_csv_excel_has_a_bom_semicolons_crlf_and_decimal_commas(cli, tmp_path):
+    target = tmp_path / "out.csv"
+    r = cli("decode", "-d", DICT, "-f", "csv-excel", "-o", target, TRANSCRIPTS / "zoom.vtt")
+    assert r.rc == 0, r.err
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    text = data[3:].decode("utf-8")
+    assert text.count("\r\n") == len(text.splitlines()) == 4 and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert tuple(rows[0]) == COLUMNS
+    plain = list(csv.DictReader(io.StringIO(cli("decode", "-d", DICT, "-f", "csv", TRANSCRIPTS / "zoom.vtt").out,
+                                            newline="")))
+    for row, ref in zip(rows[1:], plain):
+        cells = dict(zip(COLUMNS, row))
+        assert cells["score"] == ref["score"].replace(".", ",")
+        assert {k: v for k, v in cells.items() if k != "score"} == {k: v for k, v in ref.items() if k != "score"}
+    assert text.splitlines()[1].startswith(f'"{TRANSCRIPTS / "zoom.vtt"}";"Boris Kim";')   # text cells quoted
+
+
+# -- -o picks the format ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("ext,check", [
+    ("json", lambda t: json.loads(t)["documents"][0]["matches"]),
+    ("jsonl", lambda t: [json.loads(x) for x in t.splitlines()]),
+    ("csv", lambda t: t.startswith("file,speaker,time,")),
+    ("html", lambda t: t.startswith("<!DOCTYPE html>")),
+    ("md", lambda t: t.startswith("# ")),
+    ("txt", lambda t: "  → " in t),
+    ("log", lambda t: "  → " in t),            # an extension no format claims: the default, text
+])
+def test_output_extension_picks_the_format(cli, tmp_path, ext, check):
+    target = tmp_path / f"out.{ext}"
+    r = cli("decode", "-d", DICT, "-o", target, TRANSCRIPTS / "zoom.vtt")
+    assert r.rc == 0, r.err
+    assert check(target.read_text(encoding="utf-8"))
+
+
+def test_output_extension_of_a_binary_format(cli, tmp_path):
+    target = tmp_path / "study.qdpx"
+    assert cli("decode", "-d", DICT, "-o", target, TRANSCRIPTS / "zoom.vtt").rc == 0
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_a_format_that_does_not_match_the_extension_is_refused(cli, tmp_path):
+    target = tmp_path / "out.csv"
+    r = cli("decode", "-d", DICT, "-f", "json", "-o", target, TRANSCRIPTS / "zoom.vtt")
+    assert r.rc == 2 and not target.exists()
+    assert r.err_lines == ["jargon: format 'json' writes .json files, not .csv: name the output *.json, "
+                           "or leave out -f to write csv"]
+    assert cli("decode", "-d", DICT, "-f", "csv-excel", "-o", target, TRANSCRIPTS / "zoom.vtt").rc == 0
+
+
+# -- translated ------------------------------------------------------------------------------
+
+def test_translated_format_of_several_files_of_every_reader(cli):
+    files = [TRANSCRIPTS / "zoom.vtt", TRANSCRIPTS / "subtitles.srt", TRANSCRIPTS / "otter.txt"]
+    r = cli("decode", "-d", DICT, "-f", "translated", *files)
+    assert r.rc == 0, r.err
+    headers = [line for line in r.out.splitlines() if line.startswith("==> ")]
+    assert headers == [f"==> {f} <==" for f in files]
+    zoom = r.out.split("==> ")[1]
+    assert "Boris Kim: [без деталей" in zoom and "Верхнеуровнево" not in zoom
+    assert cli("decode", "-d", DICT, "--translate", *files).out == r.out      # --translate is the same format
+
+
+def test_translate_cannot_be_combined_with_another_format(cli):
+    r = cli("decode", "-d", DICT, "--translate", "-f", "json", TRANSCRIPTS / "zoom.vtt")
+    assert r.rc == 2 and r.err_lines == ["jargon: --translate is -f translated: it cannot be combined with -f json"]
+
+
+def test_translated_keeps_the_texts_punctuation(cli, write):
+    path = write("t.txt", "Коллеги, какова адженда? Верхнеуровнево!\n")
+    out = cli("decode", "-d", "ru-corporate", "-d", DICT, "-f", "translated", path).out
+    assert out.startswith("[кто-нибудь понимает зачем мы собрались]? ")
+    assert "?]" not in out and "]!" in out and "!]" not in out
+
+
+def test_translated_fills_the_colleague_slot_with_the_name_said(cli, write):
+    one = write("a/interview.txt", "Короче, мы с Мариной Олеговной решили идти в эту историю.\n")
+    two = write("b/interview.txt", "Она опять челленджила гипотезы Сергея весь созвон.\n")
+    out = cli("decode", "-d", "ru-corporate", "-f", "translated", one, two).out
+    first, second = out.split(f"==> {two} <==\n")
+    assert first.startswith(f"==> {one} <==\nКороче, [ни я, ни Марина Олеговна понятия не имеем")  # nominative
+    assert second == "Она опять [когда своих предложений нет, но покритиковать Сергея все-таки хочется] весь созвон.\n"
+    assert "Вас" not in out
+
+
+def test_translate_text_punctuation_rules():
+    from jargon.translation import translate_text
+
+    asking = Entry("q", "Ну что", "ты это сделаешь?")
+    text = "Ну что? Ну что и всё. Ну что"
+    ms = [Match(i, i + 6, "Ну что", asking, "t", 100.0) for i in (0, 8, 22)]
+    assert translate_text(text, ms) == "[ты это сделаешь]? [ты это сделаешь?] и всё. [ты это сделаешь?]"
+    ending = Entry("e", "всё ясно.", "ничего не ясно.")
+    assert translate_text("всё ясно. Дальше", [Match(0, 9, "всё ясно.", ending, "t", 100.0)]) == \
+        "[ничего не ясно]. Дальше"                 # the span's own full stop stays, once
+
+
+def test_slot_filler_is_as_written_without_an_inflecting_language():
+    from jargon.text.analyzer import Analyzer
+    from jargon.translation import fill_slot, slot_filler
+
+    loop = Entry("loop", "Loop in Bob", "Add Bob, so there's someone else to blame.", placeholders=("Bob",))
+    assert slot_filler(loop, "loop in Sarah Connor", Analyzer()) == ["Sarah", "Connor"]
+    assert fill_slot(loop.meaning, loop, "loop in Sarah", Analyzer()) == "Add Sarah, so there's someone else to blame."
+    assert fill_slot(loop.meaning, loop, "loop in him", Analyzer()) == loop.meaning       # a pronoun: unchanged

@@ -2,6 +2,7 @@
 schemas (copied into tests/fixtures/refi-qda/) and point at the right text."""
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
@@ -10,7 +11,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from jargon.builtin.formats_qda import lf_offset, lf_source, write_qdc, write_qdpx
+from jargon.builtin.formats_qda import (CODEBOOK_CSV_COLUMNS, NO_TAG_COLOR, lf_offset, lf_source, write_codebook_csv,
+                                        write_qdc, write_qdpx)
 from jargon.contributions import RenderOptions
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match, Segment
 
@@ -86,7 +88,7 @@ def test_qdc_codebook_validates_and_groups(codebook_schema):
     assert [(c.get("name"), c.get("isCodable")) for c in top] == [("test", "false")]
     children = top[0].findall(f"{C}Code")
     assert [(c.get("name"), c.get("isCodable")) for c in children] == [
-        ("quality", "false"), ("vague", "false"), ("большой загруз", "true")]
+        ("quality (test)", "false"), ("vague (test)", "false"), ("большой загруз", "true")]
     evil = children[0].find(f"{C}Code")
     assert evil.get("name") == "Верхнеуровнево <b>"
     assert evil.find(f"{C}Description").text == 'без деталей <script>alert("x")</script> & "кавычки"'
@@ -111,7 +113,7 @@ def test_qdpx_validates_and_selections_point_at_the_text(project_schema):
     assert [child.tag.replace(P, "") for child in root] == ["Users", "CodeBook", "Variables", "Cases", "Sources",
                                                             "Sets", "Description"]
     sources = root.find(f"{P}Sources").findall(f"{P}TextSource")
-    assert [s.get("name") for s in sources] == ["interview & <co>.txt", "notes.txt"]
+    assert [s.get("name") for s in sources] == ["interview & <co>", "notes"]
     codes = {c.get("guid"): c for c in root.iter(f"{P}Code")}
     found = []
     for src, decoded in zip(sources, docs):
@@ -203,3 +205,143 @@ def test_schema_check_is_not_vacuous(project_schema):
         project_schema.validate(qde.replace(guid, guid.replace("-", "")))
     with pytest.raises(xmlschema.XMLSchemaValidationError):
         project_schema.validate(qde.replace("<Description>Corporate", "<Sets />\n <Description>Corporate"))
+
+
+# -- names, GUIDs, colours and dates that import cleanly ------------------------------------
+
+SAME = Entry("same-b", "Концептуально", "мы ещё ничего не решили", tags=("vague",))
+OTHER = Dictionary("other", (SAME,))
+
+
+def guids(qde: bytes) -> set[str]:
+    """Every GUID a project defines or refers to."""
+    found = set()
+    for el in ET.fromstring(qde).iter():
+        for key, value in el.attrib.items():
+            if key in ("guid", "targetGUID", "creatingUser", "creatingUserGUID"):
+                found.add(value)
+    return found
+
+
+def test_exports_of_different_same_named_files_share_no_guid():
+    one = qdpx([doc_with("Концептуально: да.\n", [("Концептуально", PLAIN)], name="study1/interview.txt")])
+    two = qdpx([doc_with("Концептуально: нет.\n", [("Концептуально", PLAIN)], name="study2/interview.txt")])
+    first, second = guids(one.read("project.qde")), guids(two.read("project.qde"))
+    assert len(first) > 10 and all(GUID_RE.match(g) for g in first | second)
+    assert not first & second
+    again = qdpx([doc_with("Концептуально: да.\n", [("Концептуально", PLAIN)], name="study1/interview.txt")])
+    assert guids(again.read("project.qde")) == first              # the same inputs: the same GUIDs
+
+
+def test_a_dictionary_change_changes_the_guids():
+    doc = [doc_with("Концептуально.\n", [("Концептуально", PLAIN)])]
+    buf = io.BytesIO()
+    write_qdpx(buf, doc, RenderOptions(dictionaries=[DICTIONARY, OTHER]))
+    assert not guids(qdpx(doc).read("project.qde")) & guids(zipfile.ZipFile(buf).read("project.qde"))
+
+
+def two_dictionaries(project_schema=None):
+    text = "Концептуально — да. Концептуально — нет.\n"
+    first = doc_with(text, [("Концептуально", PLAIN)], name="a/interview.txt")
+    second = doc_with(text, [("Концептуально", PLAIN)], name="b/interview.txt")
+    s = text.index("Концептуально", 5)
+    second.matches[0] = Match(s, s + 13, "Концептуально", SAME, "other", 100.0)
+    buf = io.BytesIO()
+    write_qdpx(buf, [first, second], RenderOptions(dictionaries=[DICTIONARY, OTHER]))
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+def test_a_headword_in_two_dictionaries_gives_two_distinctly_named_codes(project_schema):
+    z = two_dictionaries()
+    qde = z.read("project.qde").decode()
+    project_schema.validate(qde)
+    root = ET.fromstring(qde)
+    codes = {c.get("guid"): c.get("name") for c in root.iter(f"{P}Code") if c.get("isCodable") == "true"}
+    names = list(codes.values())
+    assert len(names) == len(set(names)) == 4
+    assert {"Концептуально (test)", "Концептуально (other)"} <= set(names)
+    assert "большой загруз" in names                              # no collision: the headword as is
+    coded = [codes[r.get("targetGUID")] for r in root.iter(f"{P}CodeRef")]
+    assert coded == ["Концептуально (test)", "Концептуально (other)"]
+    folders = [c.get("name") for c in root.iter(f"{P}Code") if c.get("isCodable") == "false"]
+    assert folders == ["test", "quality (test)", "vague (test)", "other", "vague (other)"]
+
+
+def test_sources_are_named_by_file_name_and_the_path_is_in_the_description():
+    root = ET.fromstring(two_dictionaries().read("project.qde"))
+    sources = root.findall(f"{P}Sources/{P}TextSource")
+    assert [s.get("name") for s in sources] == ["interview (a)", "interview (b)"]
+    assert [s.find(f"{P}Description").text.split(",")[0] for s in sources] == ["a/interview.txt", "b/interview.txt"]
+    unique = ET.fromstring(qdpx([doc_with("x\n", [], name="deep/er/one.txt"), doc_with("y\n", [], name="two.vtt")])
+                           .read("project.qde"))
+    assert [s.get("name") for s in unique.iter(f"{P}TextSource")] == ["one", "two"]
+
+
+def test_codes_are_coloured_by_tag():
+    root = ET.fromstring(two_dictionaries().read("project.qde"))
+    color = {c.get("name"): c.get("color") for c in root.iter(f"{P}Code") if c.get("isCodable") == "true"}
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", v) for v in color.values())
+    # EVIL's first tag is "quality", PLAIN's and SAME's "vague"; NOTAG has none
+    assert color["Концептуально (test)"] == color["Концептуально (other)"] != color["Верхнеуровнево <b>"]
+    assert color["большой загруз"] == NO_TAG_COLOR
+
+
+def test_project_sources_selections_and_codings_have_a_user_and_a_date(monkeypatch, project_schema):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    qde = qdpx(sample()).read("project.qde")
+    project_schema.validate(qde.decode())
+    root = ET.fromstring(qde)
+    user = root.find(f"{P}Users/{P}User").get("guid")
+    assert root.get("creatingUserGUID") == user and root.get("creationDateTime") == "2023-11-14T22:13:20Z"
+    stamped = list(root.iter(f"{P}TextSource")) + list(root.iter(f"{P}PlainTextSelection")) + list(
+        root.iter(f"{P}Coding"))
+    assert len(stamped) == 2 + 4 + 4
+    assert all(e.get("creatingUser") == user and e.get("creationDateTime") == "2023-11-14T22:13:20Z"
+               for e in stamped)
+
+
+def test_the_date_is_the_newest_input_files_time_without_source_date_epoch(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    path = tmp_path / "a.txt"
+    path.write_text("x\n")
+    os.utime(path, (1600000000, 1600000000))
+    decoded = doc_with("x\n", [])
+    decoded.document.path = path
+    root = ET.fromstring(qdpx([decoded]).read("project.qde"))
+    assert root.get("creationDateTime") == "2020-09-13T12:26:40Z"
+
+
+# -- the codebook CSV that Taguette imports ---------------------------------------------------
+
+def taguette_tags(data: str) -> list[dict]:
+    """What Taguette's codebook import (taguette/import_codebook.py) reads: a header with exactly one of
+    tag/name/path and optionally description; every row a non-empty tag."""
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    header = [c.lower() for c in rows[0]]
+    assert sum(c in header for c in ("tag", "name", "path")) == 1
+    col, desc = header.index("tag"), header.index("description")
+    tags = [{"path": r[col].strip(), "description": r[desc].strip()} for r in rows[1:] if any(r)]
+    assert all(t["path"] for t in tags)
+    return tags
+
+
+def test_codebook_csv_imports_into_taguette():
+    out = io.StringIO()
+    write_codebook_csv(out, [], RenderOptions(dictionaries=[DICTIONARY, OTHER]))
+    data = out.getvalue()
+    assert data.splitlines()[0] == ",".join(CODEBOOK_CSV_COLUMNS) == "tag,description"
+    tags = taguette_tags(data)
+    assert [t["path"] for t in tags] == ["Верхнеуровнево <b>", "Концептуально (test)", "большой загруз",
+                                         "Концептуально (other)"]
+    assert len({t["path"] for t in tags}) == len(tags)              # Taguette's tags are unique
+    assert tags[1]["description"] == "в общих чертах"
+
+
+def test_codebook_csv_from_cli(cli, tmp_path):
+    target = tmp_path / "codebook.csv"
+    r = cli("decode", "-d", DICT, "-f", "codebook-csv", "-o", target, TRANSCRIPTS / "zoom.vtt")
+    assert r.rc == 0, r.err
+    assert sorted(t["path"] for t in taguette_tags(target.read_text(encoding="utf-8"))) == [
+        "Верхнеуровнево", "Концептуально", "большой загруз"]

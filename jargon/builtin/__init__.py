@@ -6,7 +6,8 @@ BUILTIN_PLUGINS = (
     "jargon.builtin.dictionaries",   # dictionary: the seed ru-corporate.toml
     "jargon.builtin.formats",        # output formats: text, json, jsonl
     "jargon.builtin.readers",        # input readers: plain text, vtt, srt, docx
-    "jargon.builtin.formats_csv",    # output format: csv
+    "jargon.builtin.formats_csv",    # output formats: csv, csv-excel
+    "jargon.builtin.formats_translated",  # output format: translated
     "jargon.builtin.formats_report",  # output formats: markdown, html
     "jargon.builtin.formats_qda",    # output formats: qdc, qdpx (REFI-QDA)
 )

@@ -1,9 +1,13 @@
-"""Built-in plugin: the ``text``, ``json`` and ``jsonl`` output formats."""
+"""Built-in plugin: the ``text``, ``json`` and ``jsonl`` output formats.
+
+Every format writes the records of :func:`jargon.render.records` (the fields of
+docs/output-formats.md, all always present); JSON goes through :mod:`jargon.jsonout`.
+"""
 from __future__ import annotations
 
-import json
 from typing import IO
 
+from jargon import jsonout
 from jargon.contributions import OutputFormat, RenderOptions
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument
@@ -12,41 +16,53 @@ from jargon.render import records
 _BOLD, _DIM, _CYAN, _YELLOW, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[33m", "\x1b[0m"
 
 
+def where(rec: dict) -> str:
+    """``[file:]line:column`` in the file the user has (the document's position when the file has none)."""
+    line, column = rec["source_line"], rec["source_column"]
+    if line is None:
+        line, column = rec["line"], rec["column"]
+    return f"{rec['file']}:{line}:{column}" if rec["file"] is not None else f"{line}:{column}"
+
+
+def who(rec: dict) -> str:
+    """`` [speaker time]`` (either may be missing), or nothing."""
+    parts = [p for p in (rec["speaker"], rec["time"]) if p is not None]
+    return f" [{' '.join(parts)}]" if parts else ""
+
+
 def write_text(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
-    """One line per match: ``[file:]line:column  surface  → headword — meaning  (score)``."""
+    """One line per match: ``[file:]line:column [speaker time]  surface  → headword — meaning  (score)``."""
     c = options.color
     for decoded in docs:
         for rec in records(decoded, options.clean):
-            where = f"{rec['file']}:" if "file" in rec else ""
-            where += f"{rec['line']}:{rec['column']}"
-            who = f" [{rec['speaker']}]" if "speaker" in rec else ""
             if c:
-                out.write(f"{_DIM}{where}{_RESET}{who}  {_BOLD}{_YELLOW}{rec['text']}{_RESET}  → "
+                out.write(f"{_DIM}{where(rec)}{_RESET}{who(rec)}  {_BOLD}{_YELLOW}{rec['text']}{_RESET}  → "
                           f"{_CYAN}{rec['phrase']}{_RESET} — {rec['meaning']}  {_DIM}({rec['score']:g}){_RESET}\n")
             else:
-                out.write(f"{where}{who}  {rec['text']}  → {rec['phrase']} — {rec['meaning']}  ({rec['score']:g})\n")
+                out.write(f"{where(rec)}{who(rec)}  {rec['text']}  → {rec['phrase']} — {rec['meaning']}  "
+                          f"({rec['score']:g})\n")
 
 
 def write_jsonl(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
     """One JSON object per match per line."""
     for decoded in docs:
         for rec in records(decoded, options.clean):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.write(jsonout.line(rec) + "\n")
 
 
 def write_json(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
-    """``{"documents": [{"file": ..., "matches": [...]}, ...]}``."""
-    payload = {"documents": [{"file": d.document.name, "reader": d.document.reader,
+    """``{"documents": [{"file": ..., "reader": ..., "matches": [...]}, ...]}``."""
+    payload = {"documents": [{"file": d.document.name if d.document.path is not None else None,
+                              "reader": d.document.reader,
                               "matches": list(records(d, options.clean))} for d in docs]}
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    jsonout.document(payload, out)
 
 
 @hookimpl
 def jargon_output_formats():
     return [
-        OutputFormat("text", "One line per match: position, surface, headword, meaning (coloured on a terminal)",
-                     "txt", write_text),
+        OutputFormat("text", "One line per match: position in the file, speaker and time, surface, headword, "
+                     "meaning (coloured on a terminal)", "txt", write_text),
         OutputFormat("json", "One JSON document with every file and its matches", "json", write_json),
         OutputFormat("jsonl", "JSON Lines: one object per match", "jsonl", write_jsonl),
     ]

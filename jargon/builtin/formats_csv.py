@@ -1,44 +1,83 @@
-"""Built-in plugin: the ``csv`` output format, one row per match.
+"""Built-in plugin: the ``csv`` and ``csv-excel`` output formats, one row per match.
 
-Columns: file, speaker, time, line, start, end, text (as found), phrase (headword),
-meaning, tags (``; ``-separated), score, context (the sentence around the match),
-entry (id), dictionary. ``start``/``end`` are code-point offsets into the document text
-(docs/transcripts.md); ``time`` is the start of the match's segment, ``HH:MM:SS.mmm``.
-RFC 4180 quoting, CRLF row ends, UTF-8, a header row even when nothing was found.
+Columns: the record fields of docs/output-formats.md (file, speaker, time, time_end,
+line, column, source_line, source_column, start, end, text, phrase, meaning, tags,
+score, entry, dictionary, status) with ``context`` (the sentence around the match) after
+``score``; ``tags`` are ``; ``-separated and an unknown value is an empty cell.
+
+- ``csv``: RFC 4180 (``,``, minimal quoting, CRLF row ends), UTF-8 without a BOM, for
+  scripts and tools that read standard CSV.
+- ``csv-excel``: for a double-click in Excel: a UTF-8 byte-order mark (without it Excel
+  on Windows reads the file as the ANSI code page), ``;`` as separator and a decimal comma
+  in ``score`` (Excel's defaults in Russian and most European locales, where ``,``
+  separates decimals), every text cell quoted, CRLF row ends.
+
+Both write a header row even when nothing was found.
 """
 from __future__ import annotations
 
 import csv
-from typing import IO
+from typing import IO, Iterable
 
 from jargon.contributions import OutputFormat, RenderOptions
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument
+from jargon.render import FIELDS, Positions, match_record, sentence_around
 
-COLUMNS = ("file", "speaker", "time", "line", "start", "end", "text", "phrase", "meaning", "tags", "score",
-           "context", "entry", "dictionary")
+COLUMNS = FIELDS[:FIELDS.index("score") + 1] + ("context",) + FIELDS[FIELDS.index("score") + 1:]
+BOM = "\ufeff"
 
 
-def csv_rows(docs: list[DecodedDocument], clean: bool = False):
-    from jargon.render import LineIndex, match_record, sentence_around
+class ExcelDialect(csv.Dialect):
+    """What Excel reads by default where the decimal separator is a comma."""
 
+    delimiter = ";"
+    quotechar = '"'
+    doublequote = True
+    skipinitialspace = False
+    lineterminator = "\r\n"
+    quoting = csv.QUOTE_NONNUMERIC
+
+
+def csv_rows(docs: list[DecodedDocument], clean: bool = False) -> Iterable[dict]:
+    """One dict per match: every column of :data:`COLUMNS`, tags joined with ``; ``."""
     for decoded in docs:
         doc = decoded.document
-        lines = LineIndex(doc.text)
+        positions = Positions(doc)
         for m in decoded.matches:
-            rec = match_record(doc, m, lines, clean, with_file=True)
+            rec = match_record(doc, m, positions, clean)
             rec["tags"] = "; ".join(rec["tags"])
             rec["context"] = sentence_around(doc.text, m.start, m.end)
-            yield [rec.get(col, "") for col in COLUMNS]
+            yield rec
 
 
 def write_csv(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerows(csv_rows(docs, options.clean))
+    for rec in csv_rows(docs, options.clean):
+        writer.writerow(["" if rec[col] is None else rec[col] for col in COLUMNS])
+
+
+def _excel_cell(value):
+    """A cell for Excel: numbers stay numbers (score with a decimal comma), everything else is text."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    return value
+
+
+def write_csv_excel(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
+    out.write(BOM)
+    writer = csv.writer(out, dialect=ExcelDialect)
+    writer.writerow(COLUMNS)
+    for rec in csv_rows(docs, options.clean):
+        writer.writerow([_excel_cell(rec[col]) for col in COLUMNS])
 
 
 @hookimpl
 def jargon_output_formats():
-    return [OutputFormat("csv", "CSV for spreadsheets: one row per match with speaker, time and context",
-                         "csv", write_csv)]
+    return [OutputFormat("csv", "CSV (RFC 4180, UTF-8) for scripts: one row per match with speaker, time and "
+                         "context", "csv", write_csv),
+            OutputFormat("csv-excel", "CSV for Excel: UTF-8 with a byte-order mark, ';'-separated, decimal comma",
+                         "csv", write_csv_excel)]

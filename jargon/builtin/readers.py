@@ -38,7 +38,7 @@ def _read_cues(data: bytes, name: str, options: ReadOptions, reader: str) -> Doc
     if not raw and source.strip() and not source.lstrip().startswith("WEBVTT"):
         raise InputError(f"{name}: no subtitle cues found (not a {reader.upper()} file? try --input-format text)")
     text, segments = build_document(to_cues(raw))
-    return Document(text=text, name=name, segments=segments, reader=reader)
+    return Document(text=text, name=name, segments=segments, reader=reader, source=source)
 
 
 def read_vtt(data: bytes, name: str, options: ReadOptions) -> Document:

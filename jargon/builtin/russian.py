@@ -193,6 +193,28 @@ class RussianAnalyzer(Analyzer):
                 return not any("plur" in t and ("3per" in t or "past" in t) for t in verbs)
         return True
 
+    def inflect_like(self, name: list[str], model: str, said_like: tuple[str, ...] = ()) -> list[str]:
+        """"Мариной Олеговной" like "Вася" -> "Марина Олеговна"; as written when pymorphy3 does not know a word."""
+        case = self._name_case(model)
+        if case is None:
+            return name
+        cases = {self._name_case(w) for w in said_like} - {None}
+        out = []
+        for word in name:
+            parses = [p for t in _PERSON_TAGS for p in self.morph.parse(word) if t in p.tag]   # first names first
+            parse = next((p for p in parses if p.tag.case in cases), parses[0] if parses else None)
+            form = parse.inflect({case}) if parse is not None else None
+            if form is None:
+                return name
+            out.append(form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word)
+        return out
+
+    def _name_case(self, word: str) -> str | None:
+        """The case of a first name's form ("Васю": accs), the singular reading first."""
+        names = [p for p in self.morph.parse(word) if "Name" in p.tag]
+        like = next((p for p in names if "sing" in p.tag), names[0] if names else None)
+        return like.tag.case if like is not None else None
+
     def _possessive_of_name(self, word: str) -> bool:
         """A possessive adjective made from a first name: "Машины", "Кирилловы", "игоревы"."""
         m = _POSSESSIVE.match(word)

@@ -8,14 +8,16 @@ import sys
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="files to decode ('-' or none: stdin)")
-    p.add_argument("-f", "--format", default="text", help="output format (see 'jargon plugins'); default: text")
+    p.add_argument("-f", "--format", default=None,
+                   help="output format (see 'jargon plugins'); default: from the -o extension, else text")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
                    help="dictionary by name or path (repeatable; default: all installed)")
     p.add_argument("-t", "--threshold", type=float, default=None,
                    help="minimum score 0-100 (default: 75)")
     p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
-    p.add_argument("--translate", action="store_true", help="print the text with each phrase replaced by [meaning]")
+    p.add_argument("--translate", action="store_true", help="the same as -f translated: the text with each phrase "
+                   "replaced by [meaning]")
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="on undecodable input: stop with an error (strict) or replace the bytes")
@@ -37,15 +39,17 @@ def run(args: argparse.Namespace) -> int:
     from jargon.decisions import apply_sidecars
     from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
+    from jargon.format_choice import choose_format
     from jargon.inputs import STDIN
     from jargon.plugins import get_plugin_manager
 
     pm = get_plugin_manager(args.plugin)
-    formats = pm.output_formats()
-    fmt = formats.get(args.format)
-    if fmt is None:
-        raise JargonError(f"unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
-    if fmt.binary and not args.output and not args.translate:
+    if args.translate:
+        if args.format not in (None, "translated"):
+            raise JargonError(f"--translate is -f translated: it cannot be combined with -f {args.format}")
+        args.format = "translated"
+    fmt = choose_format(pm.output_formats(), args.format, args.output)
+    if fmt.binary and not args.output:
         raise JargonError(f"format {fmt.name!r} is binary: give an output file with -o FILE")
     if args.threshold is not None and not 0 <= args.threshold <= 100:
         raise JargonError("--threshold must be between 0 and 100")
@@ -60,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
     decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
 
-    render = RenderOptions(clean=args.clean, translate=args.translate, dictionaries=dictionaries,
+    render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
                            color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     _write(args, fmt, decoded, render)
     found = any(d.matches for d in decoded)
@@ -70,14 +74,7 @@ def run(args: argparse.Namespace) -> int:
 def _write(args, fmt, decoded, render) -> None:
     from jargon import export
 
-    if args.translate:
-        text = export.translation(decoded, render.clean)
-        if args.output:
-            export.save(args.output, text)
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    elif args.output:
+    if args.output:
         export.save(args.output, export.render(fmt, decoded, render))
     else:
         export.write(fmt, sys.stdout, decoded, render)

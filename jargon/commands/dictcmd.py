@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+
+from jargon import jsonout
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -64,8 +65,7 @@ def _list(args) -> int:
              "plugin": d.plugin, "title": d.title, "path": str(d.path) if d.path else None}
             for d in dictionaries.values()]
     if args.json:
-        json.dump({"dictionaries": rows}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        jsonout.document({"dictionaries": rows}, sys.stdout)
         return 0
     if not rows:
         print("no dictionaries installed")
@@ -87,8 +87,7 @@ def _show(args) -> int:
         payload = {"name": d.name, "title": d.title, "language": d.language, "version": d.version,
                    "plugin": d.plugin, "path": str(d.path) if d.path else None,
                    "entries": [entry_to_data(e) for e in d.entries]}
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        jsonout.document(payload, sys.stdout)
         return 0
     source = f", plugin {d.plugin}" if d.plugin else ""
     print(f"{d.name}: {d.title or 'untitled'} ({d.language}, {len(d.entries)} entries{source})")

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+
+from jargon import jsonout
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -24,11 +25,10 @@ def run(args: argparse.Namespace) -> int:
     dictionaries = load_dictionaries(args.dict, get_plugin_manager(args.plugin))
     hits = search_entries(dictionaries, " ".join(args.phrase), args.limit, args.min_score)
     if args.json:
-        json.dump([{"score": round(h.score, 1), "dictionary": h.dictionary.name, "entry": h.entry.id,
+        jsonout.document([{"score": round(h.score, 1), "dictionary": h.dictionary.name, "entry": h.entry.id,
                     "phrase": h.entry.phrase, "meaning": h.entry.display_meaning(args.clean),
                     "matched": h.field, "tags": list(h.entry.tags)} for h in hits],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        print()
+                         sys.stdout)
         return 0
     if not hits:
         print("no entries found", file=sys.stderr)

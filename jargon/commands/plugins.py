@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 KINDS = ("dictionaries", "formats", "readers", "languages")
@@ -21,8 +20,9 @@ def run(args: argparse.Namespace) -> int:
              "contributes": {k: contributions.get(info.name, {}).get(k, []) for k in KINDS}}
             for info in pm.infos]
     if args.json:
-        json.dump({"plugins": rows, "problems": list(pm.failures)}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from jargon import jsonout
+
+        jsonout.document({"plugins": rows, "problems": list(pm.failures)}, sys.stdout)
         return 0
     table = [("NAME", "KIND", "VERSION", "CONTRIBUTES", "FROM")]
     for r in rows:

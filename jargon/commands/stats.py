@@ -56,12 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_json(out, per_doc, total, top: int) -> None:
-    import json
-
+    from jargon import jsonout
     from jargon.stats import to_json
 
-    json.dump(to_json(per_doc, total, top), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    jsonout.document(to_json(per_doc, total, top), out)
 
 
 CSV_COLUMNS = ("file", "speaker", "words", "matches", "per_1000", "top_entries", "top_tags")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_STRESS = re.compile("[\u0300\u0301]")   # grave and acute accents used as stress marks
-
 from jargon.engine.tuning import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, FUNCTION_WEIGHT, PRONOUN_WEIGHT
+
+_STRESS = re.compile("[\u0300\u0301]")   # grave and acute accents used as stress marks
 
 __all__ = ["CONTENT_INSERT_WEIGHT", "FILLER_WEIGHT", "FUNCTION_WEIGHT", "PRONOUN_WEIGHT", "Analyzer"]
 
@@ -127,6 +127,12 @@ class Analyzer:
         """Whether ``rest``, what follows a root in a word the analyser does not know, is an
         ending the language derives words with. Neutral default: only an empty rest."""
         return not rest
+
+    def inflect_like(self, name: list[str], model: str, said_like: tuple[str, ...] = ()) -> list[str]:
+        """The words of a ``name`` (as written in a text) in the grammatical form of ``model``, a form
+        of a placeholder ("Васю"); ``said_like`` are the placeholder's forms in the phrase the text
+        matched (the name was said in one of them). Languages without inflection keep the name."""
+        return name
 
     def placeholder_stem(self, placeholder: str) -> str:
         """The part of a placeholder name shared by its forms ("Вася" -> "вас")."""
