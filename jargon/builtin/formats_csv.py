@@ -4,7 +4,9 @@ Columns: file, speaker, time, line, start, end, text (as found), phrase (headwor
 meaning, tags (``; ``-separated), score, context (the sentence around the match),
 entry (id), dictionary. ``start``/``end`` are code-point offsets into the document text
 (docs/transcripts.md); ``time`` is the start of the match's segment, ``HH:MM:SS.mmm``.
-RFC 4180 quoting, CRLF row ends, UTF-8, a header row even when nothing was found.
+RFC 4180 quoting, CRLF row ends, UTF-8, a header row even when nothing was found. Every
+cell goes through :func:`jargon.escape.csv_cell`: text that a spreadsheet would take for a
+formula gets a leading apostrophe, and cells are cut at Excel's 32,767 characters.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import csv
 from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import csv_row
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument
 
@@ -29,7 +32,7 @@ def csv_rows(docs: list[DecodedDocument], clean: bool = False):
             rec = match_record(doc, m, lines, clean, with_file=True)
             rec["tags"] = "; ".join(rec["tags"])
             rec["context"] = sentence_around(doc.text, m.start, m.end)
-            yield [rec.get(col, "") for col in COLUMNS]
+            yield csv_row(rec.get(col, "") for col in COLUMNS)
 
 
 def write_csv(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import unicode_text
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument, Dictionary, Entry
 
@@ -41,8 +42,9 @@ def guid(*parts: str) -> str:
 
 
 def xml_text(text: str) -> str:
-    """Text that XML 1.0 can hold (control characters dropped; ElementTree escapes the rest)."""
-    return _XML_BAD.sub("", text)
+    """Text that XML 1.0 can hold (control characters dropped, lone surrogates as U+FFFD;
+    ElementTree escapes the rest)."""
+    return _XML_BAD.sub("", unicode_text(text))
 
 
 def _origin() -> str:
@@ -200,7 +202,7 @@ def project_files(docs: list[DecodedDocument], options: RenderOptions) -> dict[s
         doc = decoded.document
         sguid = guid("source", str(index), doc.name)
         text, removed = lf_source(doc.text)
-        files[f"sources/{sguid}.txt"] = text.encode("utf-8")
+        files[f"sources/{sguid}.txt"] = unicode_text(text).encode("utf-8")
         selections = []
         for m in sorted(decoded.matches, key=lambda m: m.start):
             start, end = lf_offset(m.start, removed), lf_offset(m.end, removed)

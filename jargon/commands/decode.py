@@ -32,32 +32,26 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jargon.batch import decode_files, expand_inputs
-    from jargon.catalog import load_dictionaries
     from jargon.contributions import ReadOptions, RenderOptions
     from jargon.decisions import apply_sidecars
-    from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
     from jargon.inputs import STDIN
-    from jargon.plugins import get_plugin_manager
+    from jargon.session import Session
 
-    pm = get_plugin_manager(args.plugin)
-    formats = pm.output_formats()
+    session = Session.from_args(args)
+    formats = session.plugins.output_formats()
     fmt = formats.get(args.format)
     if fmt is None:
         raise JargonError(f"unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
     if fmt.binary and not args.output and not args.translate:
         raise JargonError(f"format {fmt.name!r} is binary: give an output file with -o FILE")
-    if args.threshold is not None and not 0 <= args.threshold <= 100:
-        raise JargonError("--threshold must be between 0 and 100")
 
-    dictionaries = load_dictionaries(args.dict, pm)
-    if not dictionaries:
-        raise JargonError("no dictionaries installed or selected")
-    decoder = Decoder(dictionaries, threshold=args.threshold, languages=pm.languages())
-    readers = pm.input_readers()
+    dictionaries = session.dictionaries
+    readers = session.plugins.input_readers()
     options = ReadOptions(encoding=args.encoding, errors=args.errors)
     names = expand_inputs(args.files or [STDIN], readers, args.recursive)
-    decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
+    decoded = decode_files(names, session.decoder, readers, options, args.input_format, args.jobs,
+                           session.plugin_paths, no_plugins=session.no_plugins)
     decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
 
     render = RenderOptions(clean=args.clean, translate=args.translate, dictionaries=dictionaries,
@@ -69,13 +63,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(args, fmt, decoded, render) -> None:
     from jargon import export
+    from jargon.escape import terminal_block, unicode_text
 
     if args.translate:
-        text = export.translation(decoded, render.clean)
+        text = unicode_text(export.translation(decoded, render.clean))
         if args.output:
             export.save(args.output, text)
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(terminal_block(text) if sys.stdout.isatty() else text)
             sys.stdout.flush()
     elif args.output:
         export.save(args.output, export.render(fmt, decoded, render))

@@ -5,6 +5,8 @@ import argparse
 import json
 import sys
 
+from jargon.escape import json_text, terminal
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("phrase", nargs="+", help="what to look for (words are joined)")
@@ -17,23 +19,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.catalog import load_dictionaries
-    from jargon.plugins import get_plugin_manager
     from jargon.search import search_entries
+    from jargon.session import Session
 
-    dictionaries = load_dictionaries(args.dict, get_plugin_manager(args.plugin))
+    dictionaries = Session.from_args(args).dictionaries
     hits = search_entries(dictionaries, " ".join(args.phrase), args.limit, args.min_score)
     if args.json:
-        json.dump([{"score": round(h.score, 1), "dictionary": h.dictionary.name, "entry": h.entry.id,
+        print(json_text(json.dumps([{"score": round(h.score, 1), "dictionary": h.dictionary.name, "entry": h.entry.id,
                     "phrase": h.entry.phrase, "meaning": h.entry.display_meaning(args.clean),
                     "matched": h.field, "tags": list(h.entry.tags)} for h in hits],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        print()
+                                    ensure_ascii=False, indent=2)))
         return 0
     if not hits:
         print("no entries found", file=sys.stderr)
         return 0
     for h in hits:
         via = "" if h.field == "phrase" else f"  (via {h.field}: {h.text})" if h.field == "variant" else "  (via meaning)"
-        print(f"{h.score:5.1f}  {h.entry.phrase} — {h.entry.display_meaning(args.clean)}  [{h.dictionary.name}:{h.entry.id}]{via}")
+        print(terminal(f"{h.score:5.1f}  {h.entry.phrase} — {h.entry.display_meaning(args.clean)}  "
+                       f"[{h.dictionary.name}:{h.entry.id}]{via}"))
     return 0
