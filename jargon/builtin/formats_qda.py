@@ -38,7 +38,7 @@ _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def guid(*parts: str) -> str:
     """A deterministic GUID (8-4-4-4-12 hex, as the schema wants) for a name."""
-    return str(uuid.uuid5(GUID_NS, "\x1f".join(parts)))
+    return str(uuid.uuid5(GUID_NS, unicode_text("\x1f".join(parts))))
 
 
 def xml_text(text: str) -> str:

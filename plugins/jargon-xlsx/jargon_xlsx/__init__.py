@@ -26,7 +26,7 @@ MATCH_COLUMNS = (
     ("Meaning", "meaning", 60), ("Entry", "entry", 22), ("Dictionary", "dictionary", 16), ("Score", "score", 7),
     ("Tags", None, 18), ("Context", None, 70),
 )
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")    # Excel's, and control characters
 _MAX_SHEET_NAME = 31
 
 
