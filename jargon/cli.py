@@ -43,10 +43,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
             raise
         p = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip().splitlines()[0])
         module.add_arguments(p)
-        # also after the command (jargon decode --no-plugins ...); SUPPRESS keeps the global one
-        p.add_argument("--no-plugins", action="store_true", default=argparse.SUPPRESS, help=NO_PLUGINS_HELP)
+        _add_no_plugins(p)
         modules[name] = module
     return parser, modules
+
+
+def _add_no_plugins(parser: argparse.ArgumentParser) -> None:
+    """``--no-plugins`` after a command and after its actions too (``jargon dict list --no-plugins``);
+    SUPPRESS keeps the value given before the command."""
+    parser.add_argument("--no-plugins", action="store_true", default=argparse.SUPPRESS, help=NO_PLUGINS_HELP)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                _add_no_plugins(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

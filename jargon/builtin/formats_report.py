@@ -142,7 +142,8 @@ def write_markdown(out: IO[str], docs: list[DecodedDocument], options: RenderOpt
         file = markdown_inline(r["file"]) if r["file"] is not None else "**all documents**"
         speaker = markdown_inline(r["speaker"]) if r["speaker"] is not None else "all"
         out.write(f"| {file} | {speaker} | {r['words']} | {r['matches']} | {r['per_1000']:g} | "
-                  f"{markdown_inline(entries_text(r['top_entries']))} | {markdown_inline(tags_text(r['top_tags']))} |\n")
+                  f"{markdown_inline(entries_text(r['top_entries']))} | "
+                  f"{markdown_inline(tags_text(r['top_tags']))} |\n")
 
 
 # -- html ---------------------------------------------------------------------
