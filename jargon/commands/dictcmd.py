@@ -111,11 +111,11 @@ def _validate(args) -> int:
         from jargon.errors import JargonError
 
         raise JargonError("--similarity must be between 0 and 100")
-    languages = _session(args).plugins.languages()
+    session = _session(args)
     status, total = 0, 0
     for name in args.files:
         try:
-            problems = validate_file(name, languages=languages, similarity=similarity)
+            problems = validate_file(name, similarity=similarity, decoder_factory=session.decoder_for)
         except UnreadableDictionary as exc:
             print(f"jargon: {terminal(exc)}", file=sys.stderr)
             status = 2
