@@ -139,5 +139,6 @@ _JSON_LINE_BREAKS = re.compile("[\u2028\u2029\u0085]")
 def json_text(serialised: str) -> str:
     """Serialised JSON (``ensure_ascii=False``) with U+2028, U+2029 and U+0085 written as ``\\u``
     escapes and lone surrogates as U+FFFD. Safe because JSON can only hold them inside strings."""
-    text = _JSON_LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
-    return unicode_text(text)
+    if "\u2028" in serialised or "\u2029" in serialised or "\u0085" in serialised:   # rare: skip the regex
+        serialised = _JSON_LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
+    return unicode_text(serialised)
