@@ -39,7 +39,8 @@ from .errors import JargonError, PluginError
 
 ENTRY_POINT_GROUP = "jargon"
 SLOW_IMPORT_SECONDS = 3.0     # a plugin import slower than this is reported on stderr
-# what a plugin's code may raise that is its own failure, not the user's Ctrl-C or jargon's exit
+# a failure of a plugin's own code: any exception, and SystemExit or KeyboardInterrupt raised by it
+# (a plugin must not end the run or set its exit status)
 PLUGIN_FAILURES = (Exception, SystemExit, KeyboardInterrupt)
 
 

@@ -288,3 +288,15 @@ def test_undecodable_file_names_keep_json_on_stdout_valid(run_jargon, undecodabl
     assert json.loads(result.out)["documents"][0]["matches"]
     text = run_jargon("decode", "-d", "ru-corporate", undecodable_name)
     assert text.rc == 0 and "caf\\xe9-\\x8e\\xa2.txt" in text.out
+
+
+def test_stats_csv_and_json_are_escaped(cli, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v =SUM(1)>Верхнеуровнево всё ясно\u2028.\n"
+    Path("=ta\u2028lk.vtt").write_text(vtt, encoding="utf-8")
+    d = hostile_dictionary(write)
+    rows = list(csv.reader(io.StringIO(cli("stats", "--format", "csv", "-d", d, "=ta\u2028lk.vtt").out)))
+    cells = [c for row in rows[1:] for c in row]
+    assert {"'=ta\u2028lk.vtt", "'=SUM(1)"} <= set(cells) and not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+    out = cli("stats", "--format", "json", "-d", d, "=ta\u2028lk.vtt").out
+    assert "\u2028" not in out and json.loads(out)

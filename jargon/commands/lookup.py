@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         print("no entries found", file=sys.stderr)
         return 0
     for h in hits:
-        via = "" if h.field == "phrase" else f"  (via {h.field}: {h.text})" if h.field == "variant" else "  (via meaning)"
+        via = ("" if h.field == "phrase" else f"  (via {h.field}: {h.text})" if h.field == "variant"
+               else "  (via meaning)")
         print(terminal(f"{h.score:5.1f}  {h.entry.phrase} — {h.entry.display_meaning(args.clean)}  "
                        f"[{h.dictionary.name}:{h.entry.id}]{via}"))
     return 0
