@@ -64,11 +64,12 @@ def _silent(message: str) -> None:
     pass
 
 
-def _init_worker(decoder, plugin_paths: tuple[str, ...], options: ReadOptions, forced: str | None) -> None:
-    from .plugins import get_plugin_manager
+def _init_worker(decoder, plugin_paths: tuple[str, ...], options: ReadOptions, forced: str | None,
+                 no_plugins: bool = False) -> None:
+    from .session import Session
 
     # the parent already reported any plugin problems once
-    pm = get_plugin_manager(plugin_paths, report=_silent)
+    pm = Session(plugin_paths, no_plugins, report=_silent).plugins
     _worker.update(decoder=decoder, readers=pm.input_readers(), options=options, forced=forced)
 
 
@@ -117,7 +118,8 @@ def progress_bar(total: int, enabled: bool | None = None) -> Iterator[Callable[[
 
 def decode_files(names: list[str], decoder, readers: dict[str, InputReader],
                  options: ReadOptions = ReadOptions(), forced: str | None = None, jobs: int | None = 1,
-                 plugin_paths: tuple[str, ...] = (), progress: bool | None = None) -> list[DecodedDocument]:
+                 plugin_paths: tuple[str, ...] = (), progress: bool | None = None,
+                 no_plugins: bool = False) -> list[DecodedDocument]:
     """Read and decode every file; results in input order. When an input fails (unreadable,
     invalid UTF-8, ...) its error is raised and the remaining work is cancelled."""
     from .inputs import STDIN
@@ -136,7 +138,7 @@ def decode_files(names: list[str], decoder, readers: dict[str, InputReader],
 
     results: list[DecodedDocument | None] = [None] * len(names)
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(decoder, tuple(plugin_paths), options, forced))
+                                   initargs=(decoder, tuple(plugin_paths), options, forced, no_plugins))
     try:
         futures = {executor.submit(_decode_in_worker, [names[i] for i in r]): r for r in chunks(len(names), workers)}
         with progress_bar(len(names), progress) as advance:

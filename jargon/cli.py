@@ -21,6 +21,8 @@ COMMANDS = {
     "tui": ("jargon.commands.tui", "read a transcript with its jargon decoded (Textual app)"),
 }
 
+NO_PLUGINS_HELP = "built-in plugins only: skip installed packages and plugin folders (--plugin still loads)"
+
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     from . import __version__
@@ -29,6 +31,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     parser.add_argument("--version", action="version", version=f"jargon {__version__}")
     parser.add_argument("--plugin", action="append", default=[], metavar="PATH",
                         help="load a plugin file or folder for this run (repeatable)")
+    parser.add_argument("--no-plugins", action="store_true", help=NO_PLUGINS_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = {}
     for name, (modname, help_text) in COMMANDS.items():
@@ -40,12 +43,24 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
             raise
         p = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip().splitlines()[0])
         module.add_arguments(p)
+        _add_no_plugins(p)
         modules[name] = module
     return parser, modules
 
 
+def _add_no_plugins(parser: argparse.ArgumentParser) -> None:
+    """``--no-plugins`` after a command and after its actions too (``jargon dict list --no-plugins``);
+    SUPPRESS keeps the value given before the command."""
+    parser.add_argument("--no-plugins", action="store_true", default=argparse.SUPPRESS, help=NO_PLUGINS_HELP)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                _add_no_plugins(sub)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .errors import JargonError
+    from .escape import terminal
 
     argv = sys.argv[1:] if argv is None else argv
     parser, modules = build_parser()
@@ -58,13 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return modules[args.command].run(args) or 0
     except JargonError as exc:
-        print(f"jargon: {exc}", file=sys.stderr)
+        print(f"jargon: {terminal(exc)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 0
     except KeyboardInterrupt:
         return 130
+    except (RecursionError, MemoryError) as exc:
+        # hostile input that a reader did not bound (readers of TOML use jargon.tomlread)
+        print(f"jargon: input nested too deeply or too large to read ({type(exc).__name__})", file=sys.stderr)
+        return 2
 
 
 def _quiet_broken_pipe() -> None:

@@ -17,6 +17,7 @@ class RenderOptions:
 
     clean: bool = False          # show softened meanings for explicit entries
     color: bool = False          # ANSI colour (only ever True on a terminal without NO_COLOR)
+    terminal: bool = False       # written to a terminal: user text shows control characters visibly
     dictionaries: Sequence[Any] = ()  # the Dictionary objects in use (for codebook formats)
     languages: Mapping[str, Any] = field(default_factory=dict)  # Language objects by code (translated: names)
     extra: dict = field(default_factory=dict)

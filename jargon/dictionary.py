@@ -1,6 +1,6 @@
 """Read, validate and write TOML dictionaries (see docs/dictionary-format.md).
 
-Reading uses tomllib; every problem is reported as one line naming the file and
+Reading uses tomllib (bounded by jargon.tomlread); every problem is reported as one line naming the file and
 the line. Writing uses tomli-w and is atomic (jargon.atomic: a temporary file in the
 same folder is fsynced and renamed over the old one, after a ``.bak`` copy).
 Large files, once validated, are cached on disk by content (jargon.diskcache), so
@@ -15,9 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import diskcache
+from . import diskcache, tomlread
 from .atomic import atomic_write_text
-from .errors import DictionaryError
+from .errors import DictionaryError, DictionaryTooDeep
 from .model import Dictionary, Entry
 
 META_KEYS = {"name": str, "title": str, "language": str, "version": str, "license": str,
@@ -148,7 +148,9 @@ def parse_dictionary(text: str, path: str | os.PathLike | None = None) -> Dictio
     """Parse and validate dictionary TOML ``text`` (``path`` is used in messages)."""
     where = Path(path) if path is not None else Path("<dictionary>")
     try:
-        data = tomllib.loads(text)
+        data = tomlread.loads(text)
+    except tomlread.TomlTooDeep as exc:
+        raise DictionaryTooDeep(f"invalid TOML: {exc}", where) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)

@@ -17,6 +17,10 @@ class DictionaryError(JargonError):
         super().__init__(where + message)
 
 
+class DictionaryTooDeep(DictionaryError):
+    """A dictionary file nested too deeply (or too large) for the TOML reader: it cannot be read at all."""
+
+
 class InputError(JargonError):
     """An input file that cannot be read or decoded."""
 

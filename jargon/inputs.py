@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from .contributions import InputReader, ReadOptions
-from .errors import InputError
+from .errors import InputError, PluginError
 from .model import Document
 
 STDIN = "-"
@@ -61,8 +61,12 @@ def choose_reader(readers: dict[str, InputReader], name: str, head: bytes, force
 
 
 def _safe_sniff(reader: InputReader, head: bytes) -> bool:
+    """Whether ``reader`` recognises ``head``. A plugin's sniffer that fails is a one-line
+    :class:`PluginError` (see :class:`jargon.plugins.Guarded`); a built-in one that fails says no."""
     try:
         return bool(reader.sniff(head))
+    except PluginError:
+        raise
     except Exception:
         return False
 

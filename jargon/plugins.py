@@ -7,29 +7,47 @@ Order of registration (first one wins a name clash, and the clash is reported):
    and in the user's config folder (``<user config dir>/jargon/plugins``)
 4. files or folders given with ``--plugin PATH`` for one run
 
-``JARGON_NO_PLUGINS=1`` skips 2 and 3 (built-ins and ``--plugin`` still load).
-A plugin that fails to import, or raises in a hook, is reported in one line and skipped.
+``--no-plugins`` (``no_plugins=True``) or ``JARGON_NO_PLUGINS=1`` skips 2 and 3 (built-ins
+and ``--plugin`` still load).
+
+Isolation: a plugin that fails to import (``SystemExit`` and ``KeyboardInterrupt`` included),
+or raises in a hook, is reported in one line and skipped. What a plugin prints while it is
+imported or while its hooks run goes to stderr, never into stdout (which may be JSON). An
+import that takes more than :data:`SLOW_IMPORT_SECONDS` is reported while it runs. The
+readers, formats and languages a non-built-in plugin contributes are wrapped
+(:class:`Guarded`) so that an exception in its ``read``, ``sniff``, ``write``, analyser
+factory or analyser methods becomes a :class:`~jargon.errors.PluginError` naming the plugin
+(one line, exit 2), never a traceback or another exit code.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import os
 import sys
-from dataclasses import dataclass, field
+import threading
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import pluggy
 
 from . import hookspecs
-from .errors import JargonError
+from .errors import JargonError, PluginError
 
 ENTRY_POINT_GROUP = "jargon"
+SLOW_IMPORT_SECONDS = 3.0     # a plugin import slower than this is reported on stderr
+# a failure of a plugin's own code: any exception, and SystemExit or KeyboardInterrupt raised by it
+# (a plugin must not end the run or set its exit status)
+PLUGIN_FAILURES = (Exception, SystemExit, KeyboardInterrupt)
 
 
 def default_report(message: str) -> None:
-    print(f"jargon: {message}", file=sys.stderr)
+    from .escape import terminal
+
+    print(f"jargon: {terminal(message)}", file=sys.stderr)
 
 
 @dataclass
@@ -47,7 +65,7 @@ class PluginManager:
 
     extra_paths: tuple[str, ...] = ()
     report: Callable[[str], None] = default_report
-    autoload: bool = True
+    autoload: bool = True     # False: built-ins and extra_paths only (--no-plugins)
     pm: pluggy.PluginManager = field(init=False)
     infos: list[PluginInfo] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -104,8 +122,9 @@ class PluginManager:
             version = getattr(dist, "version", None) if dist else None
             origin = f"{dist.name if dist else '?'} ({ep.value})"
             try:
-                module = ep.load()
-            except Exception as exc:
+                with self._importing(ep.name):
+                    module = ep.load()
+            except PLUGIN_FAILURES as exc:
                 self._fail(f"plugin {ep.name!r} from {origin} failed to load: {_one_line(exc)}; skipped")
                 continue
             self._register(module, PluginInfo(ep.name, "entrypoint", version, origin))
@@ -126,12 +145,39 @@ class PluginManager:
                 module = importlib.util.module_from_spec(spec)
                 # in sys.modules while it runs: dataclasses, pickling and typing look modules up there
                 sys.modules[modname] = module
-                spec.loader.exec_module(module)
-            except Exception as exc:
+                with self._importing(name):
+                    spec.loader.exec_module(module)
+            except PLUGIN_FAILURES as exc:
                 sys.modules.pop(modname, None)
                 self._fail(f"plugin {name!r} ({file}) failed to load: {_one_line(exc)}; skipped")
                 continue
             self._register(module, PluginInfo(name, kind, getattr(module, "__version__", None), str(file)))
+
+    @contextlib.contextmanager
+    def _importing(self, name: str) -> Iterator[None]:
+        """Around a plugin's import: its prints go to stderr; a slow import is reported once
+        (while it runs when reporting to stderr, else when it is done)."""
+        warned = threading.Event()
+
+        def warn() -> None:
+            warned.set()
+            default_report(f"plugin {name!r} is taking more than {SLOW_IMPORT_SECONDS:g} s to import "
+                           f"(--no-plugins skips installed plugins)")
+
+        timer = threading.Timer(SLOW_IMPORT_SECONDS, warn) if self.report is default_report else None
+        if timer is not None:
+            timer.daemon = True
+            timer.start()
+        start = time.monotonic()
+        try:
+            with contextlib.redirect_stdout(sys.stderr):
+                yield
+        finally:
+            if timer is not None:
+                timer.cancel()
+            elapsed = time.monotonic() - start
+            if elapsed > SLOW_IMPORT_SECONDS and not warned.is_set():
+                self.report(f"plugin {name!r} took {elapsed:.1f} s to import")
 
     # -- calling hooks -----------------------------------------------------
     def call(self, hook_name: str) -> list[tuple[str, Any]]:
@@ -149,11 +195,12 @@ class PluginManager:
         impls.sort(key=lambda i: 0 if i.tryfirst else 2 if i.trylast else 1)
         for impl in impls:
             try:
-                value = impl.function()
-                if value is None:
-                    continue
-                items = list(value)
-            except Exception as exc:
+                with contextlib.redirect_stdout(sys.stderr):
+                    value = impl.function()
+                    if value is None:
+                        continue
+                    items = list(value)
+            except PLUGIN_FAILURES as exc:
                 self._fail(f"plugin {impl.plugin_name!r} failed in {hook_name}: {_one_line(exc)}; skipped")
                 continue
             results.extend((impl.plugin_name, item) for item in items)
@@ -173,9 +220,28 @@ class PluginManager:
                 first = out[name][0]
                 self._fail(f"{what} {name!r} from plugin {plugin!r} clashes with the one from {first!r}; keeping {first!r}'s")
                 continue
-            out[name] = (plugin, item)
+            out[name] = (plugin, self._guard(plugin, item))
         self._cache[key] = out
         return out
+
+    def _guard(self, plugin: str, item: Any) -> Any:
+        """A non-built-in plugin's reader, format or language with its code wrapped in :class:`Guarded`."""
+        from .contributions import InputReader, Language, OutputFormat
+
+        if plugin in self._builtin_names():
+            return item
+        if isinstance(item, InputReader):
+            sniff = Guarded(plugin, f"input reader {item.name!r} (sniff)", item.sniff) if item.sniff else None
+            return replace(item, read=Guarded(plugin, f"input reader {item.name!r}", item.read), sniff=sniff)
+        if isinstance(item, OutputFormat):
+            # no stdout redirection here: the format may be writing to stdout
+            return replace(item, write=Guarded(plugin, f"output format {item.name!r}", item.write, quiet=False))
+        if isinstance(item, Language):
+            return replace(item, analyzer=GuardedAnalyzerFactory(plugin, item.code, item.analyzer))
+        return item
+
+    def _builtin_names(self) -> set[str]:
+        return {i.name for i in self.infos if i.kind == "builtin"}
 
     def output_formats(self) -> dict[str, Any]:
         from .contributions import OutputFormat
@@ -252,6 +318,54 @@ class PluginManager:
         return self._cache[("named", hook_name)]
 
 
+@dataclass(frozen=True)
+class Guarded:
+    """A plugin's function whose failure is a one-line :class:`PluginError` naming the plugin.
+
+    ``JargonError`` (a plugin's own clear message) and ``BrokenPipeError`` pass through; any
+    other exception, ``SystemExit`` and ``KeyboardInterrupt`` included, is the plugin's failure.
+    With ``quiet``, what the function prints goes to stderr. Picklable when ``function`` is.
+    """
+
+    plugin: str
+    what: str
+    function: Callable[..., Any]
+    quiet: bool = True
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            if not self.quiet:
+                return self.function(*args, **kwargs)
+            with contextlib.redirect_stdout(sys.stderr):
+                return self.function(*args, **kwargs)
+        except (JargonError, BrokenPipeError):
+            raise
+        except PLUGIN_FAILURES as exc:
+            raise PluginError(f"plugin {self.plugin!r} failed in {self.what}: {_one_line(exc)}") from None
+
+
+@dataclass(frozen=True)
+class GuardedAnalyzerFactory:
+    """A language's analyser factory whose analyser has every public method :class:`Guarded`
+    (without stdout redirection: the engine calls them for every distinct word form)."""
+
+    plugin: str
+    code: str
+    factory: Callable[[], Any]
+
+    def __call__(self) -> Any:
+        analyzer = Guarded(self.plugin, f"language {self.code!r} (analyzer)", self.factory)()
+        for name in dir(type(analyzer)):
+            method = getattr(analyzer, name, None)
+            if name.startswith("_") or not callable(method) or not hasattr(method, "__self__"):
+                continue
+            try:
+                setattr(analyzer, name, Guarded(self.plugin, f"language {self.code!r} ({name})", method, quiet=False))
+            except (AttributeError, TypeError):   # __slots__ or a read-only attribute: left as it is
+                break
+        return analyzer
+
+
 def local_plugin_folders() -> list[Path]:
     folders = [Path(p) for p in os.environ.get("JARGON_PLUGINS", "").split(os.pathsep) if p.strip()]
     folders.append(user_config_dir() / "plugins")
@@ -282,14 +396,20 @@ def _one_line(exc: BaseException) -> str:
 
 
 _default: PluginManager | None = None
+_default_key: tuple[tuple[str, ...], bool] = ((), False)
 
 
-def get_plugin_manager(extra_paths: Iterable[str] = (), report: Callable[[str], None] | None = None) -> PluginManager:
-    """The process-wide plugin manager (created on first use)."""
-    global _default
-    extra = tuple(extra_paths)
-    if _default is None or extra != _default.extra_paths or (report is not None and report is not _default.report):
-        _default = PluginManager(extra_paths=extra, report=report or default_report)
+def get_plugin_manager(extra_paths: Iterable[str] = (), report: Callable[[str], None] | None = None,
+                       no_plugins: bool = False) -> PluginManager:
+    """The process-wide plugin manager (created on first use, again when the arguments change).
+
+    ``no_plugins``: built-ins and ``extra_paths`` only (``--no-plugins``).
+    """
+    global _default, _default_key
+    key = (tuple(extra_paths), no_plugins)
+    if _default is None or key != _default_key or (report is not None and report is not _default.report):
+        _default = PluginManager(extra_paths=key[0], report=report or default_report, autoload=not no_plugins)
+        _default_key = key
     return _default
 
 

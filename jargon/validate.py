@@ -57,7 +57,7 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
     the file cannot be read.
     """
     from .dictionary import load_dictionary
-    from .errors import DictionaryError
+    from .errors import DictionaryError, DictionaryTooDeep
 
     path = Path(path)
     try:
@@ -66,6 +66,8 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
         raise UnreadableDictionary(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         d = load_dictionary(path)
+    except DictionaryTooDeep as exc:
+        raise UnreadableDictionary(str(exc)) from None
     except DictionaryError as exc:
         return [Problem(path, exc.line or 0, exc.reason)]
     if decoder_factory is None:

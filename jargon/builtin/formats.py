@@ -9,6 +9,7 @@ from typing import IO
 
 from jargon import jsonout
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import terminal
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument
 from jargon.render import records
@@ -21,26 +22,30 @@ def where(rec: dict) -> str:
     line, column = rec["source_line"], rec["source_column"]
     if line is None:
         line, column = rec["line"], rec["column"]
-    return f"{rec['file']}:{line}:{column}" if rec["file"] is not None else f"{line}:{column}"
+    return f"{terminal(rec['file'])}:{line}:{column}" if rec["file"] is not None else f"{line}:{column}"
 
 
 def who(rec: dict) -> str:
     """`` [speaker time]`` (either may be missing), or nothing."""
-    parts = [p for p in (rec["speaker"], rec["time"]) if p is not None]
+    parts = [terminal(p) for p in (rec["speaker"], rec["time"]) if p is not None]
     return f" [{' '.join(parts)}]" if parts else ""
 
 
 def write_text(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
-    """One line per match: ``[file:]line:column [speaker time]  surface  → headword — meaning  (score)``."""
+    """One line per match: ``[file:]line:column [speaker time]  surface  → headword — meaning  (score)``.
+
+    Every field is shown with :func:`jargon.escape.terminal`: a line break or an escape
+    sequence in a meaning, a speaker or a file name is shown, never obeyed.
+    """
     c = options.color
     for decoded in docs:
         for rec in records(decoded, options.clean):
+            text, phrase, meaning = terminal(rec["text"]), terminal(rec["phrase"]), terminal(rec["meaning"])
             if c:
-                out.write(f"{_DIM}{where(rec)}{_RESET}{who(rec)}  {_BOLD}{_YELLOW}{rec['text']}{_RESET}  → "
-                          f"{_CYAN}{rec['phrase']}{_RESET} — {rec['meaning']}  {_DIM}({rec['score']:g}){_RESET}\n")
+                out.write(f"{_DIM}{where(rec)}{_RESET}{who(rec)}  {_BOLD}{_YELLOW}{text}{_RESET}  → "
+                          f"{_CYAN}{phrase}{_RESET} — {meaning}  {_DIM}({rec['score']:g}){_RESET}\n")
             else:
-                out.write(f"{where(rec)}{who(rec)}  {rec['text']}  → {rec['phrase']} — {rec['meaning']}  "
-                          f"({rec['score']:g})\n")
+                out.write(f"{where(rec)}{who(rec)}  {text}  → {phrase} — {meaning}  ({rec['score']:g})\n")
 
 
 def write_jsonl(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:

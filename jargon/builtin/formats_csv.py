@@ -13,6 +13,9 @@ score, entry, dictionary, status) with ``context`` (the sentence around the matc
   separates decimals), every text cell quoted, CRLF row ends.
 
 Both write a header row even when nothing was found.
+
+Every cell goes through :func:`jargon.escape.csv_cell`: text that a spreadsheet would take
+for a formula gets a leading apostrophe, and cells are cut at Excel's 32,767 characters.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import csv
 from typing import IO, Iterable
 
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import csv_cell
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument
 from jargon.render import FIELDS, Positions, match_record, sentence_around
@@ -55,7 +59,7 @@ def write_csv(out: IO[str], docs: list[DecodedDocument], options: RenderOptions)
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for rec in csv_rows(docs, options.clean):
-        writer.writerow(["" if rec[col] is None else rec[col] for col in COLUMNS])
+        writer.writerow(["" if rec[col] is None else csv_cell(rec[col]) for col in COLUMNS])
 
 
 def _excel_cell(value):
@@ -64,7 +68,7 @@ def _excel_cell(value):
         return ""
     if isinstance(value, float):
         return str(value).replace(".", ",")
-    return value
+    return csv_cell(value)
 
 
 def write_csv_excel(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:

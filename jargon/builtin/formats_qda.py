@@ -48,6 +48,7 @@ from pathlib import PurePath
 from typing import IO, Iterable
 
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import unicode_text
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument, Dictionary, Entry
 
@@ -79,12 +80,13 @@ class Ids:
         self.project = uuid.uuid5(GUID_NS, h.hexdigest())
 
     def __call__(self, *parts: str) -> str:
-        return str(uuid.uuid5(self.project, "\x1f".join(parts)))
+        return str(uuid.uuid5(self.project, unicode_text("\x1f".join(parts))))
 
 
 def xml_text(text: str) -> str:
-    """Text that XML 1.0 can hold (control characters dropped; ElementTree escapes the rest)."""
-    return _XML_BAD.sub("", text)
+    """Text that XML 1.0 can hold (control characters dropped, lone surrogates as U+FFFD;
+    ElementTree escapes the rest)."""
+    return _XML_BAD.sub("", unicode_text(text))
 
 
 def _origin() -> str:
@@ -310,7 +312,7 @@ def project_files(docs: list[DecodedDocument], options: RenderOptions) -> dict[s
         doc = decoded.document
         sguid = ids("source", str(index), doc.name)
         text, removed = lf_source(doc.text)
-        files[f"sources/{sguid}.txt"] = text.encode("utf-8")
+        files[f"sources/{sguid}.txt"] = unicode_text(text).encode("utf-8")
         selections = []
         for m in sorted(decoded.matches, key=lambda m: m.start):
             start, end = lf_offset(m.start, removed), lf_offset(m.end, removed)

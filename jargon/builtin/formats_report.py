@@ -4,18 +4,18 @@ Each document is shown as its transcript, line by line, with every phrase found
 highlighted and numbered; the meanings follow (markdown: footnotes; html: a side list
 and the ``title`` of each highlight, so they show on hover), then a summary table per
 document and speaker (:mod:`jargon.stats`). The HTML page is standalone: inline CSS, no
-JavaScript, no network. Every text from a transcript or a dictionary is escaped
-(``html.escape`` in HTML, backslash escapes in Markdown), so ``<script>`` or ``&`` in a
-meaning shows as text.
+JavaScript, no network. Every text from a transcript or a dictionary is escaped by
+:mod:`jargon.escape` (HTML: ``html.escape`` and no control characters; Markdown: backslash
+escapes, no line breaks inside a field, no list, heading, rule or code block at a line
+start), so ``<script>``, ``&`` or ``\n- item`` in a meaning shows as text.
 """
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from typing import IO, Iterator
 
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import html_text, markdown_inline, markdown_line
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument, Match, format_time
 
@@ -98,25 +98,10 @@ def summary_rows(docs: list[DecodedDocument]) -> list[dict]:
 
 # -- markdown -----------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~^$])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-
-
-def md_escape(text: str) -> str:
-    """Text that Markdown shows as written (no emphasis, links, HTML or entities)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
-
-
-def _md_unlist(m: re.Match) -> str:
-    """Keep a line that starts with ``-``, ``+``, ``=`` or ``1.`` from becoming a list or heading."""
-    lead, mark = m.group(1), m.group(2)
-    return lead + mark + "\\" if mark[0].isdigit() else lead + "\\" + mark
-
-
 def _md_line(line: Line, label: str) -> str:
     out = []
     for p in line.pieces:
-        body = md_escape(p.text)
+        body = markdown_inline(p.text)
         if p.number:
             core = body.strip()
             lead, trail = body[:len(body) - len(body.lstrip())], body[len(body.rstrip()):]
@@ -124,9 +109,7 @@ def _md_line(line: Line, label: str) -> str:
             out.append(f"{lead}**{core}**{note}{trail}" if core else body)
         else:
             out.append(body)
-    text = "".join(out)
-    if line.pieces and not line.pieces[0].number:
-        text = _MD_LINE_START.sub(_md_unlist, text, count=1)
+    text = markdown_line("".join(out))
     if line.time is not None:
         text = f"`{_short_time(line.time)}` {text}"
     return text
@@ -138,7 +121,7 @@ def write_markdown(out: IO[str], docs: list[DecodedDocument], options: RenderOpt
     out.write(f"{len(docs)} document{'s' if len(docs) != 1 else ''}, {total} phrase{'s' if total != 1 else ''} found.\n")
     for i, decoded in enumerate(docs, 1):
         label = f"d{i}"
-        out.write(f"\n## {md_escape(decoded.document.name)}\n\n")
+        out.write(f"\n## {markdown_inline(decoded.document.name)}\n\n")
         for line in transcript_lines(decoded):
             if any(p.text.strip() for p in line.pieces):
                 out.write(_md_line(line, label) + "\n\n")
@@ -147,19 +130,20 @@ def write_markdown(out: IO[str], docs: list[DecodedDocument], options: RenderOpt
             out.write("_No jargon found._\n")
         for n, m in enumerate(matches, 1):
             where = match_where(decoded, m)
-            meaning = md_escape(m.entry.display_meaning(options.clean))
-            out.write(f"[^{label}-{n}]: **{md_escape(m.entry.phrase)}**: {meaning}"
-                      + (f" ({md_escape(where)})" if where else "") + "\n")
+            meaning = markdown_inline(m.entry.display_meaning(options.clean))
+            out.write(f"[^{label}-{n}]: **{markdown_inline(m.entry.phrase)}**: {meaning}"
+                      + (f" ({markdown_inline(where)})" if where else "") + "\n")
     out.write("\n## Summary\n\n")
     out.write("| File | Speaker | Words | Phrases | Per 1,000 words | Top phrases | Top tags |\n")
     out.write("|---|---|---:|---:|---:|---|---|\n")
     from jargon.stats import entries_text, tags_text
 
     for r in summary_rows(docs):
-        file = md_escape(r["file"]) if r["file"] is not None else "**all documents**"
-        speaker = md_escape(r["speaker"]) if r["speaker"] is not None else "all"
+        file = markdown_inline(r["file"]) if r["file"] is not None else "**all documents**"
+        speaker = markdown_inline(r["speaker"]) if r["speaker"] is not None else "all"
         out.write(f"| {file} | {speaker} | {r['words']} | {r['matches']} | {r['per_1000']:g} | "
-                  f"{md_escape(entries_text(r['top_entries']))} | {md_escape(tags_text(r['top_tags']))} |\n")
+                  f"{markdown_inline(entries_text(r['top_entries']))} | "
+                  f"{markdown_inline(tags_text(r['top_tags']))} |\n")
 
 
 # -- html ---------------------------------------------------------------------
@@ -188,7 +172,7 @@ tr.doc td{font-weight:600}
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html_text(text)
 
 
 def _html_line(line: Line, label: str, titles: dict[int, str]) -> str:

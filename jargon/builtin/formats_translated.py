@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
+from jargon.escape import terminal, terminal_block, unicode_text
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument, Dictionary, Match
 from jargon.text.analyzer import Analyzer
@@ -38,8 +39,9 @@ def write_translated(out: IO[str], docs: list[DecodedDocument], options: RenderO
     analyzers = Analyzers(options)
     for i, decoded in enumerate(docs):
         if len(docs) > 1:
-            out.write(f"{chr(10) if i else ''}==> {decoded.document.name} <==\n")
+            out.write(f"{chr(10) if i else ''}==> {terminal(decoded.document.name)} <==\n")
         text = translate_text(decoded.document.text, decoded.matches, options.clean, analyzers)
+        text = terminal_block(text) if options.terminal else unicode_text(text)
         out.write(text if not text or text.endswith("\n") or i == len(docs) - 1 else text + "\n")
 
 

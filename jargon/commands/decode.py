@@ -34,16 +34,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jargon.batch import decode_files, expand_inputs
-    from jargon.catalog import load_dictionaries
     from jargon.contributions import ReadOptions, RenderOptions
     from jargon.decisions import apply_sidecars
-    from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
     from jargon.format_choice import choose_format
     from jargon.inputs import STDIN
-    from jargon.plugins import get_plugin_manager
+    from jargon.session import Session
 
-    pm = get_plugin_manager(args.plugin)
+    session = Session.from_args(args)
+    pm = session.plugins
     if args.translate:
         if args.format not in (None, "translated"):
             raise JargonError(f"--translate is -f translated: it cannot be combined with -f {args.format}")
@@ -51,21 +50,18 @@ def run(args: argparse.Namespace) -> int:
     fmt = choose_format(pm.output_formats(), args.format, args.output)
     if fmt.binary and not args.output:
         raise JargonError(f"format {fmt.name!r} is binary: give an output file with -o FILE")
-    if args.threshold is not None and not 0 <= args.threshold <= 100:
-        raise JargonError("--threshold must be between 0 and 100")
 
-    dictionaries = load_dictionaries(args.dict, pm)
-    if not dictionaries:
-        raise JargonError("no dictionaries installed or selected")
-    decoder = Decoder(dictionaries, threshold=args.threshold, languages=pm.languages())
-    readers = pm.input_readers()
+    dictionaries = session.dictionaries
+    readers = session.plugins.input_readers()
     options = ReadOptions(encoding=args.encoding, errors=args.errors)
     names = expand_inputs(args.files or [STDIN], readers, args.recursive)
-    decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
+    decoded = decode_files(names, session.decoder, readers, options, args.input_format, args.jobs,
+                           session.plugin_paths, no_plugins=session.no_plugins)
     decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
 
+    terminal = not args.output and sys.stdout.isatty()
     render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
-                           color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+                           color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal)
     _write(args, fmt, decoded, render)
     found = any(d.matches for d in decoded)
     return 1 if args.fail_on_match and found else 0

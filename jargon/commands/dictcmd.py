@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from jargon import jsonout
+from jargon.escape import terminal
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -53,14 +54,14 @@ def run(args: argparse.Namespace) -> int:
     return {"list": _list, "show": _show, "validate": _validate, "add": _add, "new": _new}[args.dict_action](args)
 
 
-def _plugin_manager(args):
-    from jargon.plugins import get_plugin_manager
+def _session(args, **overrides):
+    from jargon.session import Session
 
-    return get_plugin_manager(getattr(args, "plugin", None) or ())
+    return Session.from_args(args, **overrides)
 
 
 def _list(args) -> int:
-    dictionaries = _plugin_manager(args).dictionaries()
+    dictionaries = _session(args).plugins.dictionaries()
     rows = [{"name": d.name, "entries": len(d.entries), "language": d.language, "version": d.version,
              "plugin": d.plugin, "title": d.title, "path": str(d.path) if d.path else None}
             for d in dictionaries.values()]
@@ -78,9 +79,7 @@ def _list(args) -> int:
 
 
 def _show(args) -> int:
-    from jargon.catalog import load_dictionaries
-
-    (d,) = load_dictionaries([args.name], _plugin_manager(args))
+    (d,) = _session(args, dict_selectors=(args.name,)).dictionaries
     if args.json:
         from jargon.dictionary import entry_to_data
 
@@ -90,17 +89,17 @@ def _show(args) -> int:
         jsonout.document(payload, sys.stdout)
         return 0
     source = f", plugin {d.plugin}" if d.plugin else ""
-    print(f"{d.name}: {d.title or 'untitled'} ({d.language}, {len(d.entries)} entries{source})")
+    print(terminal(f"{d.name}: {d.title or 'untitled'} ({d.language}, {len(d.entries)} entries{source})"))
     if d.path:
-        print(d.path)
+        print(terminal(d.path))
     for e in d.entries:
         print()
-        print(f"{e.phrase}  [{e.id}]")
-        print(f"    {e.display_meaning(args.clean)}")
+        print(terminal(f"{e.phrase}  [{e.id}]"))
+        print(f"    {terminal(e.display_meaning(args.clean))}")
         if e.variants:
-            print(f"    variants: {'; '.join(e.variants)}")
+            print(f"    variants: {terminal('; '.join(e.variants))}")
         if e.tags:
-            print(f"    tags: {', '.join(e.tags)}")
+            print(f"    tags: {terminal(', '.join(e.tags))}")
     return 0
 
 
@@ -112,17 +111,17 @@ def _validate(args) -> int:
         from jargon.errors import JargonError
 
         raise JargonError("--similarity must be between 0 and 100")
-    languages = _plugin_manager(args).languages()
+    session = _session(args)
     status, total = 0, 0
     for name in args.files:
         try:
-            problems = validate_file(name, languages=languages, similarity=similarity)
+            problems = validate_file(name, similarity=similarity, decoder_factory=session.decoder_for)
         except UnreadableDictionary as exc:
-            print(f"jargon: {exc}", file=sys.stderr)
+            print(f"jargon: {terminal(exc)}", file=sys.stderr)
             status = 2
             continue
         for problem in problems:
-            print(problem)
+            print(terminal(problem))
         total += len(problems)
         if problems:
             status = max(status, 1)
@@ -150,9 +149,9 @@ def _add(args) -> int:
                                      variants=args.variant, examples=args.example)
     except OSError as exc:
         raise JargonError(f"cannot write {target}: {exc.strerror or exc}; the file was left as it was") from None
-    print(f"added {entry.phrase!r} as {entry.id!r} to {path}")
+    print(terminal(f"added {entry.phrase!r} as {entry.id!r} to {path}"))
     if had_comments:
-        print(f"jargon: note: comments in {path} were not kept (previous version in {path.name}.bak)",
+        print(terminal(f"jargon: note: comments in {path} were not kept (previous version in {path.name}.bak)"),
               file=sys.stderr)
     return 0
 
@@ -169,12 +168,13 @@ def _new(args) -> int:
     from jargon.scaffold import write_dictionary
 
     path = write_dictionary(args.name, args.dir, language=args.language, title=args.title, force=args.force)
-    print(f"created {path}")
-    print(f"next: edit it, then run: jargon dict validate {path}")
+    print(terminal(f"created {path}"))
+    print(terminal(f"next: edit it, then run: jargon dict validate {path}"))
     return 0
 
 
 def _print_table(rows: list[tuple[str, ...]], right_aligned: set[int] = frozenset()) -> None:
+    rows = [tuple(terminal(c) for c in row) for row in rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [c.rjust(w) if i in right_aligned else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]

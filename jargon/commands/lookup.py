@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from jargon import jsonout
+from jargon.escape import terminal
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -18,11 +19,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.catalog import load_dictionaries
-    from jargon.plugins import get_plugin_manager
     from jargon.search import search_entries
+    from jargon.session import Session
 
-    dictionaries = load_dictionaries(args.dict, get_plugin_manager(args.plugin))
+    dictionaries = Session.from_args(args).dictionaries
     hits = search_entries(dictionaries, " ".join(args.phrase), args.limit, args.min_score)
     if args.json:
         jsonout.document([{"score": round(h.score, 1), "dictionary": h.dictionary.name, "entry": h.entry.id,
@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         print("no entries found", file=sys.stderr)
         return 0
     for h in hits:
-        via = "" if h.field == "phrase" else f"  (via {h.field}: {h.text})" if h.field == "variant" else "  (via meaning)"
-        print(f"{h.score:5.1f}  {h.entry.phrase} — {h.entry.display_meaning(args.clean)}  [{h.dictionary.name}:{h.entry.id}]{via}")
+        via = ("" if h.field == "phrase" else f"  (via {h.field}: {h.text})" if h.field == "variant"
+               else "  (via meaning)")
+        print(terminal(f"{h.score:5.1f}  {h.entry.phrase} — {h.entry.display_meaning(args.clean)}  "
+                       f"[{h.dictionary.name}:{h.entry.id}]{via}"))
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from jargon.escape import terminal
+
 KINDS = ("dictionaries", "formats", "readers", "languages")
 
 
@@ -12,9 +14,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.plugins import get_plugin_manager
+    from jargon.session import Session
 
-    pm = get_plugin_manager(getattr(args, "plugin", None) or ())
+    pm = Session.from_args(args).plugins
     contributions = pm.contributions()
     rows = [{"name": info.name, "kind": info.kind, "version": info.version, "origin": info.origin,
              "contributes": {k: contributions.get(info.name, {}).get(k, []) for k in KINDS}}
@@ -27,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     table = [("NAME", "KIND", "VERSION", "CONTRIBUTES", "FROM")]
     for r in rows:
         what = "; ".join(f"{k}: {', '.join(v)}" for k, v in r["contributes"].items() if v) or "nothing"
-        table.append((r["name"], r["kind"], r["version"] or "-", what, r["origin"] or ""))
+        table.append(tuple(terminal(c) for c in (r["name"], r["kind"], r["version"] or "-", what, r["origin"] or "")))
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())

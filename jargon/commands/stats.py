@@ -23,27 +23,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jargon.batch import decode_files, expand_inputs
-    from jargon.catalog import load_dictionaries
     from jargon.contributions import ReadOptions
-    from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
     from jargon.inputs import STDIN
-    from jargon.plugins import get_plugin_manager
+    from jargon.session import Session
     from jargon.stats import corpus_stats
 
-    if args.threshold is not None and not 0 <= args.threshold <= 100:
-        raise JargonError("--threshold must be between 0 and 100")
+    session = Session.from_args(args)
     if args.top < 0:
         raise JargonError("--top must be 0 or more")
-    pm = get_plugin_manager(args.plugin)
-    dictionaries = load_dictionaries(args.dict, pm)
-    if not dictionaries:
-        raise JargonError("no dictionaries installed or selected")
-    decoder = Decoder(dictionaries, threshold=args.threshold, languages=pm.languages())
-    readers = pm.input_readers()
+    readers = session.plugins.input_readers()
     names = expand_inputs(args.files or [STDIN], readers, args.recursive)
-    decoded = decode_files(names, decoder, readers, ReadOptions(args.encoding, args.errors), args.input_format,
-                           args.jobs, tuple(args.plugin))
+    decoded = decode_files(names, session.decoder, readers, ReadOptions(args.encoding, args.errors),
+                           args.input_format, args.jobs, session.plugin_paths, no_plugins=session.no_plugins)
     per_doc, total = corpus_stats(decoded)
     if args.format == "json":
         write_json(sys.stdout, per_doc, total, args.top)
@@ -69,13 +61,14 @@ def write_csv(out, per_doc, total, top: int) -> None:
     """One row per document (empty speaker), one per speaker, and a last row for all documents (empty file)."""
     import csv
 
+    from jargon.escape import csv_row
     from jargon.stats import entries_text, flat_rows, tags_text
 
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for r in flat_rows(per_doc, total, top):
-        writer.writerow([r["file"] or "", r["speaker"] or "", r["words"], r["matches"], r["per_1000"],
-                         entries_text(r["top_entries"]), tags_text(r["top_tags"])])
+        writer.writerow(csv_row([r["file"] or "", r["speaker"] or "", r["words"], r["matches"], r["per_1000"],
+                                 entries_text(r["top_entries"]), tags_text(r["top_tags"])]))
 
 
 def write_table(per_doc, total, top: int) -> None:
@@ -84,12 +77,13 @@ def write_table(per_doc, total, top: int) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from jargon.escape import terminal
     from jargon.stats import NO_SPEAKER, entries_text, tags_text
 
     console = Console(highlight=False)
 
     def table(title: str, first: str) -> Table:
-        t = Table(title=escape(title), title_justify="left", title_style="bold")
+        t = Table(title=escape(terminal(title)), title_justify="left", title_style="bold")
         t.add_column(first)
         for name in ("Words", "Phrases", "Per 1,000"):
             t.add_column(name, justify="right", no_wrap=True)
@@ -98,9 +92,10 @@ def write_table(per_doc, total, top: int) -> None:
         return t
 
     def row(t: Table, label: str, tally, bold: bool = False) -> None:
-        # names and phrases come from transcripts and dictionaries: never rich markup
-        t.add_row(escape(label), str(tally.words), str(tally.matches), f"{tally.per_1000:g}",
-                  escape(entries_text(tally.top_entries(top))), escape(tags_text(tally.top_tags(top))),
+        # names and phrases come from transcripts and dictionaries: never rich markup, never raw controls
+        t.add_row(escape(terminal(label)), str(tally.words), str(tally.matches), f"{tally.per_1000:g}",
+                  escape(terminal(entries_text(tally.top_entries(top)))),
+                  escape(terminal(tags_text(tally.top_tags(top)))),
                   style="bold" if bold else None)
 
     for s in per_doc:

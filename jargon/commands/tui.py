@@ -20,14 +20,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jargon.errors import JargonError
+    from jargon.session import Session
 
-    if args.threshold is not None and not 0 <= args.threshold <= 100:
-        raise JargonError("--threshold must be between 0 and 100")
+    session = Session.from_args(args)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise JargonError("jargon tui needs a terminal (use 'jargon decode' in pipes and scripts)")
     from jargon.tui.app import JargonApp
 
-    app = JargonApp(args.file, dict_selectors=args.dict, threshold=args.threshold,
-                    plugin_paths=getattr(args, "plugin", ()) or (), clean=args.clean)
+    # the app builds its Session in a worker thread, with its own problem reporting
+    app = JargonApp(args.file, dict_selectors=session.dict_selectors, threshold=session.threshold,
+                    plugin_paths=session.plugin_paths, clean=args.clean, no_plugins=session.no_plugins)
     app.run()
     return app.return_code or 0

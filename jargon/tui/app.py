@@ -49,12 +49,13 @@ class JargonApp(App[int]):
 
     def __init__(self, path: str | os.PathLike | None = None, *, text: str | None = None,
                  dict_selectors: Sequence[str] = (), threshold: float | None = None,
-                 plugin_paths: Sequence[str] = (), clean: bool = False) -> None:
+                 plugin_paths: Sequence[str] = (), clean: bool = False, no_plugins: bool = False) -> None:
         super().__init__()
         self.initial_path = str(path) if path is not None else None
         self.initial_text = text
         self.dict_selectors = list(dict_selectors)
         self.plugin_paths = tuple(plugin_paths)
+        self.no_plugins = no_plugins
         self.threshold = float(threshold) if threshold is not None else DEFAULT_THRESHOLD
         self._threshold_given = threshold is not None
         self.clean = clean
@@ -131,9 +132,10 @@ class JargonApp(App[int]):
         if self.pm is not None:
             return
         from jargon.catalog import load_dictionaries
-        from jargon.plugins import get_plugin_manager
+        from jargon.session import Session
 
-        self.pm = get_plugin_manager(self.plugin_paths, report=self._report_plugin_problem)
+        self.session = Session(self.plugin_paths, self.no_plugins, report=self._report_plugin_problem)
+        self.pm = self.session.plugins
         self.dictionaries = self._load_dictionaries(load_dictionaries)
         if not self._threshold_given:
             from jargon.engine.decoder import DEFAULT_THRESHOLD as engine_default
@@ -152,10 +154,8 @@ class JargonApp(App[int]):
 
     def _ensure_decoder(self) -> Any:
         if self.decoder is None:
-            from jargon.engine.decoder import Decoder
-
             t0 = perf_counter()
-            self.decoder = Decoder(self.dictionaries, threshold=self.threshold, languages=self.pm.languages())
+            self.decoder = self.session.decoder_for(self.dictionaries, self.threshold)
             self.timings["decoder_build"] = perf_counter() - t0
         return self.decoder
 

@@ -26,7 +26,7 @@ MATCH_COLUMNS = (
     ("Meaning", "meaning", 60), ("Entry", "entry", 22), ("Dictionary", "dictionary", 16), ("Score", "score", 7),
     ("Tags", None, 18), ("Context", None, 70),
 )
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")    # Excel's, and control characters
 _MAX_SHEET_NAME = 31
 
 
@@ -87,7 +87,9 @@ def write_xlsx(out: IO[bytes], docs: list[DecodedDocument], options: RenderOptio
 
 def sheet_name(name: str, taken: set[str]) -> str:
     """A valid, unique Excel sheet name for a document (adds its lower-cased form to ``taken``)."""
-    base = PurePath(name).name if name not in ("-", "<stdin>") else "stdin"
+    from jargon.escape import unicode_text
+
+    base = PurePath(unicode_text(name)).name if name not in ("-", "<stdin>") else "stdin"
     base = _BAD_SHEET_CHARS.sub("_", base).strip("' ") or "document"
     candidate, n = base[:_MAX_SHEET_NAME], 2
     while candidate.lower() in taken:
@@ -113,10 +115,14 @@ def _finish(ws) -> None:
 
 
 def _append(ws, values: list) -> None:
-    """Append a row; text is cleaned of characters Excel refuses and never becomes a formula."""
+    """Append a row; text is cleaned of characters Excel refuses (lone surrogates included),
+    cut at the 32,767 characters a cell holds, and never becomes a formula."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    ws.append([ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in values])
+    from jargon.escape import cell_text, unicode_text
+
+    ws.append([cell_text(ILLEGAL_CHARACTERS_RE.sub("\ufffd", unicode_text(v))) if isinstance(v, str) else v
+               for v in values])
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str) and cell.data_type == "f":
             cell.data_type = "s"     # "=..." said in a meeting is text, not a formula
