@@ -80,10 +80,17 @@ def match_record(doc: Document, match: Match, positions: Positions, clean: bool 
     }
 
 
-def records(decoded: DecodedDocument, clean: bool = False) -> Iterable[dict]:
+def records(decoded: DecodedDocument, clean: bool = False, near_misses: bool = False) -> Iterable[dict]:
+    """The records of the matches (with ``near_misses``: of the rejected candidates instead);
+    each has an ``explain`` field when the decoder explained it (``--explain``)."""
     positions = Positions(decoded.document)
-    for m in decoded.matches:
-        yield match_record(decoded.document, m, positions, clean)
+    for m in decoded.near_misses if near_misses else decoded.matches:
+        rec = match_record(decoded.document, m, positions, clean)
+        if m.explain is not None:
+            rec["explain"] = m.explain
+        if near_misses:
+            rec["near_miss"] = True
+        yield rec
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:

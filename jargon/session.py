@@ -35,6 +35,8 @@ class Session:
     dict_selectors: tuple[str, ...] = ()
     threshold: float | None = None
     report: Callable[[str], None] | None = None    # where plugin problems go (default: stderr)
+    explain: bool = False        # matches carry how they matched (--explain)
+    near_misses: bool = False    # decoded documents keep the rejected candidates (--near-misses)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, **overrides: Any) -> "Session":
@@ -46,7 +48,8 @@ class Session:
         fields: dict[str, Any] = dict(plugin_paths=tuple(getattr(args, "plugin", None) or ()),
                                       no_plugins=bool(getattr(args, "no_plugins", False)),
                                       dict_selectors=tuple(dicts) if isinstance(dicts, list) else (),
-                                      threshold=threshold)
+                                      threshold=threshold, explain=bool(getattr(args, "explain", False)),
+                                      near_misses=bool(getattr(args, "near_misses", False)))
         fields.update(overrides)
         return cls(**fields)
 
@@ -71,4 +74,5 @@ class Session:
         """A decoder for ``dictionaries`` with this session's languages (the one place a Decoder is built)."""
         from .engine.decoder import Decoder
 
-        return Decoder(dictionaries, threshold=threshold, languages=self.plugins.languages())
+        return Decoder(dictionaries, threshold=threshold, languages=self.plugins.languages(), explain=self.explain,
+                       near_misses=self.near_misses)

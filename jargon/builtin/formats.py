@@ -46,6 +46,23 @@ def write_text(out: IO[str], docs: list[DecodedDocument], options: RenderOptions
                           f"{_CYAN}{phrase}{_RESET} — {meaning}  {_DIM}({rec['score']:g}){_RESET}\n")
             else:
                 out.write(f"{where(rec)}{who(rec)}  {text}  → {phrase} — {meaning}  ({rec['score']:g})\n")
+            _explanation(out, rec)
+        near = list(records(decoded, options.clean, near_misses=True))
+        if near:
+            out.write(f"-- near misses ({len(near)}): candidates that were rejected\n")
+        for rec in near:
+            out.write(f"{where(rec)}{who(rec)}  {terminal(rec['text'])}  ✗ {terminal(rec['phrase'])}  "
+                      f"({rec['score']:g}): {terminal(rec['explain'].get('rejected', ''))}\n")
+            _explanation(out, rec)
+
+
+def _explanation(out: IO[str], rec: dict) -> None:
+    """``--explain``: the explanation as indented lines under its match."""
+    if rec.get("explain"):
+        from jargon.engine.explain import explain_lines
+
+        for line in explain_lines(rec["explain"]):
+            out.write(f"    {terminal(line)}\n")
 
 
 def write_jsonl(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
@@ -53,13 +70,17 @@ def write_jsonl(out: IO[str], docs: list[DecodedDocument], options: RenderOption
     for decoded in docs:
         for rec in records(decoded, options.clean):
             out.write(jsonout.line(rec) + "\n")
+        for rec in records(decoded, options.clean, near_misses=True):
+            out.write(jsonout.line(rec) + "\n")
 
 
 def write_json(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
     """``{"documents": [{"file": ..., "reader": ..., "matches": [...]}, ...]}``."""
     payload = {"documents": [{"file": d.document.name if d.document.path is not None else None,
                               "reader": d.document.reader,
-                              "matches": list(records(d, options.clean))} for d in docs]}
+                              "matches": list(records(d, options.clean)),
+                              **({"near_misses": list(records(d, options.clean, near_misses=True))}
+                                 if d.near_misses else {})} for d in docs]}
     jsonout.document(payload, out)
 
 

@@ -16,6 +16,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-t", "--threshold", type=float, default=None,
                    help="minimum score 0-100 (default: 75)")
     p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
+    p.add_argument("--explain", action="store_true",
+                   help="say why each match matched: aligned words and rules, score parts, guards "
+                        "(text: indented lines; json/jsonl: an 'explain' field)")
+    p.add_argument("--near-misses", action="store_true",
+                   help="also list the candidates that were rejected, with their explanation and why "
+                        "(text: after the matches; json: 'near_misses'; jsonl: records with 'near_miss': true)")
     p.add_argument("--translate", action="store_true", help="the same as -f translated: the text with each phrase "
                    "replaced by [meaning]")
     p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")

@@ -75,7 +75,13 @@ class Decoder:
         with paused_gc():
             out = self._decode(text, near_misses)
         if near_misses:
-            near_misses.sort(key=lambda m: m.start)
+            # one near miss per entry and stretch of text: the wording that came closest
+            best: dict[tuple, Match] = {}
+            for m in near_misses:
+                key = (m.start, m.end, m.entry.id, (m.explain or {}).get("rejected"))
+                if key not in best or m.score > best[key].score:
+                    best[key] = m
+            near_misses[:] = sorted(best.values(), key=lambda m: (m.start, m.end))
         return out
 
     def _decode(self, text: str, trace: list[Match] | None = None) -> list[Match]:
@@ -307,10 +313,12 @@ class Decoder:
             w, pat, toks, _ = c
             lit = vetoing(w, pat, toks) if literal else None
             s, e = span(w, toks)
+            better = [cc for cs, ce, cc in chosen if s < ce and cs < e]
             reason = (f"a literal use: {lit.text!r}" if lit is not None else
-                      "overlapped by a better match" if any(s < ce and cs < e for cs, ce, _ in chosen) else None)
+                      "overlapped by a better match" if better else None)
             if reason:
-                if trace is not None:
+                # another wording of an entry that matched here is no near miss worth listing
+                if trace is not None and not any(cc[1].entry == pat.entry for cc in better):
                     trace.append(self._match(*c, reason))
                 continue
             chosen.append((s, e, c))

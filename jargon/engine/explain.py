@@ -112,6 +112,4 @@ def explain_lines(explanation: dict) -> list[str]:
     for g in explanation["guards"]:
         detail = ", ".join(repr(c) for c in g["checked"]) if "checked" in g else g.get("rule", "")
         lines.append(f"guard    {g['guard']}: {'passed' if g['passed'] else 'FAILED'} ({detail})")
-    if explanation.get("rejected"):
-        lines.append(f"rejected {explanation['rejected']}")
     return lines
