@@ -33,13 +33,15 @@ def test_the_decoder_gets_the_threshold_and_the_plugin_languages(monkeypatch):
     seen = {}
 
     class Spy:
-        def __init__(self, dictionaries, threshold=None, languages=None):
-            seen.update(dictionaries=dictionaries, threshold=threshold, languages=languages)
+        def __init__(self, dictionaries, threshold=None, languages=None, explain=False, near_misses=False):
+            seen.update(dictionaries=dictionaries, threshold=threshold, languages=languages, explain=explain,
+                        near_misses=near_misses)
 
     monkeypatch.setattr(decoder_module, "Decoder", Spy)
     s = Session(dict_selectors=("ru-corporate",), threshold=80)
     assert isinstance(s.decoder, Spy) and s.decoder is s.decoder
     assert seen["threshold"] == 80 and seen["languages"] == s.plugins.languages() and "ru" in seen["languages"]
+    assert seen["explain"] is False and Session(explain=True).decoder_for([]).explain is True
 
 
 def test_from_args():
