@@ -41,7 +41,9 @@ def test_the_decoder_gets_the_threshold_and_the_plugin_languages(monkeypatch):
     s = Session(dict_selectors=("ru-corporate",), threshold=80)
     assert isinstance(s.decoder, Spy) and s.decoder is s.decoder
     assert seen["threshold"] == 80 and seen["languages"] == s.plugins.languages() and "ru" in seen["languages"]
-    assert seen["explain"] is False and Session(explain=True).decoder_for([]).explain is True
+    assert seen["explain"] is False
+    Session(explain=True).decoder_for([])
+    assert seen["explain"] is True
 
 
 def test_from_args():
