@@ -367,8 +367,8 @@ class JargonApp(App[int]):
             self.decisions.remove(previous)
         if status is not None and (previous is None or previous.status != status):
             self.decisions.set(m, status)
+        self._save_decisions()     # merges what other sessions saved meanwhile: resolve after it
         self._resolve()
-        self._save_decisions()
         self.view.set_statuses(self.statuses)
         self._refresh_panel()
         self._update_status()
