@@ -57,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
     readers = pm.input_readers()
     options = ReadOptions(encoding=args.encoding, errors=args.errors)
     names = expand_inputs(args.files or [STDIN], readers, args.recursive)
+    if args.output:
+        from jargon import export
+
+        export.check_output(args.output, export.protected_files(names, args.decisions, dictionaries))
     decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
     decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
 
