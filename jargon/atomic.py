@@ -65,9 +65,9 @@ def _temp_file(target: Path, mode: int) -> tuple[int, Path]:
             continue
 
 
-def _replace(target: Path, data: bytes, like: os.stat_result | None) -> None:
+def _replace(target: Path, data: bytes, like: os.stat_result | None, durable: bool = True) -> None:
     """Write ``data`` to a temporary file and rename it over ``target``, with the mode (and owner)
-    of ``like`` when given."""
+    of ``like`` when given; ``durable``: fsynced before the rename."""
     fd, tmp = _temp_file(target, 0o666 if like is None else 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -79,7 +79,8 @@ def _replace(target: Path, data: bytes, like: os.stat_result | None) -> None:
                 except OSError:           # not ours to give away: the new file is the writer's
                     pass
                 os.fchmod(f.fileno(), stat.S_IMODE(like.st_mode))
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -102,9 +103,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes, backup: bool = False) -> None:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, backup: bool = False, durable: bool = True) -> None:
     """Replace the file at ``path`` (its symlink target) by ``data`` atomically; with ``backup``
-    keep the old version as ``NAME.bak``. A special file is written in place."""
+    keep the old version as ``NAME.bak``. A special file is written in place. ``durable=False``
+    (caches, which can be lost) skips the fsyncs: readers still never see half a file."""
     if is_special(path):
         _write_special(path, data)
         return
@@ -121,8 +123,9 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, backup: bool = Fals
         except FileNotFoundError:
             bak_like = st
         _replace(bak, target.read_bytes(), bak_like)
-    _replace(target, data, st)
-    _fsync_dir(target.parent)
+    _replace(target, data, st, durable)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, backup: bool = True) -> None:
