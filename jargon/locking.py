@@ -30,13 +30,14 @@ def lock_path(path: str | os.PathLike) -> Path:
 
 
 @contextmanager
-def locked(path: str | os.PathLike, timeout: float = LOCK_TIMEOUT) -> Iterator[Path]:
+def locked(path: str | os.PathLike, timeout: float | None = None) -> Iterator[Path]:
     """Hold the lock of ``path`` for the block; yields the real file to read and write.
 
-    Raises JargonError when another writer holds it for longer than ``timeout`` seconds,
-    OSError when the folder cannot be written."""
+    Raises JargonError when another writer holds it for longer than ``timeout`` seconds
+    (default LOCK_TIMEOUT), OSError when the folder cannot be written."""
     from filelock import FileLock, Timeout
 
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     target = real_target(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(lock_path(target), timeout=timeout)
