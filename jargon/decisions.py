@@ -118,11 +118,11 @@ class Decisions:
     def remove(self, decision: Decision) -> bool:
         return self._items.pop(decision.key, None) is not None
 
-    def changes(self) -> tuple[dict[tuple[str, int, int, str], Decision], set[tuple[str, int, int, str]]]:
+    def changes(self) -> tuple[dict[tuple[str, int, int, str], Decision], frozenset[tuple[str, int, int, str]]]:
         """What this object changed since it was read or last saved: the decisions set (new or
         different), and the keys of those removed. Saving merges only these into the file."""
         changed = {k: d for k, d in self._items.items() if self._base.get(k) != d}
-        return changed, set(self._base) - set(self._items)
+        return changed, frozenset(self._base) - frozenset(self._items)
 
     def _saved(self) -> None:
         self._base = dict(self._items)

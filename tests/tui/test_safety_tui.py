@@ -27,9 +27,9 @@ def test_two_sessions_on_one_transcript_keep_every_decision(transcript):
             await pa.press("d")                   # dismissing a dismissed match undoes it
             await settle(pa)
             await settle(pb)
-            return n, cleared, [(m.entry.id, m.start, m.end, m.text) for m in a.matches], list(a.statuses)
+            return cleared, [(m.entry.id, m.start, m.end, m.text) for m in a.matches], list(a.statuses)
 
-    n, cleared, keys, shown = asyncio.run(main())
+    cleared, keys, shown = asyncio.run(main())
     on_disk = {d.key: d.status for d in load_decisions(sidecar_path(transcript))}
     expected = {k: ("dismissed" if i % 2 == 0 else "confirmed") for i, k in enumerate(keys) if i != cleared}
     assert on_disk == expected
