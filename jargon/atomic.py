@@ -134,18 +134,20 @@ def atomic_write_text(path: str | os.PathLike, text: str, backup: bool = True) -
 
 
 def remove_stale_temps(path: str | os.PathLike) -> int:
-    """Remove the temporary files that writers of ``path`` (its symlink target) left behind when
-    they were killed; returns how many. Only safe while holding the target's lock."""
+    """Remove the temporary files that writers of ``path`` (its symlink target) and of its
+    ``.bak`` left behind when they were killed; returns how many. Only safe while holding
+    the target's lock."""
     target = real_target(path)
-    prefix = f".{target.name}."
+    prefixes = (f".{target.name}.", f".{target.name}.bak.")
     removed = 0
     try:
         names = os.listdir(target.parent)
     except OSError:
         return 0
     for name in names:
-        rest = name[len(prefix):-len(TEMP_SUFFIX)]
-        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX) and _TEMP_PART.fullmatch(rest):
+        if not name.endswith(TEMP_SUFFIX):
+            continue
+        if any(name.startswith(p) and _TEMP_PART.fullmatch(name[len(p):-len(TEMP_SUFFIX)]) for p in prefixes):
             try:
                 os.unlink(target.parent / name)
                 removed += 1

@@ -189,7 +189,8 @@ def test_the_backup_is_the_previous_version_and_a_failed_backup_leaves_it_as_it_
 def test_temporary_files_of_a_killed_writer_are_removed_by_the_next_write(tmp_path):
     path = tmp_path / "user.toml"
     add_user_entry("один", "смысл", dict_path=path)
-    stale = [tmp_path / ".user.toml.abcd1234.tmp", tmp_path / ".user.toml.x_9k2m7q.tmp"]   # ours, mkstemp's
+    stale = [tmp_path / ".user.toml.abcd1234.tmp", tmp_path / ".user.toml.x_9k2m7q.tmp",   # ours, mkstemp's
+             tmp_path / ".user.toml.bak.0123abcd.tmp"]                                       # the .bak's
     kept = [tmp_path / ".other.toml.abcd1234.tmp", tmp_path / ".user.toml.notes.tmp", tmp_path / "user.toml.tmp"]
     for p in stale + kept:
         p.write_text("half a file")
