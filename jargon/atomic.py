@@ -133,11 +133,15 @@ def atomic_write_text(path: str | os.PathLike, text: str, backup: bool = True) -
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
 
 
-def remove_stale_temps(path: str | os.PathLike) -> int:
+def remove_stale_temps(path: str | os.PathLike, min_age: float = 0) -> int:
     """Remove the temporary files that writers of ``path`` (its symlink target) and of its
-    ``.bak`` left behind when they were killed; returns how many. Only safe while holding
-    the target's lock."""
+    ``.bak`` left behind when they were killed; returns how many. Safe while holding the
+    target's lock; without it, ``min_age`` (seconds since the file was last written) spares
+    the files of writers still at work."""
+    import time
+
     target = real_target(path)
+    now = time.time()
     prefixes = (f".{target.name}.", f".{target.name}.bak.")
     removed = 0
     try:
@@ -149,6 +153,8 @@ def remove_stale_temps(path: str | os.PathLike) -> int:
             continue
         if any(name.startswith(p) and _TEMP_PART.fullmatch(name[len(p):-len(TEMP_SUFFIX)]) for p in prefixes):
             try:
+                if min_age and now - os.lstat(target.parent / name).st_mtime < min_age:
+                    continue
                 os.unlink(target.parent / name)
                 removed += 1
             except OSError:

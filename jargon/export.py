@@ -13,11 +13,13 @@ import stat
 from pathlib import Path
 from typing import IO, Iterable
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_bytes, remove_stale_temps
 from .contributions import OutputFormat, RenderOptions
 from .errors import JargonError
 from .model import DecodedDocument
 from .render import translate_text
+
+STALE_OUTPUT_TEMP_SECONDS = 3600
 
 
 def render(fmt: OutputFormat, decoded: list[DecodedDocument], options: RenderOptions) -> bytes | str:
@@ -73,7 +75,7 @@ def check_output(output: str | os.PathLike, protected: Iterable[tuple[str, Path]
         pass                               # a new file: compared by its resolved path
     for what, path in protected:
         if _same_file(output, path):
-            raise JargonError(f"-o {output} is {what}: refusing to overwrite it; choose another output file")
+            raise JargonError(f"{output} is {what}: refusing to overwrite it; choose another output file")
 
 
 def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
@@ -84,7 +86,10 @@ def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 
 def save(path: str | Path, data: bytes | str) -> None:
-    """Write output to ``path`` atomically; a folder that cannot be written is one clear line."""
+    """Write output to ``path`` atomically; a folder that cannot be written is one clear line.
+    Outputs are written without a lock, so only temporary files of writers killed long ago
+    (an hour) are removed."""
+    remove_stale_temps(path, min_age=STALE_OUTPUT_TEMP_SECONDS)
     try:
         atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:

@@ -249,7 +249,7 @@ def test_output_onto_an_input_or_its_sidecar_is_refused_and_the_input_is_untouch
     output = output.replace("ABS", str(workdir))
     result = cli("decode", "a.txt", "-o", output, *(["--translate"] if translate else []))
     assert result.rc == 2 and len(result.err_lines) == 1
-    assert f"-o {output} is {what}: refusing to overwrite it" in result.err and "Traceback" not in result.err
+    assert f"jargon: {output} is {what}: refusing to overwrite it" in result.err and "Traceback" not in result.err
     assert (workdir / "a.txt").read_bytes() == before
     assert not (workdir / "a.jargon.toml").exists()
 
@@ -277,9 +277,14 @@ def test_output_onto_an_existing_sidecar_decisions_file_or_dictionary_in_use_is_
     assert {p: p.read_bytes() for p in files} == files
 
 
-def test_output_beside_the_input_is_written(cli, workdir):
+def test_output_beside_the_input_is_written_and_old_temporary_files_of_killed_outputs_go(cli, workdir):
+    stale, fresh = workdir / ".a.csv.abcd1234.tmp", workdir / ".a.csv.0123abcd.tmp"
+    for p in (stale, fresh):
+        p.write_text("half")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
     result = cli("decode", "a.txt", "-f", "csv", "-o", "a.csv")
     assert result.rc == 0 and (workdir / "a.csv").read_text(encoding="utf-8").startswith("file,")
+    assert not stale.exists() and fresh.exists()          # a writer at work now is left alone
 
 
 @pytest.fixture

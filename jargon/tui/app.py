@@ -554,8 +554,7 @@ class JargonApp(App[int]):
         target = Path(path).expanduser()
         source = decoded.document.path
         try:
-            if source is not None and target.exists() and target.resolve() == source.resolve():
-                raise JargonError(f"{target}: that is the transcript itself; choose another file")
+            export.check_output(target, export.protected_files([source] if source else [], None, self.dictionaries))
             if format_name == TRANSLATED:
                 export.save(target, export.translation([decoded], clean))
             else:

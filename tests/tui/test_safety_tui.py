@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 
 from jargon.decisions import load_decisions, sidecar_path
-from tui_helpers import make_app, settle
+from tui_helpers import TEST_DICT, drive, make_app, recorded_notifications, settle
 
 
 def test_two_sessions_on_one_transcript_keep_every_decision(transcript):
@@ -34,3 +34,25 @@ def test_two_sessions_on_one_transcript_keep_every_decision(transcript):
     expected = {k: ("dismissed" if i % 2 == 0 else "confirmed") for i, k in enumerate(keys) if i != cleared}
     assert on_disk == expected
     assert shown == [expected.get(k) for k in keys]      # a shows b's decisions too, after its last save
+
+
+def test_export_never_overwrites_the_transcript_its_sidecar_or_a_dictionary(transcript, tmp_path):
+    sidecar = sidecar_path(transcript)
+    dictionary = tmp_path / "dict.toml"
+    dictionary.write_bytes(TEST_DICT.read_bytes())
+    app = make_app(transcript, dict_selectors=[str(dictionary)])
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        await pilot.press("n", "d")                      # a sidecar now exists
+        before = {p: p.read_bytes() for p in (transcript, sidecar, dictionary)}
+        for target in (transcript, sidecar, dictionary):
+            app.export("json", str(target))
+            await settle(pilot)
+        return before
+
+    before = drive(app, script)
+    assert {p: p.read_bytes() for p in before} == before
+    errors = [m for m, kw in seen if kw.get("severity") == "error"]
+    assert len(errors) == 3 and all("refusing to overwrite it" in m for m in errors)
+    assert "the input" in errors[0] and "decisions file" in errors[1] and "the dictionary" in errors[2]
