@@ -25,6 +25,7 @@ from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
 _TEMP_PART = re.compile(r"[a-z0-9_]{8}")   # ours (hex) and tempfile.mkstemp's, which older versions used
+_FD_PATH = re.compile(r"/dev/(stdout|stderr)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
 
 
 def real_target(path: str | os.PathLike) -> Path:
@@ -48,8 +49,22 @@ def is_special(path: str | os.PathLike) -> bool:
             or os.path.realpath(path).startswith("/proc/"))
 
 
+def _descriptor(path: str | os.PathLike) -> int | None:
+    """The descriptor that ``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N`` or ``/proc/self/fd/N`` names."""
+    m = _FD_PATH.fullmatch(os.path.abspath(path))
+    if m is None:
+        return None
+    return {"stdout": 1, "stderr": 2}[m.group(1)] if m.group(1) else int(m.group(2) or m.group(3))
+
+
 def _write_special(path: str | os.PathLike, data: bytes) -> None:
-    # no O_CREAT (it exists) and no O_TRUNC: /dev/stdout redirected to a file with >> appends
+    fd = _descriptor(path)
+    if fd is not None:                   # write to the descriptor itself: a socket cannot be reopened
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        return
+    # no O_CREAT (it exists) and no O_TRUNC (a device or FIFO has nothing to cut)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(fd, "wb") as f:
         f.write(data)

@@ -92,5 +92,7 @@ def save(path: str | Path, data: bytes | str) -> None:
     remove_stale_temps(path, min_age=STALE_OUTPUT_TEMP_SECONDS)
     try:
         atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except BrokenPipeError:              # -o /dev/stdout | head: as for stdout, the CLI goes quiet
+        raise
     except OSError as exc:
         raise JargonError(f"cannot write {path}: {exc.strerror or exc}") from None

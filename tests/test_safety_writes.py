@@ -354,3 +354,25 @@ def test_atomic_write_text_onto_a_folder_fails_cleanly(tmp_path):
         atomic_write_text(folder, "x")
     assert folder.is_dir() and list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
+
+
+def test_dev_stdout_that_is_a_socket_is_written_through_the_descriptor(workdir):
+    import socket
+
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        proc = subprocess.run([sys.executable, "-m", "jargon", "decode", "a.txt", "-f", "jsonl", "-o", "/dev/stdout"],
+                              stdout=theirs.fileno(), stderr=subprocess.PIPE, text=True, cwd=workdir, timeout=120,
+                              env=subprocess_env(JARGON_NO_PLUGINS="1"))
+        theirs.close()
+        ours.settimeout(10)
+        got = ours.recv(1 << 20)
+    assert proc.returncode == 0, proc.stderr
+    assert b'"entry"' in got and proc.stderr == ""
+
+
+def test_dev_stdout_into_a_closed_pipe_is_quiet(workdir):
+    proc = subprocess.run(f"{sys.executable} -m jargon decode a.txt a.txt a.txt -o /dev/stdout | true", shell=True,
+                          stderr=subprocess.PIPE, text=True, cwd=workdir, timeout=120,
+                          env=subprocess_env(JARGON_NO_PLUGINS="1"))
+    assert "Traceback" not in proc.stderr and "cannot write" not in proc.stderr
