@@ -118,8 +118,8 @@ def _key() -> bytes | None:
 
 
 def _read_key(path: Path) -> bytes | None:
-    """The key in ``path``; None when there is none yet. Raises OSError; a key others could read
-    or write, or of the wrong size, is refused (returns None after saying so through _key)."""
+    """The key in ``path``; None when there is none yet. Raises OSError for a key that cannot be
+    read, that others could read or write, that is a symlink or of the wrong size."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
