@@ -91,6 +91,7 @@ class Decisions:
         self._items: dict[tuple[str, int, int, str], Decision] = {}
         for d in items:
             self._items[d.key] = d
+        self._base: dict[tuple[str, int, int, str], Decision] = {}   # as last read or saved: see changes()
         self.path = Path(path) if path is not None else None
         self.transcript = transcript
 
@@ -116,6 +117,15 @@ class Decisions:
 
     def remove(self, decision: Decision) -> bool:
         return self._items.pop(decision.key, None) is not None
+
+    def changes(self) -> tuple[dict[tuple[str, int, int, str], Decision], frozenset[tuple[str, int, int, str]]]:
+        """What this object changed since it was read or last saved: the decisions set (new or
+        different), and the keys of those removed. Saving merges only these into the file."""
+        changed = {k: d for k, d in self._items.items() if self._base.get(k) != d}
+        return changed, frozenset(self._base) - frozenset(self._items)
+
+    def _saved(self) -> None:
+        self._base = dict(self._items)
 
     def resolve(self, matches: list[Match]) -> dict[int, Decision]:
         """Which decision applies to which match (by index into ``matches``).
@@ -200,7 +210,9 @@ def parse_decisions(text: str, path: str | os.PathLike | None = None) -> Decisio
         line = f"{starts[n]}:" if n < len(starts) else ""
         items.append(_decision(item, f"{where}:{line}"))
     transcript = meta.get("file") if isinstance(meta.get("file"), str) else None
-    return Decisions(items, path=path, transcript=transcript)
+    decisions = Decisions(items, path=path, transcript=transcript)
+    decisions._saved()
+    return decisions
 
 
 def _decision(item: object, where: str) -> Decision:
@@ -241,17 +253,38 @@ def decisions_to_toml(decisions: Decisions) -> str:
 
 
 def save_decisions(decisions: Decisions, path: str | os.PathLike | None = None) -> Path:
-    """Write the sidecar atomically (temp file + rename); returns the path written."""
-    from .dictionary import atomic_write_text
+    """Merge ``decisions`` into the sidecar and write it atomically; returns the path written.
+
+    Under the file's lock (jargon.locking) the sidecar is read again and only what
+    ``decisions`` changed since it was read (:meth:`Decisions.changes`) is applied to it, so
+    the decisions another session or process saved meanwhile are kept; ``decisions`` then
+    holds the merged whole. Saved to another file than its own, all its decisions count as
+    changes. A sidecar that cannot be read is left as it is (DecisionsError)."""
+    from .atomic import atomic_write_text
+    from .locking import locked
 
     target = Path(path) if path is not None else decisions.path
     if target is None:
         raise DecisionsError("no path to write the decisions to")
-    text = decisions_to_toml(decisions)
-    parse_decisions(text, target)   # never write what we could not read back
-    atomic_write_text(target, text, backup=False)
+    if decisions.path is None or not _same_file(decisions.path, target):
+        decisions._base = {}
+    with locked(target) as real:
+        on_disk = load_decisions(target) if real.exists() else Decisions()
+        changed, removed = decisions.changes()
+        merged = {k: d for k, d in on_disk._items.items() if k not in removed}
+        merged.update(changed)
+        decisions._items = merged
+        decisions.transcript = decisions.transcript or on_disk.transcript
+        text = decisions_to_toml(decisions)
+        parse_decisions(text, target)   # never write what we could not read back
+        atomic_write_text(target, text, backup=False)
+    decisions._saved()
     decisions.path = target
     return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def apply_decisions(decoded: DecodedDocument, decisions: Decisions | Iterable[Decision] | None) -> DecodedDocument:

@@ -2,7 +2,8 @@
 
 Reading uses tomllib (bounded by jargon.tomlread); every problem is reported as one line naming the file and
 the line. Writing uses tomli-w and is atomic (jargon.atomic: a temporary file in the
-same folder is fsynced and renamed over the old one, after a ``.bak`` copy).
+same folder is fsynced and renamed over the old one, after a ``.bak`` copy), under the
+file's lock (jargon.locking); :func:`update_dictionary` re-reads the file under the lock.
 Large files, once validated, are cached on disk by content (jargon.diskcache), so
 the next run unpickles them instead of parsing them again.
 """
@@ -13,11 +14,12 @@ import re
 import tomllib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import diskcache, tomlread
 from .atomic import atomic_write_text
 from .errors import DictionaryError, DictionaryTooDeep
+from .locking import locked
 from .model import Dictionary, Entry
 
 META_KEYS = {"name": str, "title": str, "language": str, "version": str, "license": str,
@@ -355,14 +357,39 @@ def dictionary_to_toml(d: Dictionary) -> str:
 
 
 def save_dictionary(d: Dictionary, path: str | os.PathLike | None = None) -> Path:
-    """Write a dictionary as TOML (tomli-w) atomically; returns the path written."""
+    """Write a dictionary as TOML (tomli-w) atomically, replacing the file (its symlink target)
+    under the file's lock, with a ``.bak`` of the old version; returns the path written. To
+    change a file that may change meanwhile, use :func:`update_dictionary`."""
     target = Path(path) if path is not None else d.path
     if target is None:
         raise DictionaryError("no path to write the dictionary to", d.name)
-    text = dictionary_to_toml(d)
-    parse_dictionary(text, target)  # never write what we could not read back
-    atomic_write_text(target, text)
+    with locked(target):
+        _write(d, target)
     return target
+
+
+def update_dictionary(path: str | os.PathLike, change: Callable[[Dictionary], Dictionary],
+                      empty: Callable[[Path], Dictionary] | None = None) -> Dictionary:
+    """Read-modify-write of a dictionary file: under the file's lock, ``change`` gets the file as
+    it is now (``empty(path)`` when there is none yet) and what it returns is written atomically
+    with a ``.bak``. So entries another writer added meanwhile are kept. Returns what was written."""
+    path = Path(path)
+    with locked(path) as target:
+        if target.exists():
+            current = load_dictionary(path)
+        elif empty is not None:
+            current = empty(path)
+        else:
+            raise DictionaryError("no such file", path)
+        updated = change(current)
+        _write(updated, path)
+    return updated
+
+
+def _write(d: Dictionary, path: Path) -> None:
+    text = dictionary_to_toml(d)
+    parse_dictionary(text, path)  # never write what we could not read back
+    atomic_write_text(path, text)
 
 
 def add_entry(d: Dictionary, entry: Entry) -> Dictionary:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from .dictionary import add_entry, load_dictionary, new_entry_id, save_dictionary
+from .dictionary import add_entry, new_entry_id, update_dictionary
 from .model import Dictionary, Entry
 
 USER_DICTIONARY_NAME = "user"
@@ -34,13 +34,20 @@ def add_user_entry(phrase: str, meaning: str, tags: Sequence[str] = (), dict_pat
                    explicit: bool = False, clean_meaning: str | None = None) -> tuple[Path, Entry]:
     """Append an entry to a dictionary file (default: the user's), atomically, with a .bak backup.
 
-    The file is created when missing. Raises DictionaryError on duplicates or a broken file.
+    The file is created when missing. It is read again under its lock (jargon.locking), so
+    entries that other writers add at the same time are all kept; the id is made unique
+    against the file as it is then. Raises DictionaryError on duplicates or a broken file.
     """
     path = Path(dict_path) if dict_path else user_dictionary_path()
-    d = load_dictionary(path) if path.exists() else empty_dictionary(
-        USER_DICTIONARY_NAME if dict_path is None else path.stem, path)
-    entry = Entry(id=new_entry_id(phrase, {e.id for e in d.entries}), phrase=phrase.strip(),
-                  meaning=meaning.strip(), tags=tuple(tags), variants=tuple(variants), examples=tuple(examples),
-                  explicit=explicit, clean_meaning=clean_meaning)
-    save_dictionary(add_entry(d, entry), path)
-    return path, entry
+
+    def add(d: Dictionary) -> Dictionary:
+        entry = Entry(id=new_entry_id(phrase, {e.id for e in d.entries}), phrase=phrase.strip(),
+                      meaning=meaning.strip(), tags=tuple(tags), variants=tuple(variants),
+                      examples=tuple(examples), explicit=explicit, clean_meaning=clean_meaning)
+        return add_entry(d, entry)
+
+    def empty(p: Path) -> Dictionary:
+        return empty_dictionary(USER_DICTIONARY_NAME if dict_path is None else p.stem, p)
+
+    written = update_dictionary(path, add, empty)
+    return path, written.entries[-1]

@@ -108,7 +108,7 @@ def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path):
     decisions.set(decode().matches[0], DISMISSED)
     save_decisions(decisions)
     save_decisions(decisions)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.jargon.toml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".t.jargon.toml.lock", "t.jargon.toml"]   # lock stays
     with pytest.raises(DecisionsError):
         save_decisions(Decisions())                    # nowhere to write
 

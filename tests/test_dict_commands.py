@@ -170,7 +170,8 @@ def test_add_is_atomic_when_it_crashes_midway(cli, jargon_home, target, exc, rc)
         assert len(result.err_lines) == 1 and str(path) in result.err and "left as it was" in result.err
     assert path.read_bytes() == before_bytes
     assert dictionary_to_data(load_dictionary(path)) == before
-    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".bak")) == ["user.toml"]  # no temp files
+    # no temporary files (the lock file .user.toml.lock stays, as it should)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith((".bak", ".lock"))) == ["user.toml"]
     # and the next add works normally
     assert cli("dict", "add", "второе", "--meaning", "Два.").rc == 0
     assert [e.phrase for e in load_dictionary(path).entries] == ["первое", "второе"]

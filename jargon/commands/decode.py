@@ -61,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     readers = session.plugins.input_readers()
     options = ReadOptions(encoding=args.encoding, errors=args.errors)
     names = expand_inputs(args.files or [STDIN], readers, args.recursive)
+    if args.output:
+        from jargon import export
+
+        export.check_output(args.output, export.protected_files(names, args.decisions, dictionaries))
     decoded = decode_files(names, session.decoder, readers, options, args.input_format, args.jobs,
                            session.plugin_paths, no_plugins=session.no_plugins)
     decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)

@@ -367,8 +367,8 @@ class JargonApp(App[int]):
             self.decisions.remove(previous)
         if status is not None and (previous is None or previous.status != status):
             self.decisions.set(m, status)
+        self._save_decisions()     # merges what other sessions saved meanwhile: resolve after it
         self._resolve()
-        self._save_decisions()
         self.view.set_statuses(self.statuses)
         self._refresh_panel()
         self._update_status()
@@ -554,8 +554,7 @@ class JargonApp(App[int]):
         target = Path(path).expanduser()
         source = decoded.document.path
         try:
-            if source is not None and target.exists() and target.resolve() == source.resolve():
-                raise JargonError(f"{target}: that is the transcript itself; choose another file")
+            export.check_output(target, export.protected_files([source] if source else [], None, self.dictionaries))
             if format_name == TRANSLATED:
                 export.save(target, export.translation([decoded], clean))
             else:
