@@ -18,7 +18,6 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Decoder": ("jargon.engine.decoder", "Decoder"),
     "DEFAULT_THRESHOLD": ("jargon.engine.decoder", "DEFAULT_THRESHOLD"),
     "load_dictionary": ("jargon.dictionary", "load_dictionary"),
     "JargonError": ("jargon.errors", "JargonError"),
@@ -42,10 +41,16 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'jargon' has no attribute {name!r}")
 
 
+def Decoder(dictionaries, threshold: float | None = None, **options):  # noqa: N802 (the public name of a factory)
+    """A :class:`jargon.engine.decoder.Decoder` for ``dictionaries`` with the installed plugins'
+    languages (built by the composition root, jargon.session); ``options``: explain, near_misses."""
+    from .session import Session
+
+    return Session(threshold=threshold, **options).decoder_for(list(dictionaries), threshold)
+
+
 def decode(text: str, threshold: float | None = None):
     """Decode ``text`` with all installed dictionaries (builds a decoder each call: use Decoder to reuse)."""
-    from .engine.decoder import Decoder
-
     return Decoder(load_dictionaries(), threshold=threshold).decode(text)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import jargon
 from jargon.batch import decode_files, expand_inputs, progress_bar, resolve_jobs
 from jargon.catalog import load_dictionaries
 from jargon.engine.decoder import Decoder
@@ -51,7 +52,7 @@ def test_resolve_jobs():
 
 
 def test_decoder_is_picklable():
-    decoder = Decoder(load_dictionaries([str(DICT)]))
+    decoder = jargon.Decoder(load_dictionaries([str(DICT)]))
     clone = pickle.loads(pickle.dumps(decoder))
     text = "Анна: верхнеуровнево и концептуально\n"
     assert [(m.start, m.end, m.entry.id) for m in clone.decode(text)] == \

@@ -61,6 +61,7 @@ class RussianAnalyzer(Analyzer):
     clitics = ("-то", "-ка", "-таки", "-де")
     alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
     letters = "[а-яё]"
+    vowels = "аеёиоуыэюяь"
     prefixes = ("пере", "под", "при", "про", "раз", "рас", "по", "за", "на", "от", "вы", "до", "об", "с")
 
     def __init__(self) -> None:
@@ -232,16 +233,25 @@ class RussianAnalyzer(Analyzer):
         "kto gde kuda pochemu zachem skolko kakoy kakaya kakie znaet znayu "
         "kogda potom tam tut zdes ego ikh nas vas vy ty ona oni bylo budet est nado mozhno tozhe ochen".split())
 
+    # English function words: a stretch holding one is English, whatever pymorphy3 knows
+    # ("all" reads as "алл", "collect" as "коллект")
+    _ENGLISH_FUNCTION = frozenset(
+        "the a an of to and is are was were for in on with at by it this that be as from or not you we they i he "
+        "she please all will can have has do does did my your our their".split())
+
     def reads_as_own(self, words: list[str]) -> bool:
-        """Russian in Latin letters: the line holds a Russian function word ("u", "eto",
-        "vse") and most of its Latin words read as Russian words ("vse ok, detali potom")."""
+        """Russian in Latin letters: no English function word, and a Russian function word
+        ("u", "eto", "vse") or at least two words of which half or more read as Russian words
+        ("vse ok, detali potom", «Zabral, vernus», «kontseptualno da»)."""
         from jargon.text.translit import LATIN_WORD, to_cyrillic
 
-        if self._LATIN_FUNCTION.isdisjoint(words):
-            return False
         latin = [w for w in words if len(w) > 1 and LATIN_WORD.match(w)]
+        if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
+            return False
+        if not self._LATIN_FUNCTION.isdisjoint(latin):
+            return True
         known = sum(any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
-        return 2 * known > len(latin)
+        return len(latin) >= 2 and 2 * known >= len(latin)
 
     def transliterate(self, word: str) -> list[str]:
         if not _ANY_LATIN.search(word):      # most words: nothing to read in another script

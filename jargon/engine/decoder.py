@@ -40,10 +40,16 @@ __all__ = ["DEFAULT_THRESHOLD", "Decoder"]
 _SENTENCE_END = re.compile(r"[.!?…\n]\s")
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")
+_FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 
 class Decoder:
-    """Build once from dictionaries, then ``decode(text)`` as often as needed. Picklable."""
+    """Build once from dictionaries, then ``decode(text)`` as often as needed. Picklable.
+
+    ``languages`` maps a language code to its :class:`jargon.contributions.Language` (the
+    plugins' languages, as :class:`jargon.session.Session` passes them); dictionaries in a
+    language not given are matched with the neutral :class:`Analyzer`. The public
+    ``jargon.Decoder`` fills it from the installed plugins."""
 
     def __init__(self, dictionaries: Iterable[Dictionary], threshold: float | None = None,
                  languages: dict | None = None, explain: bool = False, near_misses: bool = False):
@@ -52,10 +58,9 @@ class Decoder:
         self.near_misses = near_misses            # decode_document also keeps the rejected candidates
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         self.entries: list[tuple[Dictionary, Entry]] = [(d, e) for d in self.dictionaries for e in d.entries]
-        if languages is None:
-            from jargon.plugins import get_plugin_manager
-
-            languages = get_plugin_manager().languages()
+        # the languages come from the caller (jargon.session builds them from the plugins);
+        # a language nobody gave gets the neutral analyser
+        languages = languages or {}
         by_lang: dict[str, list[int]] = {}
         for idx, (d, _) in enumerate(self.entries):
             by_lang.setdefault(d.language, []).append(idx)
@@ -180,6 +185,35 @@ class Decoder:
             stop = bisect_right(utts, utts[i])
             return a.is_address(norms[k:min(stop, k + 4)], between)
 
+        reads_own: dict[int, bool] = {}     # utterance -> its Latin-letter words read as the language
+
+        def unsure(i: int) -> bool:
+            """Drop the classes token i got by a reading that this line does not support (True
+            when some were dropped): a transliteration ("task" read as "таск") counts only in a
+            line that reads as the language written in other letters ("u menya seychas
+            zagruz"); a typo correction never reaches a capitalised word inside a sentence or
+            an all-capitals word (names, titles: "Апулей" is no typo of "апрувнуть")."""
+            how = lex.how.get(norms[i], {})
+            drop = set()
+            for c, rule in how.items():
+                if rule == "translit":
+                    u = utts[i]
+                    if u not in reads_own:
+                        lo, hi = bisect_left(utts, u), bisect_right(utts, u)
+                        run = [n for n in norms[lo:hi] if _FOREIGN_WORD.match(n)]
+                        if len(run) < 2:        # "Kollegi! Kto znaet...": the line's Latin words
+                            run = [n for n in norms if _FOREIGN_WORD.match(n)]
+                        reads_own[u] = a.reads_as_own(run)
+                    if not reads_own[u]:
+                        drop.add(c)
+                elif rule == "typo":
+                    surface = piece[starts[i] - base:ends[i] - base]
+                    if (surface[:1].isupper() and not opens[i]) or (len(surface) > 1 and surface.isupper()):
+                        drop.add(c)
+            if drop:
+                classes[i] = {c: s for c, s in classes[i].items() if c not in drop}
+            return bool(drop)
+
         # utts is non-decreasing: an utterance is a run of tokens
         # word class -> positions on the line, for the classes of the candidate phrases (and of
         # their entries' literal collocations) only
@@ -188,6 +222,9 @@ class Decoder:
         for entry in {patterns[pid].entry for pid in pids}:
             relevant.update(*map(pclass_sets.__getitem__, lex.literals.get(entry, ())))
         token_sets = list(map(lex.sets.__getitem__, norms))
+        for i in [i for i, n in enumerate(norms) if n in lex.suspect_forms]:
+            if unsure(i):
+                token_sets[i] = frozenset(classes[i])
         where: dict[int, list[int]] = {}
         for i in compress(count(), map(not_, map(relevant.isdisjoint, token_sets))):
             for c in relevant.intersection(token_sets[i]):

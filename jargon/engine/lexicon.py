@@ -12,7 +12,7 @@ to classes:
   on ("профакапили" for "факап"), checked only for words the analyser does not know.
 
 Each analysed text form also records by which rule it got each class (``how``: form,
-stem, synonym, spelling, translit, prefix, typo, joined, derived): ``--explain`` shows it,
+stem, synonym, spelling, translit, homoglyph, prefix, typo, joined, derived): ``--explain`` shows it,
 and a one-word phrase in a line of another script counts only through a listed spelling.
 
 A text word form is analysed once (cached) into its classes with a similarity each.
@@ -52,6 +52,7 @@ NO_CLASS = -1            # the slot of a pattern has no word class
 _NONE: frozenset[int] = frozenset()
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_OTHER_LETTER = re.compile(r"[^\W\da-z_]")     # a letter that is not Latin
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
 
 
@@ -119,7 +120,7 @@ class Lexicon:
         self.weights: dict[str, float] = {}
         self.persons: dict[tuple, bool] = {}
         self.grammars: dict[tuple[str, str], bool] = {}        # (text form, "noun:gen") -> the analyser's reading
-        self.typo_forms: set[str] = set()                       # text forms with a class found as a typo
+        self.suspect_forms: set[str] = set()    # text forms with a class found as a typo or a transliteration
 
     # -- compile ----------------------------------------------------------
     def _build(self, synonyms: dict[str, tuple[str, ...]], sets: dict[str, tuple[str, ...]],
@@ -184,7 +185,7 @@ class Lexicon:
                 if first.slot or second.slot:
                     continue
                 seconds = {second.word}
-                if len(first.word) <= 3:
+                if len(first.word) <= a.short_word:
                     if pat.kind == PHRASE:
                         glued_written.append((first.word, second.word))
                     if pat.inflect:
@@ -323,8 +324,8 @@ class Lexicon:
                 self.sets[form] = _NONE
                 return found
             self.how[form] = how
-            if "typo" in how.values():
-                self.typo_forms.add(form)
+            if "typo" in how.values() or "translit" in how.values():
+                self.suspect_forms.add(form)
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
                 self.hot_forms.add(form)
@@ -440,13 +441,16 @@ class Lexicon:
         if not found:
             # Latin-script Russian ("zagruz", "bolshoy" ~ "большой"); in a line mostly in Latin
             # letters a one-word phrase does not count this way ("Collect" is not "Коллеги!")
-            readings = [(self.spellings[t], "spelling") if t in self.spellings else (t, "translit")
+            # a word mixing scripts has look-alike letters in it ("кoллеги" with a Latin "o"),
+            # a word all in another script is a transliteration
+            kind = "homoglyph" if _OTHER_LETTER.search(form) else "translit"
+            readings = [(self.spellings[t], "spelling") if t in self.spellings else (t, kind)
                         for t in a.transliterate(form.replace("-", ""))]
             for t, rule in readings:
                 self._lookup(t, TRANSLIT_SIM, found, how, rule)
             if not found:
                 for t, _ in readings:
-                    self._typo(t, TRANSLIT_SIM, found, how, "translit")
+                    self._typo(t, TRANSLIT_SIM, found, how, kind)
         if not found and form in self.joined:
             found.update(self.joined[form])
             how.update(dict.fromkeys(found, "joined"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from .patterns import GRAM, OPEN, PERSON, Pattern
+from .patterns import GRAM, LITERAL, OPEN, PERSON, Pattern
 from .tuning import FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY
 
 
@@ -177,8 +177,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     # pattern words in the order they were said (assigned follows the pattern's order)
     order = [j for _, j in sorted((p, j) for j, (p, _) in assigned.items())]
     in_order = LCSseq.similarity(order, sorted(order)) if len(order) > 1 else len(order)
-    if u.fixed_order and in_order < len(order):
-        return None          # "out of reach" is not "reach out" in English
+    if (u.fixed_order or pat.kind == LITERAL) and in_order < len(order):
+        return None          # "out of reach" is not "reach out" in English; a collocation is said as written
     order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),

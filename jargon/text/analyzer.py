@@ -39,6 +39,10 @@ class Analyzer:
     prefixes: tuple[str, ...] = ()
     #: shortest stem that is still informative
     min_stem: int = 4
+    #: the language's vowels (a placeholder name's final vowel is its ending: "Вася" -> "вас")
+    vowels: str = "aeiouy"
+    #: words this short are glued to the next one by speech-to-text ("в планах" -> "впланах")
+    short_word: int = 3
     #: whether a phrase's words may be said in another order (Russian: yes, at a small cost;
     #: English: no, "out of reach" is not "reach out")
     free_word_order: bool = True
@@ -90,12 +94,15 @@ class Analyzer:
         return CONTENT_INSERT_WEIGHT if w >= 1.0 else w
 
     def is_known(self, word: str) -> bool:
-        """Whether ``word`` is a real word of the language (typos and names usually are not)."""
-        return True
+        """Whether ``word`` is a real word of the language (typos and names usually are not).
+        Neutral default, without a word list: no, so dictionary words stay typo-tolerant."""
+        return False
 
     def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
-        """Whether the word can name a person (a colleague in a placeholder slot)."""
-        return word in self.person_pronouns or (capitalized and not sentence_initial)
+        """Whether the word can name a person (a colleague in a placeholder slot). Neutral
+        default, without a names list: only the person pronouns (a capitalised word may be
+        any noun: German capitalises them all)."""
+        return word in self.person_pronouns
 
     def is_address(self, following: list[str], set_off: str = "") -> bool:
         """Whether a word that opens an utterance is an address ("коллеги, кто знает",
@@ -106,8 +113,10 @@ class Analyzer:
         return True
 
     def reads_as_own(self, words: list[str]) -> bool:
-        """Whether a line written mostly in another script is this language all the same
-        ("u menya seychas zagruz" is Russian). Neutral default: no."""
+        """Whether ``words``, written in another script (a line, or a quoted stretch of Latin
+        letters inside Cyrillic text), are this language all the same ("u menya seychas
+        zagruz", «Zabral, vernus» are Russian; "Collect all the data" is not). Neutral
+        default: no."""
         return False
 
     def transliterate(self, word: str) -> list[str]:
@@ -137,4 +146,4 @@ class Analyzer:
     def placeholder_stem(self, placeholder: str) -> str:
         """The part of a placeholder name shared by its forms ("Вася" -> "вас")."""
         p = self.normalize(placeholder)
-        return p[:-1] if len(p) > 3 and p[-1] in "aeiouyаеёиоуыэюяь" else p
+        return p[:-1] if len(p) > 3 and p[-1] in self.vowels else p

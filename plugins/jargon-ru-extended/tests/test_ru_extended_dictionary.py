@@ -7,7 +7,7 @@ import pytest
 
 from jargon.catalog import builtin_dictionary_dir
 from jargon.dictionary import load_dictionary
-from jargon.engine.decoder import Decoder
+from jargon import Decoder
 from jargon_ru_extended.plugin import DICTIONARY_PATH
 
 DICTIONARY = load_dictionary(DICTIONARY_PATH)
@@ -21,7 +21,7 @@ def _key(phrase: str) -> str:
 
 @pytest.fixture(scope="module")
 def decoder():
-    return Decoder([DICTIONARY])        # languages=None: the installed ones (Russian is built in)
+    return Decoder([DICTIONARY])        # jargon.Decoder: with the installed languages (Russian is built in)
 
 
 @pytest.fixture(scope="module")

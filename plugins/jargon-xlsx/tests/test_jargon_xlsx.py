@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 import jargon_xlsx
 from jargon.contributions import RenderOptions
-from jargon.engine.decoder import Decoder
+from jargon import Decoder
 from jargon.model import Dictionary, Document, Entry
 
 ENTRY_SYNC = Entry(id="quick-sync", phrase="quick sync", meaning="A meeting that is neither.",

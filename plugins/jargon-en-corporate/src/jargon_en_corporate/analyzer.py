@@ -324,6 +324,8 @@ class EnglishAnalyzer(Analyzer):
         return all(part in words or part.rstrip("'") in words for part in word.replace("'s", "").split("-") if part)
 
     def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
+        """A person pronoun, or a capitalised word inside a sentence: English capitalises
+        names, not nouns."""
         if word in self.person_pronouns:
             return True
         if word in self.pronouns or word in self.function_words or word in self.fillers or len(word) < 2:

@@ -1,0 +1,128 @@
+"""The general mechanisms the engine uses on unseen speech, each pinned by examples.
+
+Address role, synonyms, sets and grammatical slots in literal guards, derived words,
+open slots, clitics and reduplication, split words, the script of a line, names that
+are no typos, literal collocations said in their order.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from engine_helpers import RU, ids
+from jargon.dictionary import parse_dictionary
+from jargon.engine.decoder import Decoder
+
+
+def small(toml: str, language: str = "ru") -> Decoder:
+    d = parse_dictionary(textwrap.dedent(toml))
+    return Decoder([d], languages=RU)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Коллеги, подскажите, где отчёт?", ["kollegi"]),
+    ("Коллеги подскажите где отчёт", ["kollegi"]),          # ASR: no comma, an imperative follows
+    ("коллеги кто знает где отчет", ["kollegi"]),           # a question word follows
+    ("Коллеги меня поддержали.", []),                       # the subject of a plural past verb
+    ("Коллеги меня не услышали", []),
+    ("коллеги считают что это нормально", []),              # 3rd person plural
+    ("Коллеги по цеху меня поддержали", []),                # a noun phrase
+    ("Коллеги — это, наверное, главное.", []),              # the subject of a definition
+])
+def test_an_address_is_set_off_or_followed_by_what_follows_an_address(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("У меня сейчас дикая загруженность", ["bolshoy-zagruz"]),     # [synonyms]
+    ("Я сегодня без вебки, коллеги, приболел немного.", ["bez-kamery-pribolel"]),
+    ("Взял, вернусь", ["zabral-vernus"]),
+    ("Предположения Андрея челленджить у нас принято всем отделом.", ["chellendzhit-gipotezy"]),
+    ("Концептуально я за", ["kontseptualno"]),
+    ("В верхнеуровневом меню приложения четыре пункта", []),      # {tech} in a literal guard
+    ("Верхнеуровневая классификация грузов простая", []),
+    ("Это в планах эвакуации указано", []),                       # "в планах {noun:gen}"
+    ("У меня сейчас большой загруз контейнера", []),              # "загруз {noun:gen}"
+    ("У меня сейчас большой загруз, давай после релиза.", ["bolshoy-zagruz"]),  # the genitive is not next to it
+])
+def test_synonyms_sets_and_grammatical_slots(text, expected):
+    assert ids(text) == expected
+
+
+def test_a_literal_collocation_is_said_in_its_order():
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "fajlik"
+        phrase = "файлик"
+        meaning = "файл"
+        literal = ["в файлике"]
+    """)
+    assert [m.entry.id for m in dec.decode("Скинь файлик в чат")] == ["fajlik"]
+    assert dec.decode("Это лежит в файлике на диске") == []
+
+
+def test_derived_words_of_a_one_word_entry():
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "fakap"
+        phrase = "факап"
+        meaning = "провал"
+        derive = true
+        [[entries]]
+        id = "fidbek"
+        phrase = "фидбэк"
+        meaning = "замечания"
+        derive = true
+    """)
+    for text in ("Мы профакапили релиз", "Он опять зафакапил", "Это был факапище", "Она зафидбэчила макет"):
+        assert [m.entry.id for m in dec.decode(text)] in (["fakap"], ["fidbek"]), text
+    assert dec.decode("Мы таскали ящики") == []        # a real word is never derived
+
+
+def test_open_and_person_slots():
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "zaeskalirovat"
+        phrase = "эскалировать {something} наверх"
+        meaning = "пожаловаться"
+        [[entries]]
+        id = "podsvetit"
+        phrase = "подсветить {someone} риски"
+        meaning = "предупредить"
+    """)
+    assert [m.entry.id for m in dec.decode("Надо эскалировать этот срочный вопрос наверх")] == ["zaeskalirovat"]
+    assert dec.decode("Надо эскалировать этот вопрос по срокам и бюджету наверх") == []   # no short noun phrase
+    assert [m.entry.id for m in dec.decode("Подсвечу руководителю риски")] == ["podsvetit"]
+    assert [m.entry.id for m in dec.decode("Подсвечу ему риски")] == ["podsvetit"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Коллеги, а адженда-то какая будет?", ["kakova-agenda"]),         # a clitic
+    ("подсвечивали-подсвечивали Диме точки роста", ["podsvetit-tochki-rosta"]),   # reduplication
+    ("кан цептуально мы за", ["kontseptualno"]),                       # a split word, a short piece
+    ("«Фоллоуапчик пришлёте?» — это её коронное.", ["prishlete-followup"]),   # a borrowing's derivative
+    ("Наставник обязан подсветить стажёру точки роста", ["podsvetit-tochki-rosta"]),  # a role fills the slot
+    ("Все любят челленджить чужие гипотезы", ["chellendzhit-gipotezy"]),
+])
+def test_phrases_said_loosely(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("u menya seychas bolshoy zagruz", ["bolshoy-zagruz"]),    # Russian in Latin letters
+    ("Kollegi! Kto znaet, gde dogovor?", ["kollegi"]),
+    ("Респондент: «Zabral, vernus» — и пропал.", ["zabral-vernus"]),   # a quoted Latin stretch
+    ("Collect all the data please", []),                      # English: nothing to transliterate
+    ("Коллеги, please check the report before the call", []),
+    ("Пришлите в чат Апулею", []),                            # a name is no typo
+    ("Калеги, подскажите", ["kollegi"]),                      # a typo that opens the sentence
+])
+def test_the_script_of_a_line_and_names(text, expected):
+    assert ids(text) == expected
