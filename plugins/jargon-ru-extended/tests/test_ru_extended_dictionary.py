@@ -57,7 +57,7 @@ def test_no_seed_headword_repeated():
 
 def test_latin_spellings():
     latin = {alt for alts in DICTIONARY.spellings.values() for alt in alts if re.fullmatch(r"[a-z.]+", alt)}
-    assert {"sync", "ping", "approve", "deadline", "feedback"} <= latin
+    assert {"sync", "ping", "approve", "feedback", "fuckup"} <= latin
 
 
 def test_every_entry_is_complete():
@@ -85,7 +85,7 @@ def test_example_still_decodes_next_to_the_seed(decoder_with_seed, entry_id, exa
     ("Нужен approve от финдиректора.", "apruvnut", "approve"),
     ("Завтра быстрый sync по релизу.", "zasinkatsya", "sync"),
     ("Кинь ping Васе, он спит.", "pinganut", "ping"),
-    ("Горит deadline, все на созвоне.", "dedlayn-gorit", "deadline"),
+    ("Это был полный fuckup с релизом.", "fakap", "fuckup"),
     ("Вернусь с feedback до обеда.", "vernutsya-s-obratnoy-svyazyu", "feedback"),
 ])
 def test_latin_spelling_decodes(decoder, text, entry_id, latin):
