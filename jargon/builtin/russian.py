@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from jargon.contributions import Language
@@ -239,18 +240,23 @@ class RussianAnalyzer(Analyzer):
         "the a an of to and is are was were for in on with at by it this that be as from or not you we they i he "
         "she please all will can have has do does did my your our their".split())
 
-    def reads_as_own(self, words: list[str]) -> bool:
-        """Russian in Latin letters: no English function word, and a Russian function word
+    def reads_as_own(self, words: list[str], listed: Container[str] = ()) -> bool:
+        """Russian in Latin letters: no English function word, at most a third English words
+        (jargon.text.english: "static", "thread" are English), and a Russian function word
         ("u", "eto", "vse") or at least two words of which half or more read as Russian words
         ("vse ok, detali potom", «Zabral, vernus», «kontseptualno da»)."""
+        from jargon.text.english import english_words
         from jargon.text.translit import LATIN_WORD, to_cyrillic
 
         latin = [w for w in words if len(w) > 1 and LATIN_WORD.match(w)]
         if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
             return False
+        english = english_words()
+        if 3 * sum(w in english and w not in self._LATIN_FUNCTION and w not in listed for w in latin) > len(latin):
+            return False
         if not self._LATIN_FUNCTION.isdisjoint(latin):
             return True
-        known = sum(any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
+        known = sum(w in listed or any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
         return len(latin) >= 2 and 2 * known >= len(latin)
 
     def transliterate(self, word: str) -> list[str]:

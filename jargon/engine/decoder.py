@@ -33,7 +33,7 @@ from .cache import build_lexicon, language_tables
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import DEFAULT_THRESHOLD, MAX_GAP, MAX_PIECE
+from .tuning import DEFAULT_THRESHOLD, MAX_GAP, MAX_PIECE, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM
 
 __all__ = ["DEFAULT_THRESHOLD", "Decoder"]
 
@@ -195,21 +195,25 @@ class Decoder:
             an all-capitals word (names, titles: "Апулей" is no typo of "апрувнуть")."""
             how = lex.how.get(norms[i], {})
             drop = set()
+            surface = piece[starts[i] - base:ends[i] - base]
+            # part of an identifier ("ip_forward", "RTPROT_STATIC") or an acronym: no reading
+            coded = "_" in piece[max(0, starts[i] - base - 1):ends[i] - base + 1] or (
+                len(surface) > 1 and surface.isupper())
             for c, rule in how.items():
-                if rule == "translit":
+                if coded and rule in ("translit", "typo"):
+                    drop.add(c)
+                elif rule == "translit":
                     u = utts[i]
                     if u not in reads_own:
                         lo, hi = bisect_left(utts, u), bisect_right(utts, u)
                         run = [n for n in norms[lo:hi] if _FOREIGN_WORD.match(n)]
                         if len(run) < 2:        # "Kollegi! Kto znaet...": the line's Latin words
                             run = [n for n in norms if _FOREIGN_WORD.match(n)]
-                        reads_own[u] = a.reads_as_own(run)
+                        reads_own[u] = a.reads_as_own(run, lex.spellings)
                     if not reads_own[u]:
                         drop.add(c)
-                elif rule == "typo":
-                    surface = piece[starts[i] - base:ends[i] - base]
-                    if (surface[:1].isupper() and not opens[i]) or (len(surface) > 1 and surface.isupper()):
-                        drop.add(c)
+                elif rule == "typo" and surface[:1].isupper() and not opens[i]:
+                    drop.add(c)
             if drop:
                 classes[i] = {c: s for c, s in classes[i].items() if c not in drop}
             return bool(drop)
@@ -265,6 +269,19 @@ class Decoder:
             (j,) = pat.words
             return lex.how.get(norms[i], {}).get(pcl[j]) != "spelling"
 
+        def loose_typo(w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+            """A one-word phrase has nothing else to confirm a corrected typo: it takes a close
+            one ("концептульно"), a long word ("верхнеуровненько"), or a lower-case word of
+            some length ("калеги" in speech-to-text), never a short word or a capitalised one a
+            few letters away (names: "Дейл", "Авраам"; words: "пиво")."""
+            (j,) = pat.words
+            i, sim = (w.assigned or {}).get(j, (w.first, 1.0))
+            if lex.how.get(norms[i], {}).get(pcl[j]) != "typo" or sim >= ONE_WORD_TYPO_SIM:
+                return False
+            n = len(norms[i])
+            surface = piece[starts[i] - base:ends[i] - base]
+            return n < ONE_WORD_TYPO_LONG and (n < ONE_WORD_TYPO_LOWER or not surface.islower())
+
         results: list[tuple[Window, Pattern, Tokens, tuple]] = []
         context = (lex, norms, piece, base)     # what an explanation needs of this piece
 
@@ -295,7 +312,9 @@ class Decoder:
                     w.assigned = {j: (p + lo, sim) for j, (p, sim) in w.assigned.items()}
                 rejected = ("not an address here" if pat.anchored and not addresses(w.last) else
                             "a one-word phrase in text of another script" if w.first == w.last and foreign(
-                                w.first, pat, pcl) else None)
+                                w.first, pat, pcl) else
+                            "a one-word phrase said only by a loose typo" if len(pat.words) == 1 and loose_typo(
+                                w, pat, pcl) else None)
                 if rejected:
                     if trace is not None and pat.kind != LITERAL:
                         trace.append(self._match(w, pat, toks, context, rejected))
@@ -400,6 +419,10 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         # part means nothing alone, or when the joined word is itself a dictionary word
         # that anchors a phrase neither part does ("за брал")
         new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
+        how = lex.how.get(merged[i], {})
+        if new and all(how.get(c) == "typo" for c in new) and (
+                lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
+            continue           # two real words ("право на") are not a typo of one ("правочки")
         if new and (not classes[i] or not classes[i + 1] or (
                 merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
             joins.append(i)

@@ -138,7 +138,7 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
             if i in used:
                 # one joined word may fill two consecutive, different pattern words ("впланах"),
                 # never a repeated one ("win win" is not said by one "win")
-                if not (used[i] == j - 1 and (j - 1) in cand[i] and not tokens[j - 1].slot and not tok.slot
+                if not (used[i] == j - 1 and (j - 1) in cand[i] and not tokens[j - 1].kind and not tok.kind
                         and tokens[j - 1].word != tok.word):
                     continue
             k = (sim, i >= prev_pos, -abs(i - prev_pos))

@@ -32,6 +32,11 @@ TRANSLIT_SIM = 0.95        # read from Latin letters ("zagruz")
 SYNONYM_SIM = 0.85         # a synonym listed in [synonyms] ("загруженность" for "загруз")
 TYPO_SIM_MIN = 0.8         # a corrected typo scores its rapidfuzz ratio, clamped to
 TYPO_SIM_MAX = 0.97        # [TYPO_SIM_MIN, TYPO_SIM_MAX]
+# a one-word phrase said only by a corrected typo needs this similarity, or a word this long,
+# or a lower-case word at least ONE_WORD_TYPO_LOWER letters long
+ONE_WORD_TYPO_SIM = 0.9
+ONE_WORD_TYPO_LONG = 10
+ONE_WORD_TYPO_LOWER = 6
 
 
 def max_typo_distance(n: int) -> int:

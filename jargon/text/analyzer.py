@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 from jargon.engine.tuning import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, FUNCTION_WEIGHT, PRONOUN_WEIGHT
 
@@ -112,10 +113,11 @@ class Analyzer:
         default: yes."""
         return True
 
-    def reads_as_own(self, words: list[str]) -> bool:
+    def reads_as_own(self, words: list[str], listed: Container[str] = ()) -> bool:
         """Whether ``words``, written in another script (a line, or a quoted stretch of Latin
         letters inside Cyrillic text), are this language all the same ("u menya seychas
-        zagruz", «Zabral, vernus» are Russian; "Collect all the data" is not). Neutral
+        zagruz", «Zabral, vernus» are Russian; "Collect all the data" is not); ``listed``:
+        spellings the dictionaries list (they count as the language's words). Neutral
         default: no."""
         return False
 

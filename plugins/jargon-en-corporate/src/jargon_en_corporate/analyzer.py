@@ -132,26 +132,6 @@ for _sing, _plural in _IRREGULAR_NOUNS.items():
 del _base, _forms, _lexeme, _form, _sing, _plural
 
 
-_WORDS: frozenset[str] | None = None
-
-
-def english_words() -> frozenset[str]:
-    """The English words of pyspellchecker's frequency list (OpenSubtitles-based, 160k
-    words), loaded once, on the first word that might be a typo; empty if it is missing."""
-    global _WORDS
-    if _WORDS is None:
-        import gzip
-        import json
-        from importlib.resources import files
-
-        try:
-            with files("spellchecker").joinpath("resources", "en.json.gz").open("rb") as raw:
-                _WORDS = frozenset(json.load(gzip.open(raw)))
-        except (ImportError, OSError, ValueError):
-            _WORDS = frozenset()
-    return _WORDS
-
-
 def _is_vowel(word: str, i: int) -> bool:
     i %= len(word)
     ch = word[i]
@@ -318,6 +298,8 @@ class EnglishAnalyzer(Analyzer):
         typo. Without the word list every Latin word counts as real (no typo correction)."""
         if not _LATIN_WORD.match(word):
             return False
+        from jargon.text.english import english_words
+
         words = english_words()
         if not words:
             return True
