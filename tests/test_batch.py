@@ -86,7 +86,8 @@ def test_cli_folder_with_jobs(cli, corpus):
     files = [Path(json.loads(line)["file"]).name for line in two.out.splitlines()]
     assert files == sorted(files, key=["a-otter.txt", "c.srt", "zoom.vtt"].index)
     assert set(files) == {"a-otter.txt", "c.srt", "zoom.vtt"}
-    assert two.err == ""                # not a terminal: no progress bar
+    # not a terminal: no progress bar, only the summary
+    assert two.err_lines == one.err_lines == ["jargon: 3 files read, 7 matches"]
 
 
 def test_cli_folder_without_r_is_an_error(cli, corpus):
@@ -100,9 +101,22 @@ def test_cli_empty_folder(cli, tmp_path):
     assert r.rc == 2 and len(r.err_lines) == 1 and "no transcripts found" in r.err
 
 
-def test_cli_bad_file_among_many_with_jobs(cli, corpus):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_bad_file_among_many_is_skipped(cli, corpus, jobs):
+    broken = corpus / "b-week" / "broken.vtt"
+    broken.write_bytes(b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\xff\n")
+    good = cli("decode", "-r", "-j", jobs, "-d", DICT, "-f", "jsonl", "--exclude", "broken.vtt", corpus)
+    r = cli("decode", "-r", "-j", jobs, "-d", DICT, "-f", "jsonl", corpus)
+    assert r.rc == 3
+    assert r.out == good.out != ""
+    assert r.err_lines == [f"jargon: skipped {broken}: invalid UTF-8 at byte 38 (line 4); use --encoding or --errors replace",
+                           f"jargon: 3 files read, 1 skipped ({broken}), 7 matches"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_strict_stops_at_the_first_bad_file(cli, corpus, jobs):
     (corpus / "b-week" / "broken.vtt").write_bytes(b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\xff\n")
-    r = cli("decode", "-r", "-j", "2", "-d", DICT, corpus)
+    r = cli("decode", "-r", "--strict", "-j", jobs, "-d", DICT, corpus)
     assert r.rc == 2
     assert len(r.err_lines) == 1 and "broken.vtt: invalid UTF-8 at byte" in r.err
     assert r.out == ""

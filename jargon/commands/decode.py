@@ -7,7 +7,9 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="*", metavar="FILE", help="files to decode ('-' or none: stdin)")
+    from jargon.corpus import add_input_arguments
+
+    add_input_arguments(p, "files to decode ('-' or none: stdin)")
     p.add_argument("-f", "--format", default="text", help="output format (see 'jargon plugins'); default: text")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
@@ -16,28 +18,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="minimum score 0-100 (default: 75)")
     p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
     p.add_argument("--translate", action="store_true", help="print the text with each phrase replaced by [meaning]")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                   help="on undecodable input: stop with an error (strict) or replace the bytes")
-    p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
-    p.add_argument("--decisions", metavar="FILE",
-                   help="triage decisions to respect (default: NAME.jargon.toml beside each input, if any)")
-    p.add_argument("--no-decisions", action="store_true", help="ignore NAME.jargon.toml files beside the inputs")
     p.add_argument("--fail-on-match", action="store_true", help="exit 1 when anything was found (for CI)")
-    p.add_argument("-r", "--recursive", action="store_true",
-                   help="decode the transcripts in folders given as FILE (and their subfolders)")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="worker processes (0: one per CPU; default: 1)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.batch import decode_files, expand_inputs
     from jargon.catalog import load_dictionaries
-    from jargon.contributions import ReadOptions, RenderOptions
-    from jargon.decisions import apply_sidecars
+    from jargon.contributions import RenderOptions
+    from jargon.corpus import read_corpus
     from jargon.engine.decoder import Decoder
     from jargon.errors import JargonError
-    from jargon.inputs import STDIN
     from jargon.plugins import get_plugin_manager
 
     pm = get_plugin_manager(args.plugin)
@@ -54,17 +43,15 @@ def run(args: argparse.Namespace) -> int:
     if not dictionaries:
         raise JargonError("no dictionaries installed or selected")
     decoder = Decoder(dictionaries, threshold=args.threshold, languages=pm.languages())
-    readers = pm.input_readers()
-    options = ReadOptions(encoding=args.encoding, errors=args.errors)
-    names = expand_inputs(args.files or [STDIN], readers, args.recursive)
-    decoded = decode_files(names, decoder, readers, options, args.input_format, args.jobs, tuple(args.plugin))
-    decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
+    corpus = read_corpus(args, pm, decoder, avoid=(args.output,) if args.output else ())
+    decoded = corpus.decoded
 
     render = RenderOptions(clean=args.clean, translate=args.translate, dictionaries=dictionaries,
                            color=not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     _write(args, fmt, decoded, render)
+    status = corpus.finish()
     found = any(d.matches for d in decoded)
-    return 1 if args.fail_on_match and found else 0
+    return status or (1 if args.fail_on_match and found else 0)
 
 
 def _write(args, fmt, decoded, render) -> None:
