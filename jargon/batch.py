@@ -39,7 +39,8 @@ PIECE_CHARS = 1_000_000     # about how long those pieces are (cut at line ends)
 
 # never transcripts in a folder walk: jargon's own outputs and sidecars (NAME.decoded.EXT
 # from the TUI's export, NAME.jargon.toml), and READMEs
-_OWN_NAME_RE = re.compile(r"(?i)\.(?:decoded|jargon)\.[^.]+$|^readme(?:\.[^.]+)?$")
+_OWN_NAME_RE = re.compile(r"(?i)\.(?:decoded|jargon)\.[^.]+$")
+_README_RE = re.compile(r"(?i)^readme(?:\.[^.]+)?$")
 # the first line of a markdown report, or of the text format ("file:12:7 [Name]  surface  → ...  (97.3)")
 _OWN_HEAD_RE = re.compile(r"# Jargon report\s*$|\S.*:\d+:\d+(?: \[[^\]\n]*\])?  .+  → .+  \(\d+(?:\.\d+)?\)\s*$")
 
@@ -60,6 +61,7 @@ class BatchLog:
     skipped: list[tuple[str, str]] = field(default_factory=list)    # (input, reason)
     ignored: list[tuple[str, str]] = field(default_factory=list)    # (decisions file, reason)
     outputs: list[str] = field(default_factory=list)                # jargon's own outputs left out
+    others: list[str] = field(default_factory=list)                 # files in folders that are no transcripts
 
     def skip(self, name: str, error: JargonError) -> None:
         """``name`` could not be read: record and report it (or raise ``error`` when strict)."""
@@ -83,6 +85,9 @@ class BatchLog:
             parts.append(f"{len(self.skipped)} skipped ({', '.join(name for name, _ in self.skipped)})")
         if self.outputs:
             parts.append(f"{len(self.outputs)} jargon output{'s' if len(self.outputs) != 1 else ''} left out")
+        if self.others:
+            parts.append(f"{len(self.others)} other file{'s' if len(self.others) != 1 else ''} left out "
+                         f"(not transcripts)")
         parts.append(f"{matches} match{'es' if matches != 1 else ''}")
         if removed:
             parts.append(f"{removed} removed by triage decisions")
@@ -105,7 +110,9 @@ def expand_inputs(names: list[str], readers: dict[str, InputReader], recursive: 
     extension a reader handles (sorted by path; hidden files and folders are skipped, and so
     are READMEs and jargon's own outputs). ``include``/``exclude`` are glob patterns matched
     against a file's path below the folder and its name. A subfolder that cannot be read is
-    reported to ``log`` (without one: an error). ``avoid``: paths never to read (the output file)."""
+    reported to ``log`` (without one: an error), and so are the files left out (counted for the
+    summary). ``avoid``: paths never to read (the output file). A README or an output matched by
+    ``include`` is read."""
     from .errors import InputError
 
     if not recursive:
@@ -122,11 +129,12 @@ def expand_inputs(names: list[str], readers: dict[str, InputReader], recursive: 
         found = []
         for file in _walk(path, log):
             rel = file.relative_to(path).as_posix()
-            if file.suffix.lower().lstrip(".") not in extensions:
-                continue
             if include and not _globbed(rel, include):
                 continue
             if exclude and _globbed(rel, exclude):
+                continue
+            if file.suffix.lower().lstrip(".") not in extensions or (not include and _README_RE.match(file.name)):
+                log.others.append(str(file))
                 continue
             if (not include and _OWN_NAME_RE.search(file.name)) or os.path.realpath(file) in avoided \
                     or _is_own_output(file):
