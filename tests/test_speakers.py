@@ -113,7 +113,7 @@ def test_segments_are_trimmed_ordered_stretches_of_the_text(text):
         assert 0 <= last_end <= s.start < s.end <= len(text)
         assert chunk == chunk.strip()
         assert s.speaker is None or (s.speaker in text and s.speaker == s.speaker.strip())
-        assert s.speaker is None or len(s.speaker) <= speakers.MAX_NAME
+        assert s.speaker is None or len(s.speaker) <= speakers.MAX_LABEL
         last_end = s.end
 
 
