@@ -13,7 +13,6 @@ finished but skipped some inputs (it takes precedence over 1: the results are in
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 
 from .batch import BatchLog

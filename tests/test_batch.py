@@ -110,7 +110,8 @@ def test_cli_bad_file_among_many_is_skipped(cli, corpus, jobs):
     r = cli("decode", "-r", "-j", jobs, "-d", DICT, "-f", "jsonl", corpus)
     assert r.rc == 3
     assert r.out == good.out != ""
-    assert r.err_lines == [f"jargon: skipped {broken}: invalid UTF-8 at byte 38 (line 4); use --encoding or --errors replace",
+    assert r.err_lines == [f"jargon: skipped {broken}: invalid UTF-8 at byte 38 (line 4); "
+                           f"use --encoding or --errors replace",
                            f"jargon: 3 files read, 1 skipped ({broken}), 2 other files left out (not transcripts), "
                            f"7 matches"]
 
