@@ -91,10 +91,34 @@ def write_corpus(folder: Path, files: int, words: int, phrases: list[str], seed:
         (folder / f"interview-{i:04d}.{kind}").write_text(body, encoding="utf-8")
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children (the pool's workers, once joined)."""
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished children (the pool's workers, once joined)."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def free_cores(workers: int = 2, n: int = 5_000_000) -> float:
+    """How much faster ``workers`` processes burn pure-Python CPU than one doing the same work
+    (``workers`` on an idle machine, 1.0 when no second core is free): read --jobs figures by it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    t0 = time.perf_counter()
+    for _ in range(workers):
+        _burn(n)
+    serial = time.perf_counter() - t0
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_burn, [1] * workers))
+        t0 = time.perf_counter()
+        list(pool.map(_burn, [n] * workers))
+        parallel = time.perf_counter() - t0
+    return serial / parallel
 
 
 def main() -> int:
@@ -123,33 +147,45 @@ def main() -> int:
               f"{time.perf_counter() - t0:.2f} s")
         readers = pm.input_readers()
         names = expand_inputs([str(folder)], readers, recursive=True)
-        print(f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine slows --jobs runs)")
-        print(f"{'jobs':>6} {'workers':>7} {'seconds':>8} {'cpu s':>7} {'files/s':>8} {'words/s':>10} {'matches':>8}")
+        print(f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine slows --jobs runs); "
+              f"2 processes of pure Python run {free_cores():.2f}x as fast as one (2.00: two idle cores)")
+        print(f"{'jobs':>6} {'workers':>7} {'seconds':>8} {'cpu s':>7} {'main s':>7} {'files/s':>8} {'words/s':>10} "
+              f"{'matches':>8} {'cpu-bound':>9}")
         values = [int(v) for v in args.jobs.split(",")]
         times: dict[int, list[float]] = {v: [] for v in values}
+        cpu_times: dict[int, list[float]] = {v: [] for v in values}
+        bounds: dict[int, list[float]] = {v: [] for v in values}
         words = 0
         for _ in range(args.rounds):
             for value in values:
                 workers = value or os.cpu_count() or 1
-                c0 = _cpu()
+                own0, kids0 = _cpu()
                 t0 = time.perf_counter()
                 decoded = decode_files(names, decoder, readers, jobs=value, progress=False)
                 dt = time.perf_counter() - t0
-                cpu = _cpu() - c0
+                own1, kids1 = _cpu()
+                own, kids = own1 - own0, kids1 - kids0
+                cpu = own + kids
                 words = sum(count_words(d.document.text[s.start:s.end]) for d in decoded
                             for s in d.document.segments)
                 found = sum(len(d.matches) for d in decoded)
                 times[value].append(dt)
-                print(f"{value:>6} {workers:>7} {dt:>8.2f} {cpu:>7.2f} {len(decoded) / dt:>8.1f} "
-                      f"{words / dt:>10,.0f} {found:>8}")
+                cpu_times[value].append(cpu)
+                # seconds on idle cores, if the workers share their CPU time evenly and the main
+                # process's own work (reading large files, rebuilding results) does not overlap them
+                bound = own + kids / workers if kids else own
+                print(f"{value:>6} {workers:>7} {dt:>8.2f} {cpu:>7.2f} {own:>7.2f} {len(decoded) / dt:>8.1f} "
+                      f"{words / dt:>10,.0f} {found:>8} {bound:>8.2f}s")
+                bounds[value].append(bound)
                 del decoded
         if args.rounds > 1:
-            base = statistics.median(times[values[0]])
-            print(f"medians over {args.rounds} interleaved rounds:")
+            base, base_bound = statistics.median(times[values[0]]), statistics.median(bounds[values[0]])
+            print(f"medians over {args.rounds} interleaved rounds (speed-up: measured; cpu-bound: on idle cores):")
             for value in values:
-                m = statistics.median(times[value])
+                m, b = statistics.median(times[value]), statistics.median(bounds[value])
                 print(f"{value:>6} {m:>8.2f} s {len(names) / m:>8.1f} files/s {words / m:>10,.0f} words/s "
-                      f"{base / m:>5.2f}x")
+                      f"{base / m:>5.2f}x  cpu {statistics.median(cpu_times[value]):.2f} s  "
+                      f"cpu-bound {base_bound / b:>5.2f}x")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     return 0

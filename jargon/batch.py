@@ -8,9 +8,9 @@ UTF-8, a broken .docx, a subtitle file with a bad timing line, ...) is handed to
 
 With ``jobs > 1`` a :class:`ProcessPoolExecutor` runs the work. Its initializer receives
 the decoder (and with it the lexicon's analysed-forms cache) once per worker; tasks carry
-file names (a few per task, see :func:`chunks`), and workers send back what outputs need:
-the document text, its segments as plain tuples and the matches as
-``(start, end, entry index, score)`` (the parent rebuilds the objects from its own decoder).
+file names (a few per task, fewer towards the end, see :func:`chunks`), and workers send
+back what outputs need: the document text, its segments as plain tuples and the matches
+as ``(start, end, entry index, score)`` (the parent rebuilds the objects from its decoder).
 A file larger than ``SPLIT_CHARS`` is read in the parent and its text cut at line
 boundaries into pieces that the workers decode side by side: the decoder matches within
 lines (jargon.engine.decoder), so a piece's matches, shifted by its offset, are exactly the
@@ -263,10 +263,14 @@ def read_input(name: str, readers: dict[str, InputReader], options: ReadOptions,
 
 
 def chunks(count: int, workers: int) -> list[range]:
-    """Index ranges of about eight tasks per worker (fewer round trips than one file per task,
-    still small enough to balance the load and move the progress bar)."""
-    size = max(1, min(32, count // (workers * 8)))
-    return [range(i, min(i + size, count)) for i in range(0, count, size)]
+    """Index ranges that get smaller towards the end (a quarter of what is left per worker, at
+    most 32): few round trips at first, and the workers finish together."""
+    out, start = [], 0
+    while start < count:
+        size = max(1, min(32, (count - start) // (workers * 4)))
+        out.append(range(start, min(start + size, count)))
+        start += size
+    return out
 
 
 def line_pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:

@@ -300,3 +300,38 @@ def test_line_pieces_cover_the_text_and_end_at_line_breaks():
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
     assert all(text[e - 1] == "\n" for _, e in spans[:-1])
     assert line_pieces("") == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reader_plugin_that_crashes_on_one_file_is_one_skipped_file(cli, tmp_path, jobs):
+    plugin = tmp_path / "boom_reader.py"
+    plugin.write_text(
+        "from jargon.contributions import InputReader\n"
+        "from jargon.hookspecs import hookimpl\n"
+        "from jargon.model import Document\n\n"
+        "def read(data, name, options):\n"
+        "    if b'boom' in data:\n"
+        "        raise ValueError('cannot parse row 3')\n"
+        "    return Document(data.decode(), name)\n\n"
+        "@hookimpl\n"
+        "def jargon_input_readers():\n"
+        "    return [InputReader('rows', 'rows', ('rows',), read, None)]\n", encoding="utf-8")
+    root = tmp_path / "study"
+    root.mkdir()
+    (root / "a.rows").write_text("boom\n", encoding="utf-8")
+    (root / "b.rows").write_text("Концептуально\n", encoding="utf-8")
+    r = cli("--plugin", plugin, "decode", "-r", "-j", jobs, "-d", DICT, "-f", "jsonl", root)
+    assert r.rc == 3
+    assert [json.loads(line)["text"] for line in r.out.splitlines()] == ["Концептуально"]
+    assert r.err_lines[0] == f"jargon: skipped {root / 'a.rows'}: cannot read: ValueError: cannot parse row 3"
+
+
+def test_chunks_cover_every_index_once_and_shrink_towards_the_end():
+    from jargon.batch import chunks
+
+    for count, workers in ((500, 2), (7, 3), (1, 4), (0, 2)):
+        parts = chunks(count, workers)
+        assert [i for r in parts for i in r] == list(range(count))
+        sizes = [len(r) for r in parts]
+        assert sizes == sorted(sizes, reverse=True) and all(1 <= n <= 32 for n in sizes)
+    assert len(chunks(500, 2)[-1]) == 1
