@@ -20,6 +20,7 @@ A progress bar (rich) is drawn on stderr only when stderr is a terminal.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 import re
 import sys
@@ -273,9 +274,10 @@ def chunks(count: int, workers: int) -> list[range]:
     return out
 
 
-def line_pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
-    """``(start, end)`` spans of about ``size`` characters that cover ``text``, each ending
-    after a line break (or at the end of the text)."""
+def line_pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of about ``size`` (default PIECE_CHARS) characters that cover
+    ``text``, each ending after a line break (or at the end of the text)."""
+    size = size or PIECE_CHARS
     spans, pos, n = [], 0, len(text)
     while pos < n:
         stop = n if n - pos <= size else (text.find("\n", pos + size) + 1 or n)
@@ -349,6 +351,9 @@ def _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_pa
     results: list[DecodedDocument | None] = [None] * len(names)
     large = [i for i, name in enumerate(names) if _size_in_pieces(name) > 1]
     small = sorted(set(range(len(names))) - set(large))
+    # forked workers share this process's objects until they write to them; the cycle collector
+    # would walk (and so copy) them all in every worker: keep them out of its sight meanwhile
+    gc.freeze()
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                    initargs=(decoder, tuple(plugin_paths), options, forced))
 
@@ -403,6 +408,7 @@ def _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_pa
         raise JargonError("a worker process died while decoding (out of memory?); try fewer --jobs") from None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
     return [r for r in results if r is not None]
 
 
