@@ -43,7 +43,7 @@ PIECE_CHARS = 1_000_000     # about how long those pieces are (cut at line ends)
 _OWN_NAME_RE = re.compile(r"(?i)\.(?:decoded|jargon)\.[^.]+$")
 _README_RE = re.compile(r"(?i)^readme(?:\.[^.]+)?$")
 # the first line of a markdown report, or of the text format ("file:12:7 [Name]  surface  → ...  (97.3)")
-_OWN_HEAD_RE = re.compile(r"# Jargon report\s*$|\S.*:\d+:\d+(?: \[[^\]\n]*\])?  .+  → .+  \(\d+(?:\.\d+)?\)\s*$")
+_OWN_HEAD_RE = re.compile(r"# Jargon report\s*$|(?:\S.*:)?\d+:\d+(?: \[[^\]\n]*\])?  .+  → .+  \(\d+(?:\.\d+)?\)\s*$")
 
 
 # -- what a run read and skipped ----------------------------------------------------
@@ -340,8 +340,10 @@ def _size_in_pieces(name: str) -> int:
     return 1 if size <= SPLIT_CHARS else size // PIECE_CHARS + 1
 
 
-def _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_paths, progress,
+def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], options: ReadOptions,
+                    forced: str | None, workers: int, plugin_paths: tuple[str, ...], progress: bool | None,
                     log: BatchLog) -> list[DecodedDocument]:
+    """:func:`decode_files` with ``workers`` processes (see the module docstring)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -357,7 +359,7 @@ def _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_pa
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                    initargs=(decoder, tuple(plugin_paths), options, forced))
 
-    def rebuild(doc: Document, compact) -> DecodedDocument:
+    def rebuild(doc: Document, compact: list[tuple[int, int, int, float]]) -> DecodedDocument:
         text = doc.text
         matches = [Match(s, e, text[s:e], entries[k][1], entries[k][0].name, score) for s, e, k, score in compact]
         return DecodedDocument(doc, matches)
@@ -412,6 +414,6 @@ def _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_pa
     return [r for r in results if r is not None]
 
 
-def _cancel(futures) -> None:
+def _cancel(futures: dict) -> None:
     for f in futures:
         f.cancel()

@@ -69,7 +69,9 @@ class Corpus:
 
 
 def read_corpus(args: argparse.Namespace, pm, decoder, avoid: tuple[str, ...] = ()) -> Corpus:
-    """Everything ``decode`` and ``stats`` do before writing: see the module docstring."""
+    """Everything ``decode`` and ``stats`` do before writing (see the module docstring): ``pm``
+    the plugin manager (for the readers), ``decoder`` built by the command, ``avoid`` files
+    never to read (the output file)."""
     from .batch import decode_files, expand_inputs
     from .contributions import ReadOptions
     from .decisions import apply_sidecars, match_status

@@ -439,3 +439,14 @@ def test_docx_table_matches_know_speaker_and_time(cli, tmp_path):
     r = cli("decode", "-d", DICT, "-f", "jsonl", path)
     assert [(x["text"], x["speaker"], x["time"]) for x in map(json.loads, r.out.splitlines())] == [
         ("Верхнеуровнево", "Ольга К.", "00:00:09.000")]
+
+
+def test_a_one_off_label_in_a_mostly_unlabelled_cue_file_stays_text(readers, tmp_path):
+    path = tmp_path / "lecture.srt"
+    cues = ["Анна: Добрый день.", "Сегодня о планах.", "Итого: три пункта.", "Первый пункт.", "Второй пункт.",
+            "Анна: Вопросы?"]
+    path.write_text("".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i},900\n{c}\n\n" for i, c in enumerate(cues, 1)),
+                    encoding="utf-8")
+    doc = read_document(str(path), readers)
+    assert [t[0] for t in turns(doc)] == ["Анна"] * 6         # unlabelled cues continue Анна's turn
+    assert "Итого: три пункта." in doc.text and "Итого:" not in [t[0] for t in turns(doc)]

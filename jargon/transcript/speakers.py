@@ -237,13 +237,14 @@ def accepted_names(labels: list[str | None]) -> set[str]:
     """Which ``Name:`` labels of a list of utterances (None: unlabelled) are taken as speakers.
 
     The same rule as for plain text: a name used at least twice, a generic label, or every
-    utterance labelled; and a name used once when at least half the utterances are labelled
-    and two of them by names taken by those rules (each utterance is a paragraph of its own).
+    utterance labelled; and a name used once when at least three quarters of the utterances
+    are labelled, two of them by names taken by those rules (each utterance is a paragraph of
+    its own, and a file labelled this consistently is a labelled transcript).
     """
     counts = Counter(n for n in labels if n)
     everything = bool(labels) and all(labels)
     names = {n for n in counts if everything or counts[n] >= 2 or GENERIC_RE.match(n)}
     labelled = sum(counts.values())
-    if 2 * labelled >= len(labels) and sum(counts[n] for n in names) >= 2:
+    if 4 * labelled >= 3 * len(labels) and sum(counts[n] for n in names) >= 2:
         names.update(counts)
     return names
