@@ -112,9 +112,9 @@ def transcript_columns(rows: list[list[str]]) -> Columns | None:
     text = max(others, key=lambda c: sum(len(r[c]) for r in data))
     speaker = next((c for c in others if c != text and all(not r[c] or _is_name(r[c]) for r in data)
                     and any(r[c] for r in data)), None)
-    if time is None and speaker is None:
-        return None
     if time is None:
+        if speaker is None:
+            return None
         names = Counter(r[speaker] for r in data if r[speaker])
         if not (header or max(names.values()) >= 2 or any(GENERIC_RE.match(n) for n in names)):
             return None
