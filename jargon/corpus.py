@@ -20,8 +20,13 @@ from .model import DecodedDocument
 from .roles import Roles
 
 
+EXIT_STATUSES = ("exit status: 0 done; 1 decode --fail-on-match found something; 2 usage or input error; "
+                 "3 a batch (-r or several files) finished but skipped files that could not be read")
+
+
 def add_input_arguments(p: argparse.ArgumentParser, files_help: str) -> None:
     """The options of every command that reads transcripts (decode, stats)."""
+    p.epilog = EXIT_STATUSES
     p.add_argument("files", nargs="*", metavar="FILE", help=files_help)
     g = p.add_argument_group("inputs")
     g.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
