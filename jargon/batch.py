@@ -353,11 +353,11 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
     results: list[DecodedDocument | None] = [None] * len(names)
     large = [i for i, name in enumerate(names) if _size_in_pieces(name) > 1]
     small = sorted(set(range(len(names))) - set(large))
-    # forked workers share this process's objects until they write to them; the cycle collector
-    # would walk (and so copy) them all in every worker: keep them out of its sight meanwhile
-    gc.freeze()
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                    initargs=(decoder, tuple(plugin_paths), options, forced))
+    # forked workers (they start at the first submit) share this process's objects until they
+    # write to them; the cycle collector would walk, and so copy, them all in every worker
+    gc.freeze()
 
     def rebuild(doc: Document, compact: list[tuple[int, int, int, float]]) -> DecodedDocument:
         text = doc.text
