@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Batch decoding speed: files/s and words/s over a folder of generated transcripts.
 
-    python bench/batch_bench.py [--files 500] [--words 1500] [--jobs 1,2,0] [--seed 7] [--keep DIR]
+    python bench/batch_bench.py [--files 500] [--words 1500] [--jobs 1,2,0] [--rounds 1] [--seed 7] [--keep DIR]
+    python bench/batch_bench.py --files 1 --words 10000000 --jobs 1,2 --rounds 3     # one large file
 
 Writes ``--files`` transcripts (a third each as plain text ``[00:12:31] Name: ...``,
 Teams WebVTT with ``<v Name>`` tags, and SRT with ``Name:`` labels) of about ``--words``
@@ -10,8 +11,11 @@ Then decodes the folder the way ``jargon decode -r --jobs N`` does (jargon.batch
 expand_inputs + decode_files, the installed dictionaries) once per value of ``--jobs``
 (0 = one worker per CPU), and prints wall seconds, CPU seconds (this process and the
 workers), files/s, words/s and matches for each. Decoder
-construction is timed separately; the first run of every --jobs value pays the workers'
-start-up (they are part of what a user waits for).
+construction is timed separately; every run pays the workers' start-up (they are part of
+what a user waits for). With ``--rounds N`` the --jobs values are measured in turn N times
+(interleaved, so that a change in the machine's load hits every value alike), and the
+median of each is printed with its speed-up over the first value. With ``--files 1`` the
+one file is plain text (the kind a large transcript is), which batch splits across workers.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import argparse
 import os
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -73,7 +78,7 @@ def ts(seconds: float, sep: str = ".") -> str:
 def write_corpus(folder: Path, files: int, words: int, phrases: list[str], seed: int) -> None:
     rng = random.Random(seed)
     for i in range(files):
-        kind = ("txt", "vtt", "srt")[i % 3]
+        kind = ("txt", "vtt", "srt")[i % 3] if files > 1 else "txt"
         rows = list(turns(rng, phrases, words))
         if kind == "txt":
             body = "".join(f"[{ts(a)[:8]}] {who}: {text}\n" for who, a, b, text in rows)
@@ -86,10 +91,34 @@ def write_corpus(folder: Path, files: int, words: int, phrases: list[str], seed:
         (folder / f"interview-{i:04d}.{kind}").write_text(body, encoding="utf-8")
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children (the pool's workers, once joined)."""
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished children (the pool's workers, once joined)."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def free_cores(workers: int = 2, n: int = 5_000_000) -> float:
+    """How much faster ``workers`` processes burn pure-Python CPU than one doing the same work
+    (``workers`` on an idle machine, 1.0 when no second core is free): read --jobs figures by it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    t0 = time.perf_counter()
+    for _ in range(workers):
+        _burn(n)
+    serial = time.perf_counter() - t0
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_burn, [1] * workers))
+        t0 = time.perf_counter()
+        list(pool.map(_burn, [n] * workers))
+        parallel = time.perf_counter() - t0
+    return serial / parallel
 
 
 def main() -> int:
@@ -97,6 +126,7 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=500)
     ap.add_argument("--words", type=int, default=1500, help="words per transcript (about)")
     ap.add_argument("--jobs", default="1,2,0", help="comma-separated --jobs values to measure (0: one per CPU)")
+    ap.add_argument("--rounds", type=int, default=1, help="measure every --jobs value this many times, in turn")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", metavar="DIR", help="write the transcripts to DIR and keep them")
     args = ap.parse_args()
@@ -117,19 +147,46 @@ def main() -> int:
               f"{time.perf_counter() - t0:.2f} s")
         readers = pm.input_readers()
         names = expand_inputs([str(folder)], readers, recursive=True)
-        print(f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine slows --jobs runs)")
-        print(f"{'jobs':>6} {'workers':>7} {'seconds':>8} {'cpu s':>7} {'files/s':>8} {'words/s':>10} {'matches':>8}")
-        for value in (int(v) for v in args.jobs.split(",")):
-            workers = value or os.cpu_count() or 1
-            c0 = _cpu()
-            t0 = time.perf_counter()
-            decoded = decode_files(names, decoder, readers, jobs=value, progress=False)
-            dt = time.perf_counter() - t0
-            cpu = _cpu() - c0
-            words = sum(count_words(d.document.text[s.start:s.end]) for d in decoded for s in d.document.segments)
-            found = sum(len(d.matches) for d in decoded)
-            print(f"{value:>6} {workers:>7} {dt:>8.2f} {cpu:>7.2f} {len(decoded) / dt:>8.1f} {words / dt:>10,.0f} "
-                  f"{found:>8}")
+        print(f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine slows --jobs runs); "
+              f"2 processes of pure Python run {free_cores():.2f}x as fast as one (2.00: two idle cores)")
+        print(f"{'jobs':>6} {'workers':>7} {'seconds':>8} {'cpu s':>7} {'main s':>7} {'files/s':>8} {'words/s':>10} "
+              f"{'matches':>8} {'cpu-bound':>9}")
+        values = [int(v) for v in args.jobs.split(",")]
+        times: dict[int, list[float]] = {v: [] for v in values}
+        cpu_times: dict[int, list[float]] = {v: [] for v in values}
+        bounds: dict[int, list[float]] = {v: [] for v in values}
+        words = 0
+        for _ in range(args.rounds):
+            for value in values:
+                workers = value or os.cpu_count() or 1
+                own0, kids0 = _cpu()
+                t0 = time.perf_counter()
+                decoded = decode_files(names, decoder, readers, jobs=value, progress=False)
+                dt = time.perf_counter() - t0
+                own1, kids1 = _cpu()
+                own, kids = own1 - own0, kids1 - kids0
+                cpu = own + kids
+                words = sum(count_words(d.document.text[s.start:s.end]) for d in decoded
+                            for s in d.document.segments)
+                found = sum(len(d.matches) for d in decoded)
+                times[value].append(dt)
+                cpu_times[value].append(cpu)
+                # seconds on idle cores, if the workers share their CPU time evenly and the main
+                # process's own work (reading large files, rebuilding results) does not overlap them
+                bound = own + kids / workers if kids else own
+                print(f"{value:>6} {workers:>7} {dt:>8.2f} {cpu:>7.2f} {own:>7.2f} {len(decoded) / dt:>8.1f} "
+                      f"{words / dt:>10,.0f} {found:>8} {bound:>8.2f}s")
+                bounds[value].append(bound)
+                del decoded
+        if args.rounds > 1:
+            base, base_bound = statistics.median(times[values[0]]), statistics.median(bounds[values[0]])
+            print(f"medians over {args.rounds} interleaved rounds (speed-up: measured; cpu-bound: on idle cores):")
+            for value in values:
+                m, b = statistics.median(times[value]), statistics.median(bounds[value])
+                print(f"{value:>6} {m:>8.2f} s {len(names) / m:>8.1f} files/s {words / m:>10,.0f} words/s "
+                      f"{base / m:>5.2f}x  cpu {statistics.median(cpu_times[value]):.2f} s  "
+                      f"cpu-bound {base_bound / b:>5.2f}x")
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     return 0
 

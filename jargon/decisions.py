@@ -33,7 +33,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import JargonError
 from .model import DecodedDocument, Match
@@ -307,10 +307,15 @@ def apply_decisions(decoded: DecodedDocument, decisions: Decisions | Iterable[De
 
 
 def apply_sidecars(decoded: list[DecodedDocument], explicit: str | os.PathLike | None = None,
-                   auto: bool = True) -> list[DecodedDocument]:
-    """What ``jargon decode`` does: ``--decisions FILE`` for its one input, else each input's own sidecar.
+                   auto: bool = True,
+                   on_error: Callable[[str, DecisionsError], None] | None = None) -> list[DecodedDocument]:
+    """Triage decisions applied to decoded documents: the one code path of ``decode``, ``stats``
+    and every export. ``--decisions FILE`` for its one input, else each input's own sidecar.
 
-    ``auto=False`` (``--no-decisions``) ignores sidecars found beside the inputs.
+    ``auto=False`` (``--no-decisions``) ignores sidecars found beside the inputs. A sidecar
+    found beside an input that cannot be read goes to ``on_error(path, error)`` and that input
+    keeps all its matches (without ``on_error`` the error is raised); an explicit FILE that
+    cannot be read is always an error.
     """
     if explicit is not None:
         if len(decoded) != 1:
@@ -322,5 +327,16 @@ def apply_sidecars(decoded: list[DecodedDocument], explicit: str | os.PathLike |
     out = []
     for d in decoded:
         found = find_decisions(d.document.path)
-        out.append(apply_decisions(d, load_decisions(found)) if found is not None else d)
+        if found is None:
+            out.append(d)
+            continue
+        try:
+            decisions = load_decisions(found)
+        except DecisionsError as exc:
+            if on_error is None:
+                raise
+            on_error(str(found), exc)
+            out.append(d)
+            continue
+        out.append(apply_decisions(d, decisions))
     return out

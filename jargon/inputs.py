@@ -18,6 +18,9 @@ def decode_bytes(data: bytes, name: str, options: ReadOptions = ReadOptions()) -
     try:
         return data.decode(options.encoding, options.errors)
     except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"{name}: UTF-16 text (it starts with a UTF-16 byte order mark); "
+                             f"use --encoding utf-16") from None
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
                          f"use --encoding or --errors replace") from None

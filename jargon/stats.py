@@ -5,15 +5,19 @@ Shared by ``jargon stats`` and the summary tables of the markdown and html repor
 Words are runs of letters/digits (``\\w+``, hyphenated and apostrophised words count
 once). When a document has segments, only the text inside segments counts (speaker
 labels and timestamp lines are not words anybody said); otherwise the whole text counts.
-A match belongs to the speaker of the segment it starts in.
+A document seen through a speaker selection (jargon.roles) counts its kept segments only.
+A match belongs to the speaker of the segment it starts in. With a roles file, speakers'
+figures are also added up by role and by group across all documents (:func:`by_label`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .model import DecodedDocument, Match
+from .roles import Roles, SelectedDocument
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -73,7 +77,7 @@ def document_stats(decoded: DecodedDocument) -> DocumentStats:
     doc = decoded.document
     total = Tally()
     speakers: dict[str | None, Tally] = {}
-    if doc.segments:
+    if doc.segments or isinstance(doc, SelectedDocument):
         for seg in doc.segments:
             n = count_words(doc.text[seg.start:seg.end])
             speakers.setdefault(seg.speaker, Tally()).words += n
@@ -101,26 +105,63 @@ def corpus_stats(docs: list[DecodedDocument]) -> tuple[list[DocumentStats], Tall
 NO_SPEAKER = "(no speaker)"
 
 
-def flat_rows(per_doc: list[DocumentStats], total: Tally | None = None, top: int = 5) -> list[dict]:
-    """One row per document (``speaker`` None), then one per speaker; a final total row
-    (``file`` None) when ``total`` is given. Used by the CSV output and the report tables."""
+def by_label(per_doc: list[DocumentStats], label: Callable[[str | None], str | None]) -> dict[str | None, Tally]:
+    """Speakers' figures added up across documents by ``label(speaker)`` (a role or a group;
+    None: speakers it does not name), in order of first appearance."""
+    out: dict[str | None, Tally] = {}
+    for s in per_doc:
+        for name, tally in s.speakers.items():
+            out.setdefault(label(name), Tally()).merge(tally)
+    return out
+
+
+def flat_rows(per_doc: list[DocumentStats], total: Tally | None = None, top: int = 5,
+              roles: Roles | None = None) -> list[dict]:
+    """One row per document (``speaker`` None), then one per speaker; with ``roles``, one row
+    per role and one per group (``file`` and ``speaker`` None); a final total row (``file``
+    None) when ``total`` is given. Rows carry ``role`` and ``group`` (None when unknown).
+    Used by the CSV output and the report tables."""
+    roles = roles or Roles()
     rows = []
     for s in per_doc:
-        rows.append({"file": s.name, "speaker": None, **s.total.to_dict(top)})
+        rows.append({"file": s.name, "speaker": None, "role": None, "group": None, **s.total.to_dict(top)})
         for name, tally in s.speakers.items():
-            rows.append({"file": s.name, "speaker": name if name is not None else NO_SPEAKER, **tally.to_dict(top)})
+            rows.append({"file": s.name, "speaker": name if name is not None else NO_SPEAKER,
+                         "role": roles.role_of(name), "group": roles.group_of(name), **tally.to_dict(top)})
+    if roles.roles:
+        for role, tally in by_label(per_doc, roles.role_of).items():
+            rows.append({"file": None, "speaker": None, "role": role or NO_ROLE, "group": None, **tally.to_dict(top)})
+    if roles.groups:
+        for group, tally in by_label(per_doc, roles.group_of).items():
+            rows.append({"file": None, "speaker": None, "role": None, "group": group or NO_GROUP,
+                         **tally.to_dict(top)})
     if total is not None:
-        rows.append({"file": None, "speaker": None, **total.to_dict(top)})
+        rows.append({"file": None, "speaker": None, "role": None, "group": None, **total.to_dict(top)})
     return rows
 
 
-def to_json(per_doc: list[DocumentStats], total: Tally, top: int = 5) -> dict:
-    return {
+NO_ROLE, NO_GROUP = "(no role)", "(no group)"
+
+
+def to_json(per_doc: list[DocumentStats], total: Tally, top: int = 5, roles: Roles | None = None) -> dict:
+    """Documents with their speakers, and the total; with ``roles``, each speaker's role and
+    group, and the figures per role and per group (``null``: speakers the file does not name)."""
+    roles = roles or Roles()
+
+    def speaker(name: str | None, t: Tally) -> dict:
+        return {"speaker": name, "role": roles.role_of(name), "group": roles.group_of(name), **t.to_dict(top)}
+
+    out: dict = {
         "documents": [{"file": s.name, **s.total.to_dict(top),
-                       "speakers": [{"speaker": name, **t.to_dict(top)} for name, t in s.speakers.items()]}
+                       "speakers": [speaker(name, t) for name, t in s.speakers.items()]}
                       for s in per_doc],
         "total": {"documents": len(per_doc), **total.to_dict(top)},
     }
+    if roles.roles:
+        out["roles"] = [{"role": k, **t.to_dict(top)} for k, t in by_label(per_doc, roles.role_of).items()]
+    if roles.groups:
+        out["groups"] = [{"group": k, **t.to_dict(top)} for k, t in by_label(per_doc, roles.group_of).items()]
+    return out
 
 
 def entries_text(items: list[dict]) -> str:

@@ -330,3 +330,123 @@ def test_translate_works_for_every_reader(cli, fixture):
     assert r.rc == 0, r.err
     assert "[в общих чертах, то есть никак]" in r.out
     assert "Концептуально" not in r.out and "концептуально" not in r.out
+
+
+# -- cues as people write them ---------------------------------------------------------
+
+def test_srt_cue_without_label_continues_the_previous_speaker(readers, tmp_path):
+    path = tmp_path / "talk.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\nАнна: Верхнеуровнево\n\n"
+                    "2\n00:00:02,000 --> 00:00:03,000\nвсё понятно.\n\n"
+                    "3\n00:00:03,000 --> 00:00:04,000\nБорис: Да.\n\n"
+                    "4\n00:00:04,000 --> 00:00:05,000\nАнна: Концептуально.\n", encoding="utf-8")
+    doc = read_document(str(path), readers)
+    check_segments(doc)
+    assert doc.text == "Анна: Верхнеуровнево всё понятно.\nБорис: Да.\nАнна: Концептуально.\n"
+    assert turns(doc) == [("Анна", "00:00:01.000", "Верхнеуровнево"), ("Анна", "00:00:02.000", "всё понятно."),
+                          ("Борис", "00:00:03.000", "Да."), ("Анна", "00:00:04.000", "Концептуально.")]
+
+
+@pytest.mark.parametrize("suffix,source", [
+    ("srt", "1\n00:00:01,000 --> 00:00:02,000\nАнна: Верхнеуровнево\nвторая строка\n2\n"
+            "00:00:02,500 --> 00:00:03,000\nБорис: Да.\n3\n00:00:03,000 --> 00:00:04,000\nАнна: Нет.\n"),
+    ("vtt", "WEBVTT\n00:01.000 --> 00:02.000\nАнна: Верхнеуровнево\nвторая строка\n"
+            "00:02.500 --> 00:03.000\nБорис: Да.\nc3\n00:03.000 --> 00:04.000\nАнна: Нет.\n"),
+])
+def test_cues_without_blank_lines_between_them(readers, tmp_path, suffix, source):
+    path = tmp_path / f"packed.{suffix}"
+    path.write_text(source, encoding="utf-8")
+    doc = read_document(str(path), readers)
+    assert doc.text == "Анна: Верхнеуровнево вторая строка\nБорис: Да.\nАнна: Нет.\n"
+    assert turns(doc) == [("Анна", "00:00:01.000", "Верхнеуровнево вторая строка"),
+                          ("Борис", "00:00:02.500", "Да."), ("Анна", "00:00:03.000", "Нет.")]
+
+
+def test_zoom_label_used_once_in_a_labelled_cue_file(readers, tmp_path):
+    path = tmp_path / "zoom.vtt"
+    path.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nАнна: Привет.\n\n00:02.000 --> 00:03.000\nАнна: Начнём.\n\n"
+                    "00:03.000 --> 00:04.000\nГость: Здравствуйте.\n", encoding="utf-8")
+    assert [t[0] for t in turns(read_document(str(path), readers))] == ["Анна", "Анна", "Гость"]
+
+
+def test_vtt_cue_with_80000_unclosed_voice_tags_is_read(readers, tmp_path):
+    # quadratic before (186 s); the timing is in bench/cue_bench.py
+    path = tmp_path / "attack.vtt"
+    path.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\n" + "<v x" * 80_000 + "\n\n00:02.000 --> 00:03.000\n"
+                    "<v Анна>Привет</v>\n", encoding="utf-8")
+    doc = read_document(str(path), readers)
+    assert doc.segments[-1].speaker == "Анна" and doc.text.endswith("Анна: Привет\n")
+    assert doc.text.startswith("<v x<v x")
+
+
+# -- docx tables -----------------------------------------------------------------------
+
+def make_table_docx(path: Path, rows, before=("Интервью 7, отдел финансов",), after=()) -> Path:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in before:
+        d.add_paragraph(p)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows):
+        for cell, value in zip(row.cells, cells):
+            cell.text = value
+    for p in after:
+        d.add_paragraph(p)
+    d.save(path)
+    return path
+
+
+def test_docx_table_time_speaker_text(readers, tmp_path):
+    path = make_table_docx(tmp_path / "t.docx", [
+        ("Время", "Спикер", "Текст"),
+        ("00:00:05", "Интервьюер (И.)", "Как дела с бюджетом?"),
+        ("00:00:09", "Ольга К.", "Верхнеуровнево всё хорошо."),
+        ("00:01:02", "", "И ещё концептуально."),
+    ], after=("Анна: Спасибо.", "Анна: До свидания."))
+    doc = read_document(str(path), readers)
+    check_segments(doc)
+    assert doc.text.startswith("Интервью 7, отдел финансов\nВремя\tСпикер\tТекст\n00:00:05\tИнтервьюер (И.)\t")
+    assert turns(doc) == [("Интервьюер (И.)", "00:00:05.000", "Как дела с бюджетом?"),
+                          ("Ольга К.", "00:00:09.000", "Верхнеуровнево всё хорошо."),
+                          ("Ольга К.", "00:01:02.000", "И ещё концептуально."),   # an empty speaker cell continues
+                          ("Анна", None, "Спасибо."), ("Анна", None, "До свидания.")]
+
+
+def test_docx_table_speaker_text_without_times_or_header(readers, tmp_path):
+    path = make_table_docx(tmp_path / "t.docx", [("Интервьюер", "Как дела?"), ("Ольга", "Концептуально."),
+                                                  ("Интервьюер", "А ещё?")], before=())
+    assert turns(read_document(str(path), readers)) == [("Интервьюер", None, "Как дела?"),
+                                                        ("Ольга", None, "Концептуально."),
+                                                        ("Интервьюер", None, "А ещё?")]
+
+
+def test_docx_table_text_speaker_time_in_another_order(readers, tmp_path):
+    path = make_table_docx(tmp_path / "t.docx", [("Концептуально да.", "Анна", "[00:12]"),
+                                                  ("Нет.", "Борис", "[00:15]")], before=())
+    assert turns(read_document(str(path), readers)) == [("Анна", "00:00:12.000", "Концептуально да."),
+                                                        ("Борис", "00:00:15.000", "Нет.")]
+
+
+def test_a_key_value_docx_table_is_no_transcript(readers, tmp_path):
+    path = make_table_docx(tmp_path / "t.docx", [("Дата", "5 марта"), ("Место", "Москва, офис на Тверской")],
+                           before=())
+    assert read_document(str(path), readers).segments == []
+
+
+def test_docx_table_matches_know_speaker_and_time(cli, tmp_path):
+    path = make_table_docx(tmp_path / "t.docx", [("Время", "Спикер", "Текст"),
+                                                  ("00:00:09", "Ольга К.", "Верхнеуровнево всё хорошо.")])
+    r = cli("decode", "-d", DICT, "-f", "jsonl", path)
+    assert [(x["text"], x["speaker"], x["time"]) for x in map(json.loads, r.out.splitlines())] == [
+        ("Верхнеуровнево", "Ольга К.", "00:00:09.000")]
+
+
+def test_a_one_off_label_in_a_mostly_unlabelled_cue_file_stays_text(readers, tmp_path):
+    path = tmp_path / "lecture.srt"
+    cues = ["Анна: Добрый день.", "Сегодня о планах.", "Итого: три пункта.", "Первый пункт.", "Второй пункт.",
+            "Анна: Вопросы?"]
+    path.write_text("".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i},900\n{c}\n\n" for i, c in enumerate(cues, 1)),
+                    encoding="utf-8")
+    doc = read_document(str(path), readers)
+    assert [t[0] for t in turns(doc)] == ["Анна"] * 6         # unlabelled cues continue Анна's turn
+    assert "Итого: три пункта." in doc.text and "Итого:" not in [t[0] for t in turns(doc)]

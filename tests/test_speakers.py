@@ -113,7 +113,7 @@ def test_segments_are_trimmed_ordered_stretches_of_the_text(text):
         assert 0 <= last_end <= s.start < s.end <= len(text)
         assert chunk == chunk.strip()
         assert s.speaker is None or (s.speaker in text and s.speaker == s.speaker.strip())
-        assert s.speaker is None or len(s.speaker) <= speakers.MAX_NAME
+        assert s.speaker is None or len(s.speaker) <= speakers.MAX_LABEL
         last_end = s.end
 
 
@@ -152,3 +152,48 @@ def test_names_never_have_surrounding_whitespace():
 ])
 def test_parse_timestamp(value, seconds):
     assert parse_timestamp(value) == seconds
+
+
+# ---- labels as researchers write them ---------------------------------------------------
+
+def test_parenthesised_names_and_roles_and_initials():
+    text = ("Интервьюер (И.): Как вы работаете?\nРеспондент (Ольга К.): Верхнеуровнево.\n"
+            "И.: А подробнее?\nО. К.: Концептуально.\n")
+    assert turns(text) == [("Как вы работаете?", "Интервьюер (И.)", None),
+                           ("Верхнеуровнево.", "Респондент (Ольга К.)", None),
+                           ("А подробнее?", "И.", None), ("Концептуально.", "О. К.", None)]
+
+
+def test_a_parenthesised_label_used_once_among_unlabelled_lines():
+    # "Респондент" is a generic label: taken even once; the text on the other lines is its turn
+    text = "Интервью 4\nРеспондент (Ольга К.): Ну, в общем\nвсё сложно.\n"
+    assert turns(text) == [("Интервью 4", None, None), ("Ну, в общем\nвсё сложно.", "Респондент (Ольга К.)", None)]
+
+
+def test_a_parenthesised_time_or_long_name_is_no_label():
+    assert turns("Встреча (10:30): начало\nи потом\n") == []
+    assert find_turns("Анна (" + "x" * 41 + "): да\nещё строка\n") == []
+
+
+def test_single_use_labels_in_a_paragraph_layout():
+    text = ("Интервью с отделом продаж, 3 марта\n\nМодератор: Представьтесь, пожалуйста.\n\n"
+            "Ольга Петрова: Я руководитель группы.\nРаботаю пять лет.\n\nБорис: А я новенький.\n\n"
+            "Модератор: Спасибо.\n")
+    assert turns(text) == [("Интервью с отделом продаж, 3 марта", None, None),
+                           ("Представьтесь, пожалуйста.", "Модератор", None),
+                           ("Я руководитель группы.\nРаботаю пять лет.", "Ольга Петрова", None),
+                           ("А я новенький.", "Борис", None), ("Спасибо.", "Модератор", None)]
+
+
+def test_single_use_labels_stay_text_when_a_paragraph_does_not_start_with_a_label():
+    text = ("Анна: Первое.\n\nИтого: два пункта.\n\nБорис: Второе.\n\nэто продолжение без метки\n\n"
+            "Анна: Третье.\n")
+    got = turns(text)
+    assert [speaker for _, speaker, _ in got] == ["Анна", "Анна"]
+    assert "Итого: два пункта." in got[0][0] and "Борис: Второе." in got[0][0]
+
+
+def test_a_label_inside_a_paragraph_is_not_a_single_use_speaker():
+    text = "Анна: Первое.\nещё строка\nИтого: два.\n\nБорис: Второе.\n\nАнна: Третье.\n"
+    assert turns(text) == [("Первое.\nещё строка\nИтого: два.", "Анна", None), ("Второе.", "Борис", None),
+                           ("Третье.", "Анна", None)]

@@ -110,3 +110,44 @@ def test_stats_table_shows_markup_like_names_as_text(cli, tmp_path, monkeypatch)
     r = cli("stats", "-d", DICT, "[bold]x[red].txt")
     assert r.rc == 0, r.err
     assert "[bold]x[red].txt" in r.out
+
+
+def _with_sidecar(tmp_path, status="dismissed"):
+    from jargon.catalog import load_dictionaries
+    from jargon.decisions import Decisions, save_decisions, sidecar_path
+    from jargon.engine.decoder import Decoder
+
+    transcript = tmp_path / "a.txt"
+    transcript.write_text("Анна: Концептуально да.\nБорис: Верхнеуровнево.\nАнна: Концептуально нет.\n",
+                          encoding="utf-8")
+    matches = Decoder(load_dictionaries([str(DICT)])).decode(transcript.read_text(encoding="utf-8"))
+    decisions = Decisions()
+    decisions.set(matches[0], status)
+    save_decisions(decisions, sidecar_path(transcript))
+    return transcript
+
+
+def test_stats_and_decode_agree_on_a_transcript_with_a_sidecar(cli, tmp_path):
+    transcript = _with_sidecar(tmp_path)
+    decode = cli("decode", "-d", DICT, "-f", "jsonl", transcript)
+    stats = cli("stats", "-d", DICT, "--format", "json", transcript)
+    assert decode.rc == stats.rc == 0
+    found = len(decode.out.splitlines())
+    assert found == 2 == json.loads(stats.out)["total"]["matches"]
+    assert decode.err_lines == stats.err_lines == ["jargon: triage decisions: 1 match removed, 0 confirmed"]
+    everything = cli("stats", "-d", DICT, "--format", "json", "--no-decisions", transcript)
+    assert json.loads(everything.out)["total"]["matches"] == 3 and everything.err == ""
+    other = tmp_path / "none.jargon.toml"
+    other.write_text("[transcript]\nversion = 1\n", encoding="utf-8")
+    explicit = cli("stats", "-d", DICT, "--format", "json", "--decisions", other, transcript)
+    assert json.loads(explicit.out)["total"]["matches"] == 3
+
+
+def test_a_batch_summary_says_what_the_decisions_removed(cli, tmp_path):
+    _with_sidecar(tmp_path)
+    (tmp_path / "b.txt").write_text("Анна: Концептуально.\n", encoding="utf-8")
+    for command in (("decode", "-f", "jsonl"), ("stats", "--format", "json")):
+        r = cli(*command, "-r", "-d", DICT, tmp_path)
+        assert r.rc == 0, r.err
+        assert r.err_lines == ["jargon: 2 files read, 1 other file left out (not transcripts), 3 matches, "
+                               "1 removed by triage decisions"]

@@ -7,7 +7,8 @@ described in docs/transcripts.md and in the modules of :mod:`jargon.transcript`:
 - ``text``: the file's text unchanged (offsets are file offsets); speaker turns found
   in it (``Name: ...``, ``[00:12:31] Name: ...``, Otter's ``Name  0:08`` lines).
 - ``vtt`` / ``srt``: one line per turn, ``Name: `` + the cue texts; one segment per cue.
-- ``docx``: the paragraphs, one per line, then speaker turns as in plain text.
+- ``docx``: the paragraphs, one per line, then speaker turns as in plain text; tables laid
+  out as transcripts (time | speaker | text) give a segment per row.
 """
 from __future__ import annotations
 
@@ -50,11 +51,10 @@ def read_srt(data: bytes, name: str, options: ReadOptions) -> Document:
 
 
 def read_docx(data: bytes, name: str, options: ReadOptions) -> Document:
-    from jargon.transcript.docx import docx_text
-    from jargon.transcript.speakers import find_turns
+    from jargon.transcript.docx import docx_document
 
-    text = docx_text(data, name)
-    return Document(text=text, name=name, segments=find_turns(text), reader="docx")
+    text, segments = docx_document(data, name)
+    return Document(text=text, name=name, segments=segments, reader="docx")
 
 
 def sniff_vtt(head: bytes) -> bool:

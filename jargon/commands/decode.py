@@ -7,7 +7,9 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="*", metavar="FILE", help="files to decode ('-' or none: stdin)")
+    from jargon.corpus import add_input_arguments
+
+    add_input_arguments(p, "files to decode ('-' or none: stdin)")
     p.add_argument("-f", "--format", default=None,
                    help="output format (see 'jargon plugins'); default: from the -o extension, else text")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -24,27 +26,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(text: after the matches; json: 'near_misses'; jsonl: records with 'near_miss': true)")
     p.add_argument("--translate", action="store_true", help="the same as -f translated: the text with each phrase "
                    "replaced by [meaning]")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                   help="on undecodable input: stop with an error (strict) or replace the bytes")
-    p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
-    p.add_argument("--decisions", metavar="FILE",
-                   help="triage decisions to respect (default: NAME.jargon.toml beside each input, if any)")
-    p.add_argument("--no-decisions", action="store_true", help="ignore NAME.jargon.toml files beside the inputs")
     p.add_argument("--fail-on-match", action="store_true", help="exit 1 when anything was found (for CI)")
-    p.add_argument("-r", "--recursive", action="store_true",
-                   help="decode the transcripts in folders given as FILE (and their subfolders)")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="worker processes (0: one per CPU; default: 1)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.batch import decode_files, expand_inputs
-    from jargon.contributions import ReadOptions, RenderOptions
-    from jargon.decisions import apply_sidecars
+    from jargon.contributions import RenderOptions
+    from jargon.corpus import read_corpus
     from jargon.errors import JargonError
     from jargon.format_choice import choose_format
-    from jargon.inputs import STDIN
     from jargon.session import Session
 
     session = Session.from_args(args)
@@ -58,23 +47,23 @@ def run(args: argparse.Namespace) -> int:
         raise JargonError(f"format {fmt.name!r} is binary: give an output file with -o FILE")
 
     dictionaries = session.dictionaries
-    readers = session.plugins.input_readers()
-    options = ReadOptions(encoding=args.encoding, errors=args.errors)
-    names = expand_inputs(args.files or [STDIN], readers, args.recursive)
-    if args.output:
-        from jargon import export
 
-        export.check_output(args.output, export.protected_files(names, args.decisions, dictionaries))
-    decoded = decode_files(names, session.decoder, readers, options, args.input_format, args.jobs,
-                           session.plugin_paths, no_plugins=session.no_plugins)
-    decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions)
+    def check(names: list[str]) -> None:
+        if args.output:
+            from jargon import export
+
+            export.check_output(args.output, export.protected_files(names, args.decisions, dictionaries))
+
+    corpus = read_corpus(args, session, avoid=(args.output,) if args.output else (), check=check)
+    decoded = corpus.decoded
 
     terminal = not args.output and sys.stdout.isatty()
     render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
                            color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal)
     _write(args, fmt, decoded, render)
+    status = corpus.finish()
     found = any(d.matches for d in decoded)
-    return 1 if args.fail_on_match and found else 0
+    return status or (1 if args.fail_on_match and found else 0)
 
 
 def _write(args, fmt, decoded, render) -> None:

@@ -6,59 +6,51 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="*", metavar="FILE", help="transcripts ('-' or none: stdin)")
+    from jargon.corpus import add_input_arguments
+
+    add_input_arguments(p, "transcripts ('-' or none: stdin)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
                    help="table (default), csv or json")
     p.add_argument("--top", type=int, default=3, metavar="N", help="how many top phrases and tags to list (default: 3)")
     p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
                    help="dictionary by name or path (repeatable; default: all installed)")
     p.add_argument("-t", "--threshold", type=float, default=None, help="minimum score 0-100")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                   help="on undecodable input: stop with an error (strict) or replace the bytes")
-    p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
-    p.add_argument("-r", "--recursive", action="store_true", help="read the transcripts in folders given as FILE")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.batch import decode_files, expand_inputs
-    from jargon.contributions import ReadOptions
+    from jargon.corpus import read_corpus
     from jargon.errors import JargonError
-    from jargon.inputs import STDIN
     from jargon.session import Session
     from jargon.stats import corpus_stats
 
     session = Session.from_args(args)
     if args.top < 0:
         raise JargonError("--top must be 0 or more")
-    readers = session.plugins.input_readers()
-    names = expand_inputs(args.files or [STDIN], readers, args.recursive)
-    decoded = decode_files(names, session.decoder, readers, ReadOptions(args.encoding, args.errors),
-                           args.input_format, args.jobs, session.plugin_paths, no_plugins=session.no_plugins)
-    per_doc, total = corpus_stats(decoded)
+    corpus = read_corpus(args, session)
+    per_doc, total = corpus_stats(corpus.decoded)
     if args.format == "json":
-        write_json(sys.stdout, per_doc, total, args.top)
+        write_json(sys.stdout, per_doc, total, args.top, corpus.roles)
     elif args.format == "csv":
-        write_csv(sys.stdout, per_doc, total, args.top)
+        write_csv(sys.stdout, per_doc, total, args.top, corpus.roles)
     else:
-        write_table(per_doc, total, args.top)
+        write_table(per_doc, total, args.top, corpus.roles)
     sys.stdout.flush()
-    return 0
+    return corpus.finish()
 
 
-def write_json(out, per_doc, total, top: int) -> None:
+def write_json(out, per_doc, total, top: int, roles=None) -> None:
     from jargon import jsonout
     from jargon.stats import to_json
 
-    jsonout.document(to_json(per_doc, total, top), out)
+    jsonout.document(to_json(per_doc, total, top, roles), out)
 
 
-CSV_COLUMNS = ("file", "speaker", "words", "matches", "per_1000", "top_entries", "top_tags")
+CSV_COLUMNS = ("file", "speaker", "words", "matches", "per_1000", "top_entries", "top_tags", "role", "group")
 
 
-def write_csv(out, per_doc, total, top: int) -> None:
-    """One row per document (empty speaker), one per speaker, and a last row for all documents (empty file)."""
+def write_csv(out, per_doc, total, top: int, roles=None) -> None:
+    """One row per document (empty speaker), one per speaker; with --roles, one per role and one
+    per group (empty file and speaker); and a last row for all documents (all three empty)."""
     import csv
 
     from jargon.escape import csv_row
@@ -66,19 +58,20 @@ def write_csv(out, per_doc, total, top: int) -> None:
 
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for r in flat_rows(per_doc, total, top):
+    for r in flat_rows(per_doc, total, top, roles):
         writer.writerow(csv_row([r["file"] or "", r["speaker"] or "", r["words"], r["matches"], r["per_1000"],
-                                 entries_text(r["top_entries"]), tags_text(r["top_tags"])]))
+                                 entries_text(r["top_entries"]), tags_text(r["top_tags"]), r["role"] or "",
+                                 r["group"] or ""]))
 
 
-def write_table(per_doc, total, top: int) -> None:
+def write_table(per_doc, total, top: int, roles=None) -> None:
     """A rich table per document (a row for the document, then one per speaker), and one for all documents."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from jargon.escape import terminal
-    from jargon.stats import NO_SPEAKER, entries_text, tags_text
+    from jargon.stats import NO_GROUP, NO_ROLE, NO_SPEAKER, by_label, entries_text, tags_text
 
     console = Console(highlight=False)
 
@@ -104,6 +97,13 @@ def write_table(per_doc, total, top: int) -> None:
         for name, tally in s.speakers.items():
             row(t, name if name is not None else NO_SPEAKER, tally)
         console.print(t)
+    for title, first, label, none in ((roles.roles, "Role", roles.role_of, NO_ROLE),
+                                      (roles.groups, "Group", roles.group_of, NO_GROUP)) if roles else ():
+        if title:
+            t = table(f"By {first.lower()}", first)
+            for name, tally in by_label(per_doc, label).items():
+                row(t, name or none, tally)
+            console.print(t)
     if len(per_doc) > 1:
         t = table(f"All {len(per_doc)} documents", "")
         row(t, "all", total, bold=True)

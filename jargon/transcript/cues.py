@@ -7,6 +7,7 @@ Speakers come from Teams voice tags ``<v Name>text</v>`` (the closing tag may be
 a cue with several voices becomes several utterances with the same times), or from a
 ``Name: `` label at the start of the cue text (Zoom), accepted by the same rule as in
 plain text (see :mod:`jargon.transcript.speakers`); the label is removed from the cue text.
+A cue with neither continues the turn of the speaker before it.
 
 The document text (:func:`build_document`) is one line per turn:
 
@@ -33,8 +34,11 @@ from .speakers import accepted_names, split_label
 
 TIMING_RE = re.compile(r"^\s*(?P<a>\d+(?::\d{2}){1,2}(?:[.,]\d{1,3})?)\s*-->\s*"
                        r"(?P<b>\d+(?::\d{2}){1,2}(?:[.,]\d{1,3})?)(?:\s.*)?$")
-VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>")
-TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
+# a tag never holds "<" (or "{"): an unclosed one then costs a scan to the next tag, not to the
+# end of the cue, so thousands of unclosed "<v x" in one cue stay linear
+VOICE_RE = re.compile(r"<v(?:\.[^\s<>]*)?(?:\s+(?P<name>[^<>]*))?>")
+TAG_RE = re.compile(r"</?[a-zA-Z][^<>]*>|<\d[\d:.]*>|\{\\[^{}]*\}")
+CUE_ID_RE = re.compile(r"\s*[^\s\d]*\d\S*\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'»”)\]]*$")
 
 
@@ -71,7 +75,9 @@ def parse_cues(text: str, name: str) -> list[tuple[float, float, str]]:
     """``(start, end, raw text)`` of every cue in a WebVTT or SRT text.
 
     Lines without ``-->`` outside a cue (the WEBVTT header, NOTE/STYLE/REGION blocks,
-    cue identifiers, SRT counters) are skipped; a cue's text runs to the next blank line.
+    cue identifiers, SRT counters) are skipped; a cue's text runs to the next blank line, or
+    to the next cue when the file has no blank lines between cues (a timing line, or the line
+    just before one when it looks like a cue identifier or SRT counter: one word with a digit).
     """
     lines = text.splitlines()
     cues = []
@@ -88,11 +94,21 @@ def parse_cues(text: str, name: str) -> list[tuple[float, float, str]]:
             raise InputError(f"{name}: line {i + 1}: cannot read the cue timing {line.strip()[:60]!r}")
         i += 1
         body = []
-        while i < n and lines[i].strip():
+        while i < n and lines[i].strip() and not _starts_cue(lines, i):
             body.append(lines[i])
             i += 1
         cues.append((a, b, "\n".join(body)))
     return cues
+
+
+def _starts_cue(lines: list[str], i: int) -> bool:
+    """Line ``i`` is a cue's timing line or the identifier line before one."""
+    return _is_timing(lines[i]) or (i + 1 < len(lines) and _is_timing(lines[i + 1])
+                                    and CUE_ID_RE.match(lines[i]) is not None)
+
+
+def _is_timing(line: str) -> bool:
+    return "-->" in line and TIMING_RE.match(line) is not None
 
 
 def voices(raw: str) -> list[tuple[str | None, str]]:
@@ -126,6 +142,11 @@ def to_cues(raw_cues: list[tuple[float, float, str]]) -> list[Cue]:
     for cue, lab in zip(unvoiced, labels):
         if lab and lab[0] in names and lab[1].strip():
             cue.speaker, cue.text = lab[0], lab[1].strip()
+    speaker = None
+    for cue in cues:        # a cue without a voice or a label continues the speaker before it
+        if cue.speaker is None:
+            cue.speaker = speaker
+        speaker = cue.speaker
     return cues
 
 

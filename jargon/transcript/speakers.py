@@ -2,7 +2,9 @@
 
 Recognised layouts (each line is looked at on its own):
 
-- ``Name: text`` (also ``Speaker 1: text``; the text may start on the next line)
+- ``Name: text`` (also ``Speaker 1: text``, initials ``И.:``, ``О. К.:``, and a name or role in
+  parentheses: ``Респондент (Ольга К.): text``, ``Интервьюер (И.):``; the text may start on
+  the next line)
 - ``[00:12:31] Name: text``, ``00:12:31 Name: text``, ``(12:31) - Name: text``
 - Otter: ``Name  0:08`` alone on a line, the turn's text on the following lines
 - a timestamp alone on a line (Google Meet): the next turn starts at that time
@@ -11,7 +13,10 @@ A label is taken as a speaker only when it looks like one: the same name labels 
 least two turns, or the label carries a timestamp, or it is a generic ``Speaker N`` /
 ``Спикер N`` / ``Интервьюер`` label, or every non-empty line of the text is labelled
 (so a one-line ``Анна: ...`` still counts), or it stands alone on its line like at least
-one other label (the text on the following lines). A stray ``Итого: ...`` line stays plain text.
+one other label (the text on the following lines), or the text is laid out in paragraphs
+(blank lines between them) and every paragraph after the first starts with a label or a time
+and the label opens a paragraph (so a name used once still counts). A stray ``Итого: ...``
+line inside a turn stays plain text.
 
 Segments cover the spoken text only (not the labels or timestamp lines), trimmed of
 surrounding whitespace; text before the first turn is a segment without a speaker.
@@ -38,8 +43,9 @@ from jargon.model import Segment
 
 from .timecode import TIMESTAMP, parse_timestamp
 
-# 1-4 words; the first starts with a letter; at most 40 characters (checked below)
-NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,3}"
+# 1-4 words; the first starts with a letter; at most 40 characters (checked below); then
+# perhaps a name or role in parentheses (at most 40 characters, no colon)
+NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t][\w.'’\-]+){0,3}(?:[ \t]?\([^()\r\n:]{1,40}\))?"
 _TS = rf"[\[(]?(?P<ts>{TIMESTAMP})[\])]?"
 LABEL_RE = re.compile(rf"[ \t]*(?:{_TS}[ \t]*(?:[-–—][ \t]*)?)?(?P<name>{NAME})[ \t]*:(?:[ \t]+|$)")
 OTTER_RE = re.compile(rf"[ \t]*(?P<name>{NAME}?)(?P<sep>[ \t]+)(?P<ts>{TIMESTAMP})[ \t]*$")
@@ -47,6 +53,12 @@ TIME_ONLY_RE = re.compile(rf"[ \t]*{_TS}[ \t]*$")
 GENERIC_RE = re.compile(r"(?i)^(?:speaker|спикер|участник|говорящий|interviewer|respondent|"
                         r"moderator|интервьюер|респондент|модератор)\b")
 MAX_NAME = 40
+MAX_LABEL = MAX_NAME + 43          # with a parenthesised part: " (", 40 characters, ")"
+
+
+def _too_long(name: str) -> bool:
+    """The name before any parenthesised part is longer than MAX_NAME."""
+    return len(name.split("(", 1)[0].rstrip()) > MAX_NAME
 
 
 # A line that starts a turn (or gives a time), as found by _find_marks: a plain tuple
@@ -83,6 +95,9 @@ _MARK_AFTER_BREAK_RE = re.compile(rf"(?:\r\n?|\n)(?:{_MARK})")  # for texts with
 _G = _MARK_RE.groupindex    # group numbers (the same in the three regexes): faster than names
 _LABEL, _TIME, _BARE, _L_NAME, _L_TS = _G["label"], _G["time"], _G["bare"], _G["l_name"], _G["l_ts"]
 _BLANK_AFTER_LF_RE = re.compile(r"\n(?=[^\S\n]*(?:\n|\Z))")
+# the start of a paragraph's first line: the text's first non-blank line, or one after a blank line
+_BR = r"(?:\r\n|\r(?!\n)|\n)"
+_PARAGRAPH_RE = re.compile(rf"(?:\A|{_BR}[^\S\r\n]*{_BR})(?:[^\S\r\n]*{_BR})*(?=[^\S\r\n]*\S)")
 _segment = partial(tuple.__new__, Segment)   # a Segment from a full tuple, without a Python-level call
 # seconds of a timestamp; transcripts repeat them ("[00:08:06]" in every meeting)
 _seconds = lru_cache(maxsize=4096)(parse_timestamp)
@@ -108,7 +123,7 @@ def _find_marks(text: str) -> list[_Mark]:
         # a name never has surrounding whitespace: it starts with a letter and ends
         # with a word character or one of .'’-
         name, ts, bare = m.group(_L_NAME, _L_TS, _BARE)
-        if len(name) > MAX_NAME:
+        if _too_long(name):
             continue
         time = None if ts is None else _seconds(ts)
         if ts is None or time is not None:          # a timestamp must be a valid one
@@ -125,7 +140,7 @@ def _line_mark(text: str, m: re.Match) -> _Mark | None:
         return ("time", start, next_line, None, _seconds(m.group("t_ts")), 0, False)
     name, sep, ts = m.group("h_name", "h_sep", "h_ts")
     # an Otter line that fails here is no label either (it has no colon a label can end with)
-    if len(name) <= MAX_NAME and (time := _seconds(ts)) is not None:
+    if not _too_long(name) and (time := _seconds(ts)) is not None:
         return ("head", start, next_line, name, time, 2 if "\t" in sep else len(sep), False)
     return None
 
@@ -152,11 +167,23 @@ def _accepted(text: str, marks: list[_Mark]) -> list[_Mark]:
     def two_bare() -> bool:
         return sum(map(itemgetter(6), marks)) >= 2
 
+    @cache
+    def paragraph_labels() -> frozenset[int]:
+        """Line starts of the paragraphs that open with a label, when every paragraph after the
+        first opens with a mark and at least two with a label (else none)."""
+        starts = [m.end() for m in _PARAGRAPH_RE.finditer(text)]
+        kinds = {mark[1]: mark[0] for mark in marks}
+        if any(start not in kinds for start in starts[1:]):
+            return frozenset()
+        labelled = frozenset(start for start in starts if kinds.get(start) == "label")
+        return labelled if len(labelled) >= 2 else frozenset()
+
     def accepted(mark: _Mark) -> bool:
-        kind, _, _, name, _, sep, bare = mark
+        kind, line_start, _, name, _, sep, bare = mark
         if kind == "head":
             return sep >= 2 or counts[name] >= 2
-        return counts[name] >= 2 or bool(GENERIC_RE.match(name)) or (bare and two_bare()) or everything_labelled()
+        return (counts[name] >= 2 or bool(GENERIC_RE.match(name)) or (bare and two_bare()) or everything_labelled()
+                or line_start in paragraph_labels())
 
     # time-only lines, and labels with a timestamp, are always taken (most marks)
     return [mark for mark in marks
@@ -201,7 +228,7 @@ def _segments(text: str, marks: list[_Mark]) -> list[Segment]:
 def split_label(line: str) -> tuple[str, str] | None:
     """``("Name", "rest")`` when ``line`` starts with a ``Name:`` label (no timestamp), else None."""
     m = LABEL_RE.match(line)
-    if not m or m.group("ts") or len(m.group("name")) > MAX_NAME:
+    if not m or m.group("ts") or _too_long(m.group("name")):
         return None
     return m.group("name").strip(), line[m.end():]
 
@@ -210,8 +237,14 @@ def accepted_names(labels: list[str | None]) -> set[str]:
     """Which ``Name:`` labels of a list of utterances (None: unlabelled) are taken as speakers.
 
     The same rule as for plain text: a name used at least twice, a generic label, or every
-    utterance labelled.
+    utterance labelled; and a name used once when at least three quarters of the utterances
+    are labelled, two of them by names taken by those rules (each utterance is a paragraph of
+    its own, and a file labelled this consistently is a labelled transcript).
     """
     counts = Counter(n for n in labels if n)
     everything = bool(labels) and all(labels)
-    return {n for n in counts if everything or counts[n] >= 2 or GENERIC_RE.match(n)}
+    names = {n for n in counts if everything or counts[n] >= 2 or GENERIC_RE.match(n)}
+    labelled = sum(counts.values())
+    if 4 * labelled >= 3 * len(labels) and sum(counts[n] for n in names) >= 2:
+        names.update(counts)
+    return names

@@ -1,0 +1,108 @@
+"""A study's transcripts read the same way by ``decode`` and ``stats``.
+
+One run loop for both commands: which files (:func:`jargon.batch.expand_inputs`), read and
+decoded with bad files skipped (:func:`jargon.batch.decode_files`), triage decisions applied
+(:func:`jargon.decisions.apply_sidecars`, the one code path for sidecars), speakers selected
+(:class:`jargon.roles.SpeakerSelection`), and what happened said on stderr: how many matches
+the decisions removed, and for a batch (``-r`` or several files) a one-line summary.
+
+Exit statuses: 0 done, 1 ``--fail-on-match`` found something, 2 usage or input error (a
+single input, or any problem with ``--strict``), 3 (:data:`jargon.batch.EXIT_SKIPPED`) a batch
+finished but skipped some inputs (it takes precedence over 1: the results are incomplete).
+"""
+from __future__ import annotations
+
+import argparse
+from typing import Callable
+from dataclasses import dataclass
+
+from .batch import BatchLog
+from .model import DecodedDocument
+from .roles import Roles
+
+
+EXIT_STATUSES = ("exit status: 0 done; 1 decode --fail-on-match found something; 2 usage or input error; "
+                 "3 a batch (-r or several files) finished but skipped files that could not be read")
+
+
+def add_input_arguments(p: argparse.ArgumentParser, files_help: str) -> None:
+    """The options of every command that reads transcripts (decode, stats)."""
+    p.epilog = EXIT_STATUSES
+    p.add_argument("files", nargs="*", metavar="FILE", help=files_help)
+    g = p.add_argument_group("inputs")
+    g.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    g.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="on undecodable input: stop with an error (strict) or replace the bytes")
+    g.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
+    g.add_argument("-r", "--recursive", action="store_true",
+                   help="read the transcripts in folders given as FILE (and their subfolders)")
+    g.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="with -r: read only files matching GLOB (path below the folder or name; repeatable)")
+    g.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="with -r: leave out files matching GLOB (repeatable)")
+    g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (0: one per CPU; default: 1)")
+    g.add_argument("--strict", action="store_true",
+                   help="stop at the first file that cannot be read (default with -r or several files: "
+                        "report it, skip it, exit 3 at the end)")
+    g = p.add_argument_group("triage and speakers")
+    g.add_argument("--decisions", metavar="FILE",
+                   help="triage decisions to respect (default: NAME.jargon.toml beside each input, if any)")
+    g.add_argument("--no-decisions", action="store_true", help="ignore NAME.jargon.toml files beside the inputs")
+    g.add_argument("--speaker", action="append", default=[], metavar="NAME",
+                   help="only this speaker, role or group (repeatable, any case)")
+    g.add_argument("--exclude-speaker", action="append", default=[], metavar="NAME",
+                   help="leave out this speaker, role or group (repeatable, any case)")
+    g.add_argument("--roles", metavar="FILE", help="a TOML file of roles and groups of speakers (docs/transcripts.md)")
+
+
+@dataclass
+class Corpus:
+    """The decoded inputs (triaged, speakers selected) and what the run skipped."""
+
+    decoded: list[DecodedDocument]
+    log: BatchLog
+    batch: bool
+    roles: Roles
+    removed: int = 0
+
+    def finish(self) -> int:
+        """Print the batch summary on stderr; the exit status so far (0 or EXIT_SKIPPED)."""
+        if self.batch:
+            matches = sum(len(d.matches) for d in self.decoded)
+            self.log.warn(self.log.summary(len(self.decoded), matches, self.removed))
+        return self.log.exit_status
+
+
+def read_corpus(args: argparse.Namespace, session, avoid: tuple[str, ...] = (),
+                check: Callable[[list[str]], None] | None = None) -> Corpus:
+    """Everything ``decode`` and ``stats`` do before writing (see the module docstring):
+    ``session`` the run's jargon.session.Session (plugins, decoder), ``avoid`` files never to
+    read (the output file), ``check`` called with the input names before anything is decoded
+    (``decode -o`` refuses to overwrite an input there)."""
+    from .batch import decode_files, expand_inputs
+    from .contributions import ReadOptions
+    from .decisions import apply_sidecars, match_status
+    from .inputs import STDIN
+    from .roles import SpeakerSelection, load_roles
+
+    roles = load_roles(args.roles) if args.roles else Roles()
+    selection = SpeakerSelection(tuple(args.speaker), tuple(args.exclude_speaker), roles)
+    files = args.files or [STDIN]
+    batch = bool(args.recursive) or len(files) > 1
+    log = BatchLog(strict=args.strict or not batch)
+    readers = session.plugins.input_readers()
+    names = expand_inputs(files, readers, args.recursive, tuple(args.include), tuple(args.exclude), log, avoid)
+    if check is not None:
+        check(names)
+    decoded = decode_files(names, session.decoder, readers, ReadOptions(args.encoding, args.errors),
+                           args.input_format, args.jobs, session.plugin_paths, no_plugins=session.no_plugins, log=log)
+    before = sum(len(d.matches) for d in decoded)
+    decoded = apply_sidecars(decoded, args.decisions, auto=not args.no_decisions,
+                             on_error=None if args.strict else log.ignore_decisions)
+    removed = before - sum(len(d.matches) for d in decoded)
+    if not batch and (removed or any(match_status(m) for d in decoded for m in d.matches)):
+        confirmed = sum(1 for d in decoded for m in d.matches if match_status(m))
+        log.warn(f"triage decisions: {removed} match{'es' if removed != 1 else ''} removed, {confirmed} confirmed")
+    decoded = [selection.apply(d) for d in decoded]
+    return Corpus(decoded, log, batch, roles, removed)
