@@ -328,7 +328,8 @@ def test_a_reader_plugin_that_crashes_on_one_file_is_one_skipped_file(cli, tmp_p
     r = cli("--plugin", plugin, "decode", "-r", "-j", jobs, "-d", DICT, "-f", "jsonl", root)
     assert r.rc == 3
     assert [json.loads(line)["text"] for line in r.out.splitlines()] == ["Концептуально"]
-    assert r.err_lines[0] == f"jargon: skipped {root / 'a.rows'}: cannot read: ValueError: cannot parse row 3"
+    assert r.err_lines[0] == (f"jargon: skipped {root / 'a.rows'}: plugin 'boom_reader' failed in input reader 'rows': "
+                              "ValueError: cannot parse row 3")
 
 
 def test_chunks_cover_every_index_once_and_shrink_towards_the_end():

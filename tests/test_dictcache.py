@@ -184,7 +184,7 @@ def test_invalid_utf8_in_a_large_file_is_reported_and_not_stored(tmp_path, cache
     path = tmp_path / "bad.toml"
     path.write_bytes(big_text().encode() + b'# \xff\n')
     for _ in range(2):
-        with pytest.raises(DictionaryError, match=rf"bad.toml:\d+: invalid UTF-8 at byte"):
+        with pytest.raises(DictionaryError, match=r"bad.toml:\d+: invalid UTF-8 at byte"):
             load_dictionary(path)
     assert cached_files(cache) == []
 

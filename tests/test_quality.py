@@ -9,7 +9,6 @@ dictionary that loses matches, or adds false ones, fails here.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 

@@ -133,8 +133,9 @@ def test_a_reader_that_raises_in_a_worker_is_one_line_too(run_jargon, plugin_fol
     folder = plugin_folder("bad_reader", READER.format(read="raise ValueError('boom in read')", sniff="return False"))
     files = [transcript(f"t{i}.evil") for i in range(4)]
     result = run_jargon("decode", "-j", "2", *files, JARGON_PLUGINS=str(folder))
-    assert result.rc == 2
-    failure_line(result, "bad_reader", "ValueError: boom in read")
+    # a batch: each file is one skipped line naming the plugin, then the summary; exit 3
+    assert result.rc == 3 and "Traceback" not in result.err
+    assert sum("bad_reader" in line and "ValueError: boom in read" in line for line in result.err_lines) == 4
 
 
 # -- formats ------------------------------------------------------------------------

@@ -454,20 +454,18 @@ class Lexicon:
         if not found and form in self.joined:
             found.update(self.joined[form])
             how.update(dict.fromkeys(found, "joined"))
+        if self.roots and len(form) >= 4:
+            self._derived(form, found, how)           # "профакапили" -> "факап" (beside a stem hit too)
         if found or len(form) < 4:
             return found
         rests = [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
-        if (not rests and not self.roots and (form[0], len(form)) not in self.pools) or a.is_known(form):
+        if (not rests and (form[0], len(form)) not in self.pools) or a.is_known(form):
             return found      # nothing to correct it to; and a real word of the language is
             #                   neither a typo nor an unknown verb form
         for rest in rests:                            # "почелленджил" -> "челленджил"
             self._lookup(rest, PREFIX_SIM, found, how, "prefix")
-            if found:
-                return found
-        if self.roots:
-            self._derived(form, found, how)           # "профакапили" -> "факап"
             if found:
                 return found
         self._typo(form, 1.0, found, how)             # "калеги" -> "коллеги"
@@ -484,6 +482,7 @@ class Lexicon:
         "фидбэк" -> "фидбэчить"), and an ending the analyser accepts as derivational."""
         a = self.analyzer
         bases = [form] + [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ()) if form.startswith(p)]
+        hits = []
         for base in bases:
             for root, c in self.roots.get(base[:3], ()):
                 if base.startswith(root):
@@ -492,9 +491,15 @@ class Lexicon:
                     rest = base[len(root):]
                 else:
                     continue
-                if a.derived_ending(rest) and DERIVED_SIM > found.get(c, 0.0):
-                    found[c] = DERIVED_SIM
-                    how[c] = "derived"
+                # the ending may follow a letter or two of the root as people spell it ("фидб" +
+                # "эч" + "ила")
+                if any(a.derived_ending(rest[k:]) for k in range(min(3, len(rest) + 1))) and \
+                        DERIVED_SIM > found.get(c, 0.0):
+                    hits.append(c)
+        if hits and not a.is_known(form):         # a real word is never derived ("таскали" from "таск")
+            for c in hits:
+                found[c] = DERIVED_SIM
+                how[c] = "derived"
 
     def _typo(self, form: str, sim: float, found: dict[int, float], how: dict[int, str], rule: str = "typo") -> None:
         """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz).

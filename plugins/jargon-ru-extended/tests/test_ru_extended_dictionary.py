@@ -169,10 +169,9 @@ def test_reference_list_is_covered(decoder_with_seed):
     assert weight / total >= 0.90
 
 
-@pytest.mark.xfail(strict=True, reason="derive = true: derived forms the engine does not find yet (issue 10)")
 @pytest.mark.parametrize(("text", "entry_id"), [
     ("Мы опять дедлайним.", "dedlayn"),
     ("Она зафидбэчила макет.", "fidbek"),
 ])
-def test_derived_forms_pending(decoder, text, entry_id):
+def test_derived_forms(decoder, text, entry_id):
     assert entry_id in [m.entry.id for m in decoder.decode(text)]
