@@ -22,7 +22,8 @@ _DERIVED_ENDING = re.compile(
     r"^(?:(?:ану|ан|ну|н|ова|ирова|ыва|ива|и|е|а|я|у)?"
     r"(?:ть|ться|тся|л|ла|ло|ли|лся|лась|лось|лись|ю|юсь|ешь|ет|ется|ем|ете|ут|ют|ит|ится|им|ите|ишь|ат|ят|"
     r"утся|ются|й|йте|и|в|вши|вшись|ясь|нн?(?:ый|ая|ое|ые|ого|ой|ую|ым|ых)|н|на|но|ны)"
-    r"|(?:чик|чк|ер|ов|ск|н|ин|инг|щик)?(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
+    r"|(?:чик|чк|ер|ов|ск|н|ин|инг|щик|ищ|ушк|ышк|ечк|очк|ик|ок|ен|ун)?"
+    r"(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
     r"ях|ям|ями|ю|я|ь)?)$")
 _VERB_SUFFIX = re.compile(r"(?:ировать|овать|ануть|нуть|ить|ать|ять|еть)(?:ся|сь)?$")
 _POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
@@ -63,6 +64,8 @@ class RussianAnalyzer(Analyzer):
     alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
     letters = "[а-яё]"
     vowels = "аеёиоуыэюяь"
+    # unstressed vowels sound alike and doubled letters are heard once: "калеги" sounds "коллеги"
+    _SOUND = str.maketrans("оеёяэы", "аиииии")
     prefixes = ("пере", "под", "при", "про", "раз", "рас", "по", "за", "на", "от", "вы", "до", "об", "с")
 
     def __init__(self) -> None:
@@ -136,6 +139,12 @@ class RussianAnalyzer(Analyzer):
         best = parses[0].score if parses else 0
         return any(p.tag.POS in pos and (cases is None or p.tag.case in cases)
                    for p in parses[:4] if p.score >= best * PARSE_SCORE_RATIO)
+
+    def sound_key(self, word: str) -> str:
+        """How a word sounds (vowels reduced, doubled letters once): two spellings of one key
+        are heard alike ("калеги" and "коллеги")."""
+        key = word.translate(self._SOUND)
+        return re.sub(r"(.)\1+", r"\1", key)
 
     def derivation_root(self, word: str) -> str:
         """A borrowed verb's root without its verb suffix ("пингануть" -> "пинг", "чекнуть" ->

@@ -191,8 +191,9 @@ class Decoder:
             """Drop the classes token i got by a reading that this line does not support (True
             when some were dropped): a transliteration ("task" read as "таск") counts only in a
             line that reads as the language written in other letters ("u menya seychas
-            zagruz"); a typo correction never reaches a capitalised word inside a sentence or
-            an all-capitals word (names, titles: "Апулей" is no typo of "апрувнуть")."""
+            zagruz"); no reading reaches part of an identifier or an acronym; a typo correction
+            never reaches a capitalised word inside a sentence, and no loose reading (typo,
+            stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть")."""
             how = lex.how.get(norms[i], {})
             drop = set()
             surface = piece[starts[i] - base:ends[i] - base]
@@ -214,6 +215,9 @@ class Decoder:
                         drop.add(c)
                 elif rule == "typo" and surface[:1].isupper() and not opens[i]:
                     drop.add(c)
+                elif rule in ("stem", "derived", "typo") and surface[:1].isupper() and a.is_known(norms[i]) \
+                        and person(i):
+                    drop.add(c)      # a name is only ever itself ("Авраам" is no form of "аврал")
             if drop:
                 classes[i] = {c: s for c, s in classes[i].items() if c not in drop}
             return bool(drop)
@@ -267,20 +271,25 @@ class Decoder:
             if not foreign_line[0]:
                 return False
             (j,) = pat.words
+            if not re.search(a.letters, lex.class_word[pcl[j]]):
+                return False    # the dictionary writes the word in that script itself ("ROI")
             return lex.how.get(norms[i], {}).get(pcl[j]) != "spelling"
 
         def loose_typo(w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
             """A one-word phrase has nothing else to confirm a corrected typo: it takes a close
             one ("концептульно"), a long word ("верхнеуровненько"), or a lower-case word of
-            some length ("калеги" in speech-to-text), never a short word or a capitalised one a
-            few letters away (names: "Дейл", "Авраам"; words: "пиво")."""
+            some length that sounds like it ("калеги" in speech-to-text), never a short word or
+            a capitalised one a few letters away (names: "Дейл", "Авраам"; words: "пиво",
+            "позырить" for "пошэрить")."""
             (j,) = pat.words
             i, sim = (w.assigned or {}).get(j, (w.first, 1.0))
             if lex.how.get(norms[i], {}).get(pcl[j]) != "typo" or sim >= ONE_WORD_TYPO_SIM:
                 return False
             n = len(norms[i])
-            surface = piece[starts[i] - base:ends[i] - base]
-            return n < ONE_WORD_TYPO_LONG and (n < ONE_WORD_TYPO_LOWER or not surface.islower())
+            if n >= ONE_WORD_TYPO_LONG:
+                return False
+            # a word of some length that sounds like the phrase's word ("калеги", "Колеги")
+            return n < ONE_WORD_TYPO_LOWER or not lex.sounds_like(norms[i], pcl[j])
 
         results: list[tuple[Window, Pattern, Tokens, tuple]] = []
         context = (lex, norms, piece, base)     # what an explanation needs of this piece

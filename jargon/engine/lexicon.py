@@ -63,6 +63,11 @@ def _halves(word: str) -> set[str]:
     return {word[:k] for k in range(4, n - 1)} | {word[k:] for k in range(1, n - 3)}
 
 
+def _tail(word: str, root: str) -> str:
+    """What a word has after its root ("эк" of "фидбэк" after "фидб"; "" when it does not begin so)."""
+    return word[len(root):] if word.startswith(root) else ""
+
+
 def reachable(pat: Pattern, classes: tuple[int, ...], present) -> bool:
     """Cheap upper bound before any alignment: could the word classes in ``present``
     reach the minimum coverage of ``pat``? Slots count as filled."""
@@ -90,7 +95,7 @@ class Lexicon:
         self.forms: dict[str, dict[int, float]] = defaultdict(dict)      # form -> {class: similarity}
         self.stems: dict[str, dict[int, float]] = defaultdict(dict)      # stem -> {class: similarity}
         self.synonym_forms: dict[str, dict[int, float]] = defaultdict(dict)   # synonym's form -> {class: sim}
-        self.roots: dict[str, list[tuple[str, int]]] = defaultdict(list)     # root[:3] -> [(root, class)]
+        self.roots: dict[str, list[tuple[str, int, str]]] = defaultdict(list)   # root[:3] -> [(root, class, tail)]
         self.joined: dict[str, dict[int, float]] = {}             # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = defaultdict(list)   # entry -> literal pattern ids
         self.single: dict[int, list[int]] = defaultdict(list)     # anchor class -> pattern ids
@@ -163,8 +168,9 @@ class Lexicon:
                     # derived from it ("фоллоуапчик", "челленджащий"), as a derive entry would
                     if pat.inflect and tok.kind != SET and len(tok.word) >= 5 and not a.is_known(tok.word):
                         root = a.derivation_root(tok.word)
-                        if len(root) >= 4:
-                            self.roots[root[:3]].append((root, c))
+                        # a three-letter root only under a verb suffix ("лук" of "лукнуть")
+                        if len(root) >= 4 or (len(root) == 3 and len(tok.word) - len(root) >= 3):
+                            self.roots[root[:3]].append((root, c, _tail(tok.word, root)))
                     for alt in synonyms_of.get(tok.word, ()):
                         for f in inflections(alt) if pat.inflect else {alt}:
                             if c not in self.forms.get(f, ()):
@@ -173,9 +179,11 @@ class Lexicon:
             self.pclasses[pid] = tuple(classes)
             if pat.entry in derive and pat.kind == PHRASE and len(pat.words) == 1:
                 (j,) = pat.words
-                root = a.normalize(derive[pat.entry] or "") or a.derivation_root(pat.tokens[j].word)
-                if len(root) >= 3 and (root, classes[j]) not in self.roots[root[:3]]:
-                    self.roots[root[:3]].append((root, classes[j]))
+                word = pat.tokens[j].word
+                root = a.normalize(derive[pat.entry] or "") or a.derivation_root(word)
+                item = (root, classes[j], _tail(word, root))
+                if len(root) >= 3 and item not in self.roots[root[:3]]:
+                    self.roots[root[:3]].append(item)
             if pat.kind != PHRASE:
                 self.literals[pat.entry].append(pid)
             # two words glued by speech-to-text: a short word and any form of the next
@@ -205,7 +213,7 @@ class Lexicon:
         for first, second in glued_written:          # "вп ланах" is "впланах" split elsewhere
             glued = first + second
             for piece in _halves(glued) - {first, second}:    # split where it was glued: two words
-                half_classes[piece].update(self.joined[glued])
+                half_classes[piece].update(c for c in self.joined[glued] if c in phrase_classes)
         for alt, word in self.spellings.items():
             parts = alt.split()
             if len(parts) > 1:
@@ -324,7 +332,7 @@ class Lexicon:
                 self.sets[form] = _NONE
                 return found
             self.how[form] = how
-            if "typo" in how.values() or "translit" in how.values():
+            if not {"typo", "translit", "stem", "derived"}.isdisjoint(how.values()):
                 self.suspect_forms.add(form)
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
@@ -406,6 +414,11 @@ class Lexicon:
         if stem:
             note(self.stems.get(stem), "stem" if rule == "form" else rule)
 
+    def sounds_like(self, form: str, c: int) -> bool:
+        """Whether text ``form`` sounds like a form of class ``c`` (the analyser's sound key)."""
+        key = self.analyzer.sound_key(form)
+        return any(self.analyzer.sound_key(f) == key for f, classes in self.forms.items() if c in classes)
+
     def _readings(self, form: str) -> list[tuple[str, str]]:
         """``(reading, rule)``: the form itself, and what its hyphens or apostrophes hide:
         "фоллоу-ап", "challenge-ить" (a Latin spelling with a Russian ending), a clitic
@@ -484,17 +497,20 @@ class Lexicon:
         bases = [form] + [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ()) if form.startswith(p)]
         hits = []
         for base in bases:
-            for root, c in self.roots.get(base[:3], ()):
+            for root, c, tail in self.roots.get(base[:3], ()):
                 if base.startswith(root):
                     rest = base[len(root):]
                 elif base.startswith(root[:-1]) and base[len(root) - 1:len(root)] in a.alternations.get(root[-1], ""):
                     rest = base[len(root):]
                 else:
                     continue
-                # the ending may follow a letter or two of the root as people spell it ("фидб" +
-                # "эч" + "ила")
-                if any(a.derived_ending(rest[k:]) for k in range(min(3, len(rest) + 1))) and \
-                        DERIVED_SIM > found.get(c, 0.0):
+                # the ending follows the root, or what the headword has after the root, its last
+                # consonant alternating ("фидб" + "эч" + "ила" in "зафидбэчила" for "фидбэк")
+                rests = [rest]
+                if tail and (rest.startswith(tail) or rest.startswith(tail[:-1]) and rest[len(tail) - 1:len(tail)]
+                             in a.alternations.get(tail[-1], "")):
+                    rests.append(rest[len(tail):])
+                if any(map(a.derived_ending, rests)) and DERIVED_SIM > found.get(c, 0.0):
                     hits.append(c)
         if hits and not a.is_known(form):         # a real word is never derived ("таскали" from "таск")
             for c in hits:

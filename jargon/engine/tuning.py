@@ -33,7 +33,7 @@ SYNONYM_SIM = 0.85         # a synonym listed in [synonyms] ("загруженн
 TYPO_SIM_MIN = 0.8         # a corrected typo scores its rapidfuzz ratio, clamped to
 TYPO_SIM_MAX = 0.97        # [TYPO_SIM_MIN, TYPO_SIM_MAX]
 # a one-word phrase said only by a corrected typo needs this similarity, or a word this long,
-# or a lower-case word at least ONE_WORD_TYPO_LOWER letters long
+# or a word at least ONE_WORD_TYPO_LOWER letters long that sounds like it (Analyzer.sound_key)
 ONE_WORD_TYPO_SIM = 0.9
 ONE_WORD_TYPO_LONG = 10
 ONE_WORD_TYPO_LOWER = 6

@@ -130,6 +130,11 @@ class Analyzer:
         "num"): fills a grammatical slot such as ``{noun:gen}``. Neutral default: numbers only."""
         return name == "num" and word.isdigit()
 
+    def sound_key(self, word: str) -> str:
+        """How a word sounds, for telling a misheard word from another word: two spellings of
+        one key are heard alike. Neutral default: the word itself."""
+        return word
+
     def derivation_root(self, word: str) -> str:
         """The root that words derived from a one-word ``derive`` entry are built on."""
         return self.stem(word) or word
