@@ -104,6 +104,24 @@ def test_is_known(en):
     assert not en.is_known("загруз")
 
 
+def test_identifiers_with_digits_are_known_so_never_typo_corrected(en):
+    assert en.is_known("bucket-1")
+    assert en.is_known("sig4's")
+    assert not en.is_known("2024")
+
+
+def test_identifier_is_not_corrected_to_a_dictionary_word():
+    from jargon.dictionary import parse_dictionary
+    from jargon.engine.decoder import Decoder
+    from jargon_en_corporate.plugin import english
+
+    d = parse_dictionary('[dictionary]\nname = "t"\nlanguage = "en"\n[[entries]]\nid = "b"\nphrase = "Bucketed"\n'
+                         'meaning = "x"\ninflect = false\n', "t.toml")
+    dec = Decoder([d], languages={"en": english()})
+    assert [m.entry.id for m in dec.decode("we bucketed the ideas")] == ["b"]
+    assert dec.decode("the buckets bucket-1 and bucket-2") == []
+
+
 def test_pickle_round_trip_after_use(en):
     assert en.stem("circling") == "circl"     # loads the C stemmer
     clone = pickle.loads(pickle.dumps(en))

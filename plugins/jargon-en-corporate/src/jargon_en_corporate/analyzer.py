@@ -295,7 +295,11 @@ class EnglishAnalyzer(Analyzer):
 
     def is_known(self, word: str) -> bool:
         """A real English word (in the word list, or each part of a hyphenated one): never a
-        typo. Without the word list every Latin word counts as real (no typo correction)."""
+        typo. Without the word list every Latin word counts as real (no typo correction).
+        Identifiers with digits ("bucket-1", "sig4's") are never typos either: they would
+        otherwise be "corrected" to a dictionary word ("bucketed")."""
+        if word.isascii() and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+            return True
         if not _LATIN_WORD.match(word):
             return False
         from jargon.text.english import english_words
