@@ -71,6 +71,14 @@ def test_stems(en):
     assert en.stem("pins") is None
 
 
+def test_no_stem_for_derivations_that_reach_everyday_words(en):
+    assert en.stem("delayering") is None          # would be "delay"
+    assert en.stem("transformational") is None    # would be "transform"
+    assert en.stem("scalability") is None
+    assert en.stem("optimization") is None
+    assert en.stem("leveraging") == "leverag"     # an inflection is still bridged
+
+
 def test_normalize(en):
     assert en.normalize("Let’s") == "let's"
     assert en.normalize("Let‘s") == "let's"
