@@ -125,6 +125,16 @@ ORDINARY = [
     "Transform the input and print it.",
     "I think the answer is what it is.",
     "All together now.",
+    # unknown words and joined neighbours that the engine's typo tolerance corrected to entries
+    "Correct speling is essential.",
+    "They start coming in late and lying about it.",
+    "He got such a great idea he said.",
+    "Enable use of floating-point operations.",
+    "Encode lfence, mfence and sfence as usual.",
+    "Configure the clusters to onboard the fleet.",
+    "-- Quintus Horatius Flaccus",
+    "It has been validated for production use.",
+    "The topic on channel #debian changed.",
 ]
 
 
