@@ -71,6 +71,14 @@ def test_stems(en):
     assert en.stem("pins") is None
 
 
+def test_no_stem_for_derivations_that_reach_everyday_words(en):
+    assert en.stem("delayering") is None          # would be "delay"
+    assert en.stem("transformational") is None    # would be "transform"
+    assert en.stem("scalability") is None
+    assert en.stem("optimization") is None
+    assert en.stem("leveraging") == "leverag"     # an inflection is still bridged
+
+
 def test_normalize(en):
     assert en.normalize("Let’s") == "let's"
     assert en.normalize("Let‘s") == "let's"
@@ -102,6 +110,24 @@ def test_person(en):
 def test_is_known(en):
     assert en.is_known("bandwidth")
     assert not en.is_known("загруз")
+
+
+def test_identifiers_with_digits_are_known_so_never_typo_corrected(en):
+    assert en.is_known("bucket-1")
+    assert en.is_known("sig4's")
+    assert not en.is_known("2024")
+
+
+def test_identifier_is_not_corrected_to_a_dictionary_word():
+    from jargon.dictionary import parse_dictionary
+    from jargon.engine.decoder import Decoder
+    from jargon_en_corporate.plugin import english
+
+    d = parse_dictionary('[dictionary]\nname = "t"\nlanguage = "en"\n[[entries]]\nid = "b"\nphrase = "Bucketed"\n'
+                         'meaning = "x"\ninflect = false\n', "t.toml")
+    dec = Decoder([d], languages={"en": english()})
+    assert [m.entry.id for m in dec.decode("we bucketed the ideas")] == ["b"]
+    assert dec.decode("the buckets bucket-1 and bucket-2") == []
 
 
 def test_pickle_round_trip_after_use(en):

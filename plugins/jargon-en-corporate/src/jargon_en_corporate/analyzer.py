@@ -243,6 +243,7 @@ class EnglishAnalyzer(Analyzer):
         "they've they'll they'd".split())
     person_pronouns = frozenset("me him her you them us".split())
     min_stem = 4
+    max_stem_cut = 3     # letters a stem may cut off the word ("circling" -> "circl")
     letters = "[a-z]"
     free_word_order = False
 
@@ -286,16 +287,27 @@ class EnglishAnalyzer(Analyzer):
         return forms
 
     def stem(self, word: str) -> str | None:
+        """The Snowball stem, when it is long enough and cuts off no more than an inflection.
+
+        A stem that drops a longer, derivational ending ("delayering" -> "delay",
+        "transformational" -> "transform", "scalability" -> "scalabl") would join a buzzword
+        to everyday words; those forms are listed as variants instead."""
         if self._stemmer is None:
             import Stemmer
 
             self._stemmer = Stemmer.Stemmer("english")
         s = self._stemmer.stemWord(word)
-        return s if len(s) >= self.min_stem else None
+        if len(s) < self.min_stem or len(word) - len(s) > self.max_stem_cut:
+            return None
+        return s
 
     def is_known(self, word: str) -> bool:
         """A real English word (in the word list, or each part of a hyphenated one): never a
-        typo. Without the word list every Latin word counts as real (no typo correction)."""
+        typo. Without the word list every Latin word counts as real (no typo correction).
+        Identifiers with digits ("bucket-1", "sig4's") are never typos either: they would
+        otherwise be "corrected" to a dictionary word ("bucketed")."""
+        if word.isascii() and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+            return True
         if not _LATIN_WORD.match(word):
             return False
         from jargon.text.english import english_words
