@@ -240,14 +240,14 @@ class RussianAnalyzer(Analyzer):
     # Russian function words in Latin letters that are not English words too
     _LATIN_FUNCTION = frozenset(
         "u v na ne eto vse vsyo ya menya mne chto kak po ili net tak uzhe seychas sejchas tolko vot nu esli "
-        "kto gde kuda pochemu zachem skolko kakoy kakaya kakie znaet znayu "
+        "kto gde kuda pochemu zachem skolko kakoy kakaya kakie znaet znayu ok my "
         "kogda potom tam tut zdes ego ikh nas vas vy ty ona oni bylo budet est nado mozhno tozhe ochen".split())
 
     # English function words: a stretch holding one is English, whatever pymorphy3 knows
     # ("all" reads as "алл", "collect" as "коллект")
     _ENGLISH_FUNCTION = frozenset(
-        "the a an of to and is are was were for in on with at by it this that be as from or not you we they i he "
-        "she please all will can have has do does did my your our their".split())
+        "the an of and is are was were for with at by it this that be as from or not you we they he "
+        "she please all will can have has does did your our their".split())   # not "my", "i", "a", "to": Russian too
 
     def reads_as_own(self, words: list[str], listed: Container[str] = ()) -> bool:
         """Russian in Latin letters: no English function word, at most a third English words
