@@ -97,7 +97,7 @@ class PhraseMaker:
 
 
 def seed_blocks(seed_text: str) -> tuple[str, list[str]]:
-    """The seed file's [spellings] table text and its [[entries]] blocks, verbatim."""
+    """The seed file's word tables ([spellings], [synonyms], [sets]) and its [[entries]] blocks, verbatim."""
     lines = seed_text.splitlines(keepends=True)
     blocks: list[list[str]] = []
     spellings: list[str] = []
@@ -107,8 +107,8 @@ def seed_blocks(seed_text: str) -> tuple[str, list[str]]:
         if stripped.startswith("[[entries]]"):
             blocks.append([])
             section = "entry"
-        elif stripped.startswith("[spellings]"):
-            section = "spellings"
+        elif stripped.split("]")[0] in ("[spellings", "[synonyms", "[sets"):
+            section = "spellings"        # the word tables the seed's entries rely on, all copied
         elif stripped.startswith("[") and not stripped.startswith("[["):
             section = None
         if section == "entry":

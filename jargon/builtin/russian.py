@@ -254,19 +254,18 @@ class RussianAnalyzer(Analyzer):
         (jargon.text.english: "static", "thread" are English), and a Russian function word
         ("u", "eto", "vse") or at least two words of which half or more read as Russian words
         ("vse ok, detali potom", «Zabral, vernus», «kontseptualno da»)."""
-        from jargon.text.english import english_words
+        from jargon.text.english import is_english
         from jargon.text.translit import LATIN_WORD, to_cyrillic
 
         latin = [w for w in words if len(w) > 1 and LATIN_WORD.match(w)]
         if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
             return False
-        english = english_words()
-        if 3 * sum(w in english and w not in self._LATIN_FUNCTION and w not in listed for w in latin) > len(latin):
-            return False
-        if not self._LATIN_FUNCTION.isdisjoint(latin):
-            return True
-        known = sum(w in listed or any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
-        return len(latin) >= 2 and 2 * known >= len(latin)
+        if self._LATIN_FUNCTION.isdisjoint(latin):
+            known = sum(w in listed or any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
+            if len(latin) < 2 or 2 * known < len(latin):
+                return False
+        english = sum(is_english(w) for w in latin if w not in self._LATIN_FUNCTION and w not in listed)
+        return 3 * english <= len(latin)
 
     def transliterate(self, word: str) -> list[str]:
         if not _ANY_LATIN.search(word):      # most words: nothing to read in another script

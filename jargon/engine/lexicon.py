@@ -106,7 +106,10 @@ class Lexicon:
         # typo targets: every dictionary word form, by first letter and length (typos rarely
         # hit the first letter); each pool already holds the lengths within reach
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        targets = {form for form in self.forms if len(form) > 1}
+        # (words only literal collocations use need no typo tolerance: they are checked only
+        # where a phrase matched)
+        phrase_classes = {c for pid, pat in self.patterns.items() if pat.kind == PHRASE for c in self.pclasses[pid]}
+        targets = {form for form, cs in self.forms.items() if len(form) > 1 and not phrase_classes.isdisjoint(cs)}
         targets.update(alt for alt in self.spellings if " " not in alt)    # "эдженда" for "эджнда"
         for w in sorted(targets):
             buckets[(w[0], len(w))].append(w)

@@ -13,6 +13,30 @@ from __future__ import annotations
 from functools import lru_cache
 
 MIN_COUNT = 20        # rarer entries of the list are mostly typos and names
+_raw: list[str] = []  # the list's JSON text, decompressed once (for a few look-ups without parsing it)
+
+
+def is_english(word: str) -> bool:
+    """Whether ``word`` is in the English list, without loading it as a set when only a few
+    words are asked (the Russian analyser asks about a stretch of Latin letters now and
+    then): a search of the decompressed JSON text, a millisecond, against 0.2-0.5 s to parse
+    it. Uses the set once something has loaded it."""
+    if english_words.cache_info().currsize:
+        return word in english_words()
+    if not _raw:
+        _raw.append(_read_text())
+    return f'"{word}": ' in _raw[0]
+
+
+def _read_text() -> str:
+    import gzip
+    from importlib.resources import files
+
+    try:
+        with files("spellchecker").joinpath("resources", "en.json.gz").open("rb") as raw:
+            return gzip.open(raw).read().decode("utf-8")
+    except (ImportError, OSError, ValueError):
+        return ""
 
 
 @lru_cache(maxsize=1)
