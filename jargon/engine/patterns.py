@@ -65,6 +65,7 @@ class Pattern:
     text: str                # the source string (headword, variant or literal)
     total: float = field(init=False)          # the pattern's weight
     required_all: bool = field(init=False)    # short phrases (up to three words besides the slot) must be said in full
+    light: bool = field(init=False, repr=False, compare=False)  # only light words: said in full and in order
     weights: tuple[float, ...] = field(init=False, repr=False, compare=False)   # per token
     words: frozenset[int] = field(init=False, repr=False, compare=False)        # token positions that are not the slot
     slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions of the slot
@@ -73,7 +74,10 @@ class Pattern:
         weights = tuple(t.weight for t in self.tokens)
         slots = tuple(j for j, t in enumerate(self.tokens) if t.slot)
         words = frozenset(range(len(weights))).difference(slots)
-        for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS), ("weights", weights),
+        # short phrases, and phrases made only of light words ("it is what it is"), are said in full
+        light = all(weights[j] < 1.0 for j in words)
+        for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS or light),
+                            ("light", light), ("weights", weights),
                             ("words", words), ("slots", slots)):
             object.__setattr__(self, name, value)
 

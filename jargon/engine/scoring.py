@@ -177,7 +177,7 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     # pattern words in the order they were said (assigned follows the pattern's order)
     order = [j for _, j in sorted((p, j) for j, (p, _) in assigned.items())]
     in_order = LCSseq.similarity(order, sorted(order)) if len(order) > 1 else len(order)
-    if (u.fixed_order or pat.kind == LITERAL) and in_order < len(order):
+    if (u.fixed_order or pat.kind == LITERAL or pat.light) and in_order < len(order):
         return None          # "out of reach" is not "reach out" in English; a collocation is said as written
     order_factor = 1.0 - ORDER_PENALTY * (len(order) - in_order) / len(order)
     dice = 2 * matched / (total + matched + inserted)
