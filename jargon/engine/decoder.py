@@ -17,9 +17,8 @@ How a text flows (see docs/architecture.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain, compress, count
-from operator import add, and_, not_, or_
+from itertools import accumulate, chain
+from operator import add
 from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz
@@ -27,20 +26,18 @@ from rapidfuzz import fuzz
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
 from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
-from jargon.text.tokens import WORD_RE, Tokens, tokenize
+from jargon.text.tokens import WORD_RE, Tokens
 
 from .cache import build_lexicon, language_tables
-from .lexicon import Lexicon, reachable
+from .lexicon import Lexicon
+from .line import Candidate, CandidateLine
 from .patterns import LITERAL, Pattern
-from .scoring import Utterance, Window, best_window
-from .tuning import DEFAULT_THRESHOLD, MAX_GAP, MAX_PIECE, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM
+from .scoring import Window
+from .tuning import DEFAULT_THRESHOLD, MAX_PIECE
 
 __all__ = ["DEFAULT_THRESHOLD", "Decoder"]
 
 _SENTENCE_END = re.compile(r"[.!?…\n]\s")
-_PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
-_LETTER = re.compile(r"[^\W\d_]")
-_FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 
 class Decoder:
@@ -117,230 +114,19 @@ class Decoder:
 
     # -- internals ------------------------------------------------------------
     def _candidates(self, piece: str, low: str, words: list[str], base: int, lex: Lexicon, pids: set[int],
-                    split: bool, trace: list[Match] | None = None):
-        """Score candidate patterns on one piece: [(window, pattern, tokens)]. ``low`` is the
-        piece lower-cased (same length) and ``words`` its words as the scan found them. With
-        ``split``, ``pids`` counted pieces of split words as present: rejoin them, then look again."""
-        a = lex.analyzer
-        toks = tokenize(low, base)            # the same words, at the same offsets, as in the piece
-        if a.plain_lowercase and _PLAIN.fullmatch(low):
-            norms = words                     # already normalised: WORD_RE on ``low`` gave them
-        else:
-            norms = [a.normalize(piece[s - base:e - base]) for s, e in zip(toks.starts, toks.ends)]
-        try:
-            classes = list(map(lex.cache.__getitem__, norms))    # the scan analysed them all
-        except KeyError:            # normalising found forms the scan did not see
-            classes = [lex.classes(n) for n in norms]
+                    split: bool, trace: list[Match] | None = None) -> list[Candidate]:
+        """Score candidate patterns on one piece: [(window, pattern, tokens, context)], through
+        the stages of :class:`jargon.engine.line.CandidateLine`. ``low`` is the piece
+        lower-cased and ``words`` its words as the scan found them. With ``split``, ``pids``
+        counted pieces of split words as present: rejoin them, then look again."""
+        line = CandidateLine(lex, piece, low, words, base)
         if split:
-            n = len(norms)
-            toks, norms, classes = _rejoin(piece, base, toks, norms, classes, lex)
-            present = set().union(*map(lex.sets.__getitem__, norms))
-            # nothing joined: the line's classes are a subset of those ``pids`` assumed
-            pids = lex.candidates(present) if len(norms) != n else lex.possible(pids, present)
+            pids = line.rejoin(pids)
             if not pids:
                 return []
-
-        weights, persons = lex.weights, lex.persons   # caches per word form, shared by all lines
-
-        def weight(i: int) -> float:
-            w = weights.get(norms[i])
-            if w is None:
-                w = weights[norms[i]] = a.insert_weight(norms[i])
-            return w
-
-        starts, ends, opens, utts = toks
-
-        person_at: list[bool | None] = [None] * len(norms)
-
-        def person(i: int) -> bool:
-            p = person_at[i]
-            if p is None:
-                key = (norms[i], piece[starts[i] - base].isupper(), opens[i])
-                p = persons.get(key)
-                if p is None:
-                    p = persons[key] = a.is_person(*key)
-                person_at[i] = p
-            return p
-
-        def opens_utterance(i: int) -> bool:
-            """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
-            k = i
-            while k > 0 and not opens[k]:
-                k -= 1
-                if norms[k] not in a.fillers and norms[k] not in a.openers:
-                    return False
-            return True
-
-        def addresses(i: int) -> bool:
-            """The address ending at token i is one: set off from what follows (a comma, a dash,
-            the end of the utterance), or followed by what follows an address (a question, an
-            imperative: the analyser decides), and not running into a preposition, which makes
-            it a noun phrase ("коллеги по цеху")."""
-            k = i + 1
-            if k >= len(utts) or utts[k] != utts[i]:
-                return True
-            between = piece[ends[i] - base:starts[k] - base].strip()
-            if not between and norms[k] in a.prepositions:
-                return False
-            stop = bisect_right(utts, utts[i])
-            return a.is_address(norms[k:min(stop, k + 4)], between)
-
-        reads_own: dict[int, bool] = {}     # utterance -> its Latin-letter words read as the language
-
-        def unsure(i: int) -> bool:
-            """Drop the classes token i got by a reading that this line does not support (True
-            when some were dropped): a transliteration ("task" read as "таск") counts only in a
-            line that reads as the language written in other letters ("u menya seychas
-            zagruz"); no reading reaches part of an identifier or an acronym; a typo correction
-            never reaches a capitalised word inside a sentence, and no loose reading (typo,
-            stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть")."""
-            how = lex.how.get(norms[i], {})
-            drop = set()
-            surface = piece[starts[i] - base:ends[i] - base]
-            # part of an identifier ("ip_forward", "RTPROT_STATIC") or an acronym: no reading
-            coded = "_" in piece[max(0, starts[i] - base - 1):ends[i] - base + 1] or (
-                len(surface) > 1 and surface.isupper())
-            for c, rule in how.items():
-                if coded and rule in ("translit", "typo"):
-                    drop.add(c)
-                elif rule == "translit":
-                    u = utts[i]
-                    if u not in reads_own:
-                        lo, hi = bisect_left(utts, u), bisect_right(utts, u)
-                        run = [n for n in norms[lo:hi] if _FOREIGN_WORD.match(n)]
-                        if len(run) < 2:        # "Kollegi! Kto znaet...": the line's Latin words
-                            run = [n for n in norms if _FOREIGN_WORD.match(n)]
-                        reads_own[u] = a.reads_as_own(run, lex.spellings)
-                    if not reads_own[u]:
-                        drop.add(c)
-                elif rule == "typo" and surface[:1].isupper() and not opens[i]:
-                    drop.add(c)
-                elif rule in ("stem", "derived", "typo") and surface[:1].isupper() and a.is_known(norms[i]) \
-                        and person(i):
-                    drop.add(c)      # a name is only ever itself ("Авраам" is no form of "аврал")
-            if drop:
-                classes[i] = {c: s for c, s in classes[i].items() if c not in drop}
-            return bool(drop)
-
-        # utts is non-decreasing: an utterance is a run of tokens
-        # word class -> positions on the line, for the classes of the candidate phrases (and of
-        # their entries' literal collocations) only
-        pclass_sets, patterns = lex.pclass_sets, lex.patterns
-        relevant = set().union(*map(pclass_sets.__getitem__, pids))
-        for entry in {patterns[pid].entry for pid in pids}:
-            relevant.update(*map(pclass_sets.__getitem__, lex.literals.get(entry, ())))
-        token_sets = list(map(lex.sets.__getitem__, norms))
-        for i in [i for i, n in enumerate(norms) if n in lex.suspect_forms]:
-            if unsure(i):
-                token_sets[i] = frozenset(classes[i])
-        where: dict[int, list[int]] = {}
-        for i in compress(count(), map(not_, map(relevant.isdisjoint, token_sets))):
-            for c in relevant.intersection(token_sets[i]):
-                where.setdefault(c, []).append(i)
-        views: dict[int, tuple[int, Utterance, set]] = {}
-
-        def view(utt: int) -> tuple[int, Utterance, set]:
-            if utt not in views:
-                lo, hi = bisect_left(utts, utt), bisect_right(utts, utt) - 1
-                local = {c: [i - lo for i in ps if lo <= i <= hi] for c, ps in where.items()}
-                u = Utterance(classes[lo:hi + 1], lambda i: weight(i + lo), lambda i: person(i + lo),
-                              lambda i: opens_utterance(i + lo), lambda c: local.get(c, ()),
-                              lambda i, name: grammar(i + lo, name), not a.free_word_order)
-                views[utt] = lo, u, set().union(*token_sets[lo:hi + 1])
-            return views[utt]
-
-        grammars = lex.grammars
-
-        def grammar(i: int, name: str) -> bool:
-            key = (norms[i], name)
-            g = grammars.get(key)
-            if g is None:
-                g = grammars[key] = a.has_grammar(norms[i], name)
-            return g
-
-        foreign_line: list[bool] = []
-
-        def foreign(i: int, pat: Pattern, pcl: tuple[int, ...]) -> bool:
-            """A one-word phrase in a line mostly in another script (an English word in Russian
-            text, a Latin word read as Russian) counts only through a listed spelling."""
-            if len(pat.words) != 1 or a.letters is None:
-                return False
-            if not foreign_line:
-                own = len(re.findall(a.letters, low))
-                foreign_line.append(2 * own < len(_LETTER.findall(low)) and not a.reads_as_own(words))
-            if not foreign_line[0]:
-                return False
-            (j,) = pat.words
-            if not re.search(a.letters, lex.class_word[pcl[j]]):
-                return False    # the dictionary writes the word in that script itself ("ROI")
-            return lex.how.get(norms[i], {}).get(pcl[j]) != "spelling"
-
-        def loose_typo(w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
-            """A one-word phrase has nothing else to confirm a corrected typo: it takes a close
-            one ("концептульно"), a long word ("верхнеуровненько"), or a lower-case word of
-            some length that sounds like it ("калеги" in speech-to-text), never a short word or
-            a capitalised one a few letters away (names: "Дейл", "Авраам"; words: "пиво",
-            "позырить" for "пошэрить")."""
-            (j,) = pat.words
-            i, sim = (w.assigned or {}).get(j, (w.first, 1.0))
-            if lex.how.get(norms[i], {}).get(pcl[j]) != "typo" or sim >= ONE_WORD_TYPO_SIM:
-                return False
-            n = len(norms[i])
-            if n >= ONE_WORD_TYPO_LONG:
-                return False
-            # a word of some length that sounds like the phrase's word ("калеги", "Колеги")
-            return n < ONE_WORD_TYPO_LOWER or not lex.sounds_like(norms[i], pcl[j])
-
-        results: list[tuple[Window, Pattern, Tokens, tuple]] = []
-        context = (lex, norms, piece, base)     # what an explanation needs of this piece
-
-        def score(pid: int, around: Window | None = None) -> list[Window]:
-            """The best window of pattern ``pid`` in each utterance (only near ``around``, a
-            phrase's window, for a literal collocation: each use is judged where it is)."""
-            pat, pcl = lex.patterns[pid], lex.pclasses[pid]
-            by_utt: dict[int, list[int]] = {}
-            positions_of = {i for c in pcl if c in where for i in where[c]}
-            reach = len(pat.tokens) + MAX_GAP   # a literal use overlaps the phrase's window
-            if around is not None:
-                positions_of = {i for i in positions_of if utts[i] == utts[around.first]
-                                and around.first - reach <= i <= around.last + reach}
-            for i in sorted(positions_of):
-                by_utt.setdefault(utts[i], []).append(i)
-            windows = []
-            for utt, positions in by_utt.items():
-                lo, u, present = view(utt)
-                if not reachable(pat, pcl, present):
-                    continue
-                w = best_window(pid, pat, pcl, u, [p - lo for p in positions],
-                                None if around is None else (around.first - lo, around.last - lo))
-                if w is None:
-                    continue
-                w.first += lo
-                w.last += lo
-                if w.assigned is not None:
-                    w.assigned = {j: (p + lo, sim) for j, (p, sim) in w.assigned.items()}
-                rejected = ("not an address here" if pat.anchored and not addresses(w.last) else
-                            "a one-word phrase in text of another script" if w.first == w.last and foreign(
-                                w.first, pat, pcl) else
-                            "a one-word phrase said only by a loose typo" if len(pat.words) == 1 and loose_typo(
-                                w, pat, pcl) else None)
-                if rejected:
-                    if trace is not None and pat.kind != LITERAL:
-                        trace.append(self._match(w, pat, toks, context, rejected))
-                    continue
-                results.append((w, pat, toks, context))
-                windows.append(w)
-            return windows
-
-        matched: list[tuple[int, Window]] = []
-        for pid in pids:
-            entry = lex.patterns[pid].entry
-            matched.extend((entry, w) for w in score(pid) if entry in lex.literals)
-        # literal collocations are checked only where their entry matched, around each window
-        for entry, w in matched:
-            for lpid in lex.literals[entry]:
-                score(lpid, w)
-        return results
+        line.index(pids)
+        refused = None if trace is None else (lambda c, reason: trace.append(self._match(*c, reason)))
+        return line.candidates(pids, refused)
 
     def _resolve(self, found, text: str, trace: list[Match] | None = None) -> list[Match]:
         """Choose among one piece's candidates ``(window, pattern, tokens, context)``: those at
@@ -400,51 +186,6 @@ class Decoder:
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected)
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
-
-
-def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
-    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
-    if len(norms) < 2:
-        return toks, norms, classes
-    halves, targets = lex.half_classes, lex.join_targets
-    # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or one is
-    # a piece of a split word and the other a piece too or a short one ("кан цептуально")
-    nexts = norms[1:]
-    merged = list(map(add, norms, nexts))
-    piece_or_short = [w in halves or len(w) <= 3 for w in norms]
-    is_piece = list(map(halves.__contains__, norms))
-    maybe = compress(count(), map(or_, map(targets.__contains__, merged),
-                                  map(or_, map(and_, is_piece, piece_or_short[1:]),
-                                      map(and_, piece_or_short, is_piece[1:]))))
-    joins: list[int] = []
-    starts, ends, opens, utts = toks
-    for i in maybe:
-        if joins and joins[-1] == i - 1:
-            continue           # its first word was just joined to the one before
-        if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
-            continue
-        mc = lex.classes(merged[i])
-        # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
-        # part means nothing alone, or when the joined word is itself a dictionary word
-        # that anchors a phrase neither part does ("за брал")
-        new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
-        how = lex.how.get(merged[i], {})
-        if new and all(how.get(c) == "typo" for c in new) and (
-                lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
-            continue           # two real words ("право на") are not a typo of one ("правочки")
-        if new and (not classes[i] or not classes[i + 1] or (
-                merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
-            joins.append(i)
-    if not joins:
-        return toks, norms, classes
-    starts, ends, opens, utts, norms, classes = (list(x) for x in (starts, ends, opens, utts, norms, classes))
-    for i in reversed(joins):
-        ends[i:i + 2] = [ends[i + 1]]
-        del starts[i + 1], opens[i + 1], utts[i + 1]
-        norms[i:i + 2] = [merged[i]]
-        classes[i:i + 2] = [lex.classes(merged[i])]
-    toks = Tokens(starts, ends, opens, utts)
-    return toks, norms, classes
 
 
 def _lowered_blocks(text: str, block: int = 1 << 18) -> Iterator[tuple[int, str]]:

@@ -1,0 +1,342 @@
+"""One candidate line of the decoder, stage by stage: read it, rejoin split words, drop the
+readings it does not support, find where the candidate words are, score and guard.
+
+The decoder's scan (jargon.engine.lexicon) finds the lines that may hold a phrase; each one
+becomes a :class:`CandidateLine`, which goes through named stages:
+
+1. ``__init__``: the line's tokens with exact offsets, their normal forms and word classes;
+2. :meth:`rejoin`: words that speech-to-text split are joined again ("за брал");
+3. :meth:`index`: readings the line does not support are dropped (:meth:`unsure`: a
+   transliteration outside Russian written in Latin letters, a loose reading of a name,
+   any reading of an identifier), and the positions of the candidate phrases' words found;
+4. :meth:`candidates`: each phrase's best window per utterance (jargon.engine.scoring),
+   its guards (:meth:`addresses`, :meth:`foreign`, :meth:`loose_typo`), then the entry's
+   literal collocations around each window.
+
+The per-token helpers (:meth:`weight`, :meth:`person`, :meth:`grammar`, ...) cache what the
+analyser says of each word form in the lexicon, shared by all lines.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import compress, count
+from operator import add, and_, not_, or_
+from typing import Callable
+
+from jargon.text.tokens import Tokens, tokenize
+
+from .lexicon import Lexicon, reachable
+from .patterns import LITERAL, Pattern
+from .scoring import Utterance, Window, best_window
+from .tuning import MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM
+
+_PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
+_LETTER = re.compile(r"[^\W\d_]")
+_FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
+
+Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
+
+
+class CandidateLine:
+    """A line (``piece``, at offset ``base``) that may hold phrases of ``lex``; ``low`` is it
+    lower-cased (same length), ``words`` its words as the scan found them."""
+
+    def __init__(self, lex: Lexicon, piece: str, low: str, words: list[str], base: int):
+        self.lex, self.piece, self.low, self.words, self.base = lex, piece, low, words, base
+        a = self.a = lex.analyzer
+        self.toks = tokenize(low, base)       # the same words, at the same offsets, as in the piece
+        if a.plain_lowercase and _PLAIN.fullmatch(low):
+            self.norms = words                # already normalised: WORD_RE on ``low`` gave them
+        else:
+            self.norms = [a.normalize(piece[s - base:e - base]) for s, e in zip(self.toks.starts, self.toks.ends)]
+        try:
+            self.classes = list(map(lex.cache.__getitem__, self.norms))    # the scan analysed them all
+        except KeyError:            # normalising found forms the scan did not see
+            self.classes = [lex.classes(n) for n in self.norms]
+        self._reset()
+
+    def _reset(self) -> None:
+        self.person_at: list[bool | None] = [None] * len(self.norms)
+        self.reads_own: dict[int, bool] = {}     # utterance -> its Latin-letter words read as the language
+        self.foreign_line: bool | None = None
+        self.views: dict[int, tuple[int, Utterance, set]] = {}
+        self.where: dict[int, list[int]] = {}
+        self.token_sets: list = []
+
+    # -- stage 2: split words -------------------------------------------------------
+    def rejoin(self, pids: set[int]) -> set[int]:
+        """Join split words; the candidate phrases of the line as it now reads."""
+        lex = self.lex
+        n = len(self.norms)
+        self.toks, self.norms, self.classes = _rejoin(self.piece, self.base, self.toks, self.norms, self.classes, lex)
+        self._reset()
+        present = set().union(*map(lex.sets.__getitem__, self.norms))
+        # nothing joined: the line's classes are a subset of those ``pids`` assumed
+        return lex.candidates(present) if len(self.norms) != n else lex.possible(pids, present)
+
+    # -- stage 3: readings and positions ----------------------------------------------
+    def index(self, pids: set[int]) -> None:
+        """Drop unsupported readings, then note where the words of the candidate phrases (and
+        of their entries' literal collocations) stand on the line."""
+        lex = self.lex
+        pclass_sets, patterns = lex.pclass_sets, lex.patterns
+        relevant = set().union(*map(pclass_sets.__getitem__, pids))
+        for entry in {patterns[pid].entry for pid in pids}:
+            relevant.update(*map(pclass_sets.__getitem__, lex.literals.get(entry, ())))
+        token_sets = self.token_sets = list(map(lex.sets.__getitem__, self.norms))
+        for i in [i for i, n in enumerate(self.norms) if n in lex.suspect_forms]:
+            if self.unsure(i):
+                token_sets[i] = frozenset(self.classes[i])
+        where = self.where
+        for i in compress(count(), map(not_, map(relevant.isdisjoint, token_sets))):
+            for c in relevant.intersection(token_sets[i]):
+                where.setdefault(c, []).append(i)
+
+    def unsure(self, i: int) -> bool:
+        """Drop the classes token i got by a reading that this line does not support (True
+        when some were dropped): a transliteration ("task" read as "таск") counts only in a
+        line that reads as the language written in other letters ("u menya seychas
+        zagruz"); no reading reaches part of an identifier or an acronym; a typo correction
+        never reaches a capitalised word inside a sentence, and no loose reading (typo,
+        stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть")."""
+        a, lex, norms, piece, base = self.a, self.lex, self.norms, self.piece, self.base
+        starts, ends, opens, utts = self.toks
+        how = lex.how.get(norms[i], {})
+        drop = set()
+        surface = piece[starts[i] - base:ends[i] - base]
+        # part of an identifier ("ip_forward", "RTPROT_STATIC") or an acronym: no reading
+        coded = "_" in piece[max(0, starts[i] - base - 1):ends[i] - base + 1] or (
+            len(surface) > 1 and surface.isupper())
+        for c, rule in how.items():
+            if coded and rule in ("translit", "typo"):
+                drop.add(c)
+            elif rule == "translit":
+                u = utts[i]
+                if u not in self.reads_own:
+                    lo, hi = bisect_left(utts, u), bisect_right(utts, u)
+                    run = [n for n in norms[lo:hi] if _FOREIGN_WORD.match(n)]
+                    if len(run) < 2:        # "Kollegi! Kto znaet...": the line's Latin words
+                        run = [n for n in norms if _FOREIGN_WORD.match(n)]
+                    self.reads_own[u] = a.reads_as_own(run, lex.spellings)
+                if not self.reads_own[u]:
+                    drop.add(c)
+            elif rule == "typo" and surface[:1].isupper() and not opens[i]:
+                drop.add(c)
+            elif rule in ("stem", "derived", "typo") and surface[:1].isupper() and a.is_known(norms[i]) \
+                    and self.person(i):
+                drop.add(c)      # a name is only ever itself ("Авраам" is no form of "аврал")
+        if drop:
+            self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
+        return bool(drop)
+
+    # -- per-token helpers ----------------------------------------------------------------
+    def weight(self, i: int) -> float:
+        """What token i costs inside a phrase it does not belong to (cached per form)."""
+        weights, form = self.lex.weights, self.norms[i]
+        w = weights.get(form)
+        if w is None:
+            w = weights[form] = self.a.insert_weight(form)
+        return w
+
+    def person(self, i: int) -> bool:
+        """Whether token i can name a person (cached per form, capitalisation and position)."""
+        p = self.person_at[i]
+        if p is None:
+            starts, _, opens, _ = self.toks
+            key = (self.norms[i], self.piece[starts[i] - self.base].isupper(), opens[i])
+            persons = self.lex.persons
+            p = persons.get(key)
+            if p is None:
+                p = persons[key] = self.a.is_person(*key)
+            self.person_at[i] = p
+        return p
+
+    def grammar(self, i: int, name: str) -> bool:
+        """Whether the analyser reads token i as ``name`` ("noun:gen"), cached per form."""
+        key = (self.norms[i], name)
+        g = self.lex.grammars.get(key)
+        if g is None:
+            g = self.lex.grammars[key] = self.a.has_grammar(self.norms[i], name)
+        return g
+
+    def opens_utterance(self, i: int) -> bool:
+        """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
+        opens, norms, a = self.toks.opens, self.norms, self.a
+        k = i
+        while k > 0 and not opens[k]:
+            k -= 1
+            if norms[k] not in a.fillers and norms[k] not in a.openers:
+                return False
+        return True
+
+    def view(self, utt: int) -> tuple[int, Utterance, set]:
+        """Utterance ``utt`` of the line: its first token, its scoring view, its word classes."""
+        if utt not in self.views:
+            utts = self.toks.utts
+            lo, hi = bisect_left(utts, utt), bisect_right(utts, utt) - 1
+            local = {c: [i - lo for i in ps if lo <= i <= hi] for c, ps in self.where.items()}
+            u = Utterance(self.classes[lo:hi + 1], lambda i: self.weight(i + lo), lambda i: self.person(i + lo),
+                          lambda i: self.opens_utterance(i + lo), lambda c: local.get(c, ()),
+                          lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order)
+            self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
+        return self.views[utt]
+
+    # -- guards -------------------------------------------------------------------------
+    def addresses(self, i: int) -> bool:
+        """The address ending at token i is one: set off from what follows (a comma, a dash,
+        the end of the utterance), or followed by what follows an address (a question, an
+        imperative: the analyser decides), and not running into a preposition, which makes
+        it a noun phrase ("коллеги по цеху")."""
+        starts, ends, _, utts = self.toks
+        k = i + 1
+        if k >= len(utts) or utts[k] != utts[i]:
+            return True
+        between = self.piece[ends[i] - self.base:starts[k] - self.base].strip()
+        if not between and self.norms[k] in self.a.prepositions:
+            return False
+        stop = bisect_right(utts, utts[i])
+        return self.a.is_address(self.norms[k:min(stop, k + 4)], between)
+
+    def foreign(self, i: int, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+        """A one-word phrase in a line mostly in another script (an English word in Russian
+        text, a Latin word read as Russian) counts only through a listed spelling."""
+        a, lex = self.a, self.lex
+        if len(pat.words) != 1 or a.letters is None:
+            return False
+        if self.foreign_line is None:
+            own = len(re.findall(a.letters, self.low))
+            self.foreign_line = 2 * own < len(_LETTER.findall(self.low)) and not a.reads_as_own(self.words)
+        if not self.foreign_line:
+            return False
+        (j,) = pat.words
+        if not re.search(a.letters, lex.class_word[pcl[j]]):
+            return False    # the dictionary writes the word in that script itself ("ROI")
+        return lex.how.get(self.norms[i], {}).get(pcl[j]) != "spelling"
+
+    def loose_typo(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+        """A one-word phrase has nothing else to confirm a corrected typo: it takes a close
+        one ("концептульно"), a long word ("верхнеуровненько"), or a word of some length that
+        sounds like it ("калеги" in speech-to-text), never a short word or one a few letters
+        away that sounds otherwise (names: "Дейл"; words: "пиво", "позырить" for "пошэрить")."""
+        (j,) = pat.words
+        i, sim = (w.assigned or {}).get(j, (w.first, 1.0))
+        if self.lex.how.get(self.norms[i], {}).get(pcl[j]) != "typo" or sim >= ONE_WORD_TYPO_SIM:
+            return False
+        n = len(self.norms[i])
+        if n >= ONE_WORD_TYPO_LONG:
+            return False
+        return n < ONE_WORD_TYPO_LOWER or not self.lex.sounds_like(self.norms[i], pcl[j])
+
+    def rejected(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
+        """Why a scored window does not count (its guards), or None."""
+        if pat.anchored and not self.addresses(w.last):
+            return "not an address here"
+        if w.first == w.last and self.foreign(w.first, pat, pcl):
+            return "a one-word phrase in text of another script"
+        if len(pat.words) == 1 and self.loose_typo(w, pat, pcl):
+            return "a one-word phrase said only by a loose typo"
+        return None
+
+    # -- stage 4: score -----------------------------------------------------------------
+    def candidates(self, pids: set[int], refused: Callable[[Candidate, str], None] | None = None) -> list[Candidate]:
+        """The scored windows of the candidate phrases that pass their guards, then the literal
+        collocations of their entries around each (``refused`` hears of every window a guard
+        turned down)."""
+        lex = self.lex
+        results: list[Candidate] = []
+        context = (lex, self.norms, self.piece, self.base)     # what an explanation needs of this piece
+        matched: list[tuple[int, Window]] = []
+        for pid in pids:
+            entry = lex.patterns[pid].entry
+            windows = self.score(pid, results, context, refused)
+            if entry in lex.literals:
+                matched.extend((entry, w) for w in windows)
+        # literal collocations are checked only where their entry matched, around each window
+        for entry, w in matched:
+            for lpid in lex.literals[entry]:
+                self.score(lpid, results, context, refused, w)
+        return results
+
+    def score(self, pid: int, results: list[Candidate], context: tuple,
+              refused: Callable[[Candidate, str], None] | None, around: Window | None = None) -> list[Window]:
+        """The best window of pattern ``pid`` in each utterance (only near ``around``, a
+        phrase's window, for a literal collocation: each use is judged where it is)."""
+        lex, where, utts = self.lex, self.where, self.toks.utts
+        pat, pcl = lex.patterns[pid], lex.pclasses[pid]
+        by_utt: dict[int, list[int]] = {}
+        positions_of = {i for c in pcl if c in where for i in where[c]}
+        reach = len(pat.tokens) + MAX_GAP   # a literal use overlaps the phrase's window
+        if around is not None:
+            positions_of = {i for i in positions_of if utts[i] == utts[around.first]
+                            and around.first - reach <= i <= around.last + reach}
+        for i in sorted(positions_of):
+            by_utt.setdefault(utts[i], []).append(i)
+        windows = []
+        for positions in by_utt.values():
+            lo, u, present = self.view(utts[positions[0]])
+            if not reachable(pat, pcl, present):
+                continue
+            w = best_window(pid, pat, pcl, u, [p - lo for p in positions],
+                            None if around is None else (around.first - lo, around.last - lo))
+            if w is None:
+                continue
+            w.first += lo
+            w.last += lo
+            if w.assigned is not None:
+                w.assigned = {j: (p + lo, sim) for j, (p, sim) in w.assigned.items()}
+            reason = self.rejected(w, pat, pcl)
+            if reason:
+                if refused is not None and pat.kind != LITERAL:
+                    refused((w, pat, self.toks, context), reason)
+                continue
+            results.append((w, pat, self.toks, context))
+            windows.append(w)
+        return windows
+
+
+def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
+    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
+    if len(norms) < 2:
+        return toks, norms, classes
+    halves, targets = lex.half_classes, lex.join_targets
+    # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or one is
+    # a piece of a split word and the other a piece too or a short one ("кан цептуально")
+    nexts = norms[1:]
+    merged = list(map(add, norms, nexts))
+    piece_or_short = [w in halves or len(w) <= 3 for w in norms]
+    is_piece = list(map(halves.__contains__, norms))
+    maybe = compress(count(), map(or_, map(targets.__contains__, merged),
+                                  map(or_, map(and_, is_piece, piece_or_short[1:]),
+                                      map(and_, piece_or_short, is_piece[1:]))))
+    joins: list[int] = []
+    starts, ends, opens, utts = toks
+    for i in maybe:
+        if joins and joins[-1] == i - 1:
+            continue           # its first word was just joined to the one before
+        if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
+            continue
+        mc = lex.classes(merged[i])
+        # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
+        # part means nothing alone, or when the joined word is itself a dictionary word
+        # that anchors a phrase neither part does ("за брал")
+        new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
+        how = lex.how.get(merged[i], {})
+        if new and all(how.get(c) == "typo" for c in new) and (
+                lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
+            continue           # two real words ("право на") are not a typo of one ("правочки")
+        if new and (not classes[i] or not classes[i + 1] or (
+                merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
+            joins.append(i)
+    if not joins:
+        return toks, norms, classes
+    starts, ends, opens, utts, norms, classes = (list(x) for x in (starts, ends, opens, utts, norms, classes))
+    for i in reversed(joins):
+        ends[i:i + 2] = [ends[i + 1]]
+        del starts[i + 1], opens[i + 1], utts[i + 1]
+        norms[i:i + 2] = [merged[i]]
+        classes[i:i + 2] = [lex.classes(merged[i])]
+    toks = Tokens(starts, ends, opens, utts)
+    return toks, norms, classes
+
+
