@@ -24,11 +24,11 @@ import gc
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .contributions import InputReader, ReadOptions
 from .errors import JargonError

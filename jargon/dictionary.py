@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import diskcache, tomlread
 from .atomic import atomic_write_text

@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from .atomic import atomic_write_bytes, remove_stale_temps
 from .contributions import OutputFormat, RenderOptions

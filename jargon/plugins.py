@@ -28,9 +28,10 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import pluggy
 
@@ -107,8 +108,8 @@ class PluginManager:
                            f"(a typo, or written for another jargon version?); it is never called")
 
     def _load_builtins(self) -> None:
-        from .builtin import BUILTIN_PLUGINS
         from . import __version__
+        from .builtin import BUILTIN_PLUGINS
 
         for modname in BUILTIN_PLUGINS:
             module = importlib.import_module(modname)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .model import DecodedDocument, Match
 from .roles import Roles, SelectedDocument
@@ -47,7 +47,7 @@ class Tally:
         self.phrases[key] = m.entry.phrase
         self.tags.update(m.entry.tags)
 
-    def merge(self, other: "Tally") -> None:
+    def merge(self, other: Tally) -> None:
         self.words += other.words
         self.matches += other.matches
         self.entries.update(other.entries)

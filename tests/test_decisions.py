@@ -3,9 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from jargon.decisions import (CONFIRMED, DISMISSED, Decision, Decisions, DecisionsError, TriagedMatch,
-                              apply_decisions, find_decisions, load_decisions, match_status, save_decisions,
-                              sidecar_path)
+from jargon.decisions import (
+    CONFIRMED,
+    DISMISSED,
+    Decision,
+    Decisions,
+    DecisionsError,
+    TriagedMatch,
+    apply_decisions,
+    find_decisions,
+    load_decisions,
+    match_status,
+    save_decisions,
+    sidecar_path,
+)
 from jargon.model import DecodedDocument, Document, Entry, Match
 
 TEXT = "Коллеги, какова адженда? Забрал, вернусь. Потом: коллеги, какова адженда?"

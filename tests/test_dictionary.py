@@ -4,10 +4,16 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-
 from engine_helpers import SEED
-from jargon.dictionary import (add_entry, atomic_write_text, load_dictionary, new_entry_id, parse_dictionary,
-                               save_dictionary)
+
+from jargon.dictionary import (
+    add_entry,
+    atomic_write_text,
+    load_dictionary,
+    new_entry_id,
+    parse_dictionary,
+    save_dictionary,
+)
 from jargon.errors import DictionaryError
 from jargon.model import Entry
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, subprocess_env
+
 from jargon import hookspecs
 from jargon.contributions import ReadOptions
 from jargon.plugins import PluginManager
@@ -359,7 +359,7 @@ def test_plugin_examples_in_the_docs_work(tmp_path, write):
         assert any(contributions[path.stem].values()), f"{path.stem} contributes nothing"
     # the chat reader example really reads speakers
     chat = pm.input_readers()["chat"]
-    read = chat.read("Anna: let's circle back\nBob: sure\n".encode(), "x.chat", ReadOptions())
+    read = chat.read(b"Anna: let's circle back\nBob: sure\n", "x.chat", ReadOptions())
     assert [(s.speaker, read.text[s.start:s.end]) for s in read.segments] == [("Anna", "let's circle back"),
                                                                                ("Bob", "sure")]
     assert "en-standup" in pm.dictionaries() and "de" in pm.languages()

@@ -1,10 +1,9 @@
 """Property tests: decoding arbitrary text never raises, and offsets always slice the input."""
 from __future__ import annotations
 
+from engine_helpers import seed_decoder, seed_dictionary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from engine_helpers import seed_decoder, seed_dictionary
 
 PIECES = [e.phrase for e in seed_dictionary().entries] + [
     "подсвечу Диме точки роста", "фолоуап", "follow-up", "challenge-ить", "за брал", "впланах", "Коллеги",

@@ -11,8 +11,15 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from jargon.builtin.formats_qda import (CODEBOOK_CSV_COLUMNS, NO_TAG_COLOR, lf_offset, lf_source, write_codebook_csv,
-                                        write_qdc, write_qdpx)
+from jargon.builtin.formats_qda import (
+    CODEBOOK_CSV_COLUMNS,
+    NO_TAG_COLOR,
+    lf_offset,
+    lf_source,
+    write_codebook_csv,
+    write_qdc,
+    write_qdpx,
+)
 from jargon.contributions import RenderOptions
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match, Segment
 

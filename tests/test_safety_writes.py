@@ -16,8 +16,8 @@ import threading
 import time
 
 import pytest
-
 from conftest import subprocess_env
+
 from jargon.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temps
 from jargon.decisions import CONFIRMED, DISMISSED, Decisions, load_decisions, save_decisions, sidecar_path
 from jargon.dictionary import load_dictionary, save_dictionary

@@ -42,10 +42,11 @@ import hashlib
 import os
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import IO, Iterable
+from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
 from jargon.escape import unicode_text
@@ -107,8 +108,8 @@ def creation_time(docs: list[DecodedDocument]) -> str:
                     times.append(d.document.path.stat().st_mtime)
                 except OSError:
                     pass
-        stamp = max(times) if times else datetime.now(timezone.utc).timestamp()
-    return datetime.fromtimestamp(int(stamp), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = max(times) if times else datetime.now(UTC).timestamp()
+    return datetime.fromtimestamp(int(stamp), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # -- the codebook, shared by qdc and qdpx ---------------------------------------

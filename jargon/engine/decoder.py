@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain, compress, count
 from operator import add, and_, not_, or_
-from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz
 

@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import combinations, compress, count
 from operator import not_
-from typing import Iterator
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -44,8 +44,19 @@ from rapidfuzz.distance import Levenshtein
 from jargon.text.analyzer import Analyzer
 
 from .patterns import PHRASE, SET, Pattern
-from .tuning import (DERIVED_SIM, MAX_PAIR_SET, MAX_PIECE_CLASSES, MIN_COVERAGE, PREFIX_SIM, STEM_SIM, SYNONYM_SIM,
-                     TRANSLIT_SIM, TYPO_SIM_MAX, TYPO_SIM_MIN, max_typo_distance)
+from .tuning import (
+    DERIVED_SIM,
+    MAX_PAIR_SET,
+    MAX_PIECE_CLASSES,
+    MIN_COVERAGE,
+    PREFIX_SIM,
+    STEM_SIM,
+    SYNONYM_SIM,
+    TRANSLIT_SIM,
+    TYPO_SIM_MAX,
+    TYPO_SIM_MIN,
+    max_typo_distance,
+)
 
 NO_CLASS = -1            # the slot of a pattern has no word class
 

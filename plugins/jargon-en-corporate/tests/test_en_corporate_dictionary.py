@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from jargon_en_corporate.plugin import DICTIONARY_PATH, english
 
 from jargon.dictionary import load_dictionary
 from jargon.engine.decoder import Decoder
 from jargon.validate import validate_file
-from jargon_en_corporate.plugin import DICTIONARY_PATH, english
 
 DICTIONARY = load_dictionary(DICTIONARY_PATH)
 EXAMPLES = [(e.id, example) for e in DICTIONARY.entries for example in e.examples]

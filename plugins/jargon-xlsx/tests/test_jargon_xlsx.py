@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
-import pytest
+import jargon_xlsx
 from openpyxl import load_workbook
 
-import jargon_xlsx
-from jargon.contributions import RenderOptions
 from jargon import Decoder
+from jargon.contributions import RenderOptions
 from jargon.model import Dictionary, Document, Entry
 
 ENTRY_SYNC = Entry(id="quick-sync", phrase="quick sync", meaning="A meeting that is neither.",
