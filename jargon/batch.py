@@ -407,7 +407,7 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
                                                  [m for p in parts for m in p[1]])
                             advance()
                         continue
-                    for i, item in zip(where, f.result()):
+                    for i, item in zip(where, f.result(), strict=True):
                         if item[0] == "error":
                             error = InputError(item[1])
                             if log.strict:

@@ -219,7 +219,8 @@ class PluginManager:
                 continue
             if name in out:
                 first = out[name][0]
-                self._fail(f"{what} {name!r} from plugin {plugin!r} clashes with the one from {first!r}; keeping {first!r}'s")
+                self._fail(f"{what} {name!r} from plugin {plugin!r} clashes with the one from {first!r}; "
+                           f"keeping {first!r}'s")
                 continue
             out[name] = (plugin, self._guard(plugin, item))
         self._cache[key] = out

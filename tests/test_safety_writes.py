@@ -352,7 +352,8 @@ def test_atomic_write_text_onto_a_folder_fails_cleanly(tmp_path):
     folder.mkdir()
     with pytest.raises(OSError):
         atomic_write_text(folder, "x")
-    assert folder.is_dir() and list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir() if p.name != "jargon-home") == ["out"]
+    assert folder.is_dir() and list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "jargon-home") == ["out"]
 
 
 

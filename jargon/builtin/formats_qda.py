@@ -283,7 +283,7 @@ def source_names(docs: list[DecodedDocument]) -> list[str]:
         count[stem.casefold()] = count.get(stem.casefold(), 0) + 1
     out: list[str] = []
     taken: set[str] = set()
-    for decoded, stem in zip(docs, stems):
+    for decoded, stem in zip(docs, stems, strict=True):
         folder = PurePath(decoded.document.name).parent.name
         base = f"{stem} ({folder})" if count[stem.casefold()] > 1 and folder else stem
         name, n = base, 2
@@ -309,7 +309,7 @@ def project_files(docs: list[DecodedDocument], options: RenderOptions) -> dict[s
     files: dict[str, bytes] = {}
     sources = []            # (guid, name, doc, selections, speakers)
     cases: dict[str, list[str]] = {}
-    for index, (decoded, name) in enumerate(zip(docs, source_names(docs))):
+    for index, (decoded, name) in enumerate(zip(docs, source_names(docs), strict=True)):
         doc = decoded.document
         sguid = ids("source", str(index), doc.name)
         text, removed = lf_source(doc.text)

@@ -126,7 +126,7 @@ class Decoder:
         if a.plain_lowercase and _PLAIN.fullmatch(low):
             norms = words                     # already normalised: WORD_RE on ``low`` gave them
         else:
-            norms = [a.normalize(piece[s - base:e - base]) for s, e in zip(toks.starts, toks.ends)]
+            norms = [a.normalize(piece[s - base:e - base]) for s, e in zip(toks.starts, toks.ends, strict=True)]
         try:
             classes = list(map(lex.cache.__getitem__, norms))    # the scan analysed them all
         except KeyError:            # normalising found forms the scan did not see
@@ -473,9 +473,9 @@ def _pieces(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lengths = list(map(len, lines))
     starts = list(accumulate(lengths, lambda start, length: start + length + 1, initial=0))
     if max(lengths) <= MAX_PIECE:      # the common case: plain lines, no Python loop
-        return list(zip(starts, map(add, starts, lengths))), lines
+        return list(zip(starts, map(add, starts, lengths), strict=False)), lines
     out = []
-    for pos, length in zip(starts, lengths):
+    for pos, length in zip(starts, lengths, strict=False):
         end = pos + length
         while end - pos > MAX_PIECE:
             cut = -1

@@ -83,7 +83,7 @@ def reachable(pat: Pattern, classes: tuple[int, ...], present) -> bool:
     """Cheap upper bound before any alignment: could the word classes in ``present``
     reach the minimum coverage of ``pat``? Slots count as filled."""
     reach = 0.0
-    for t, c in zip(pat.tokens, classes):
+    for t, c in zip(pat.tokens, classes, strict=True):
         if t.slot or c in present:
             reach += t.weight
         elif pat.required_all:

@@ -73,8 +73,8 @@ class Pattern:
         weights = tuple(t.weight for t in self.tokens)
         slots = tuple(j for j, t in enumerate(self.tokens) if t.slot)
         words = frozenset(range(len(weights))).difference(slots)
-        for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS), ("weights", weights),
-                            ("words", words), ("slots", slots)):
+        for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS),
+                            ("weights", weights), ("words", words), ("slots", slots)):
             object.__setattr__(self, name, value)
 
     def __reduce__(self):
@@ -99,7 +99,7 @@ def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
                     if slot in (PERSON, OPEN) and toks and toks[-1].kind == slot:
                         continue
                     weight = SLOT_WEIGHT if slot == PERSON else OPEN_SLOT_WEIGHT if slot == OPEN else 1.0
-                    toks.append(PToken("{%s}" % raw, weight, slot != SET, slot))
+                    toks.append(PToken(f"{{{raw}}}", weight, slot != SET, slot))
                     continue
                 tok = memo.get(raw)
                 if tok is None:

@@ -152,7 +152,7 @@ def test_coverage_of_the_reference_list(decoder):
     found = [bool(decoder.decode(row["sentence"])) for row in rows]
     weights = [len(row["sources"]) for row in rows]
     assert sum(found) / len(rows) >= 0.80
-    assert sum(w for w, f in zip(weights, found) if f) / sum(weights) >= 0.90
+    assert sum(w for w, f in zip(weights, found, strict=True) if f) / sum(weights) >= 0.90
 
 
 @pytest.mark.xfail(strict=True, reason="engine: a phrase made only of function words ('It is what it is') is matched "

@@ -44,7 +44,7 @@ def test_a_sheet_per_document_and_a_row_per_match():
     assert header[:3] == ["File", "Line", "Column"] and "Context" in header
     assert len(body) == len(docs[0].matches) == 3
     col = {name: header.index(name) for name in header}
-    for row, match in zip(body, docs[0].matches):
+    for row, match in zip(body, docs[0].matches, strict=True):
         assert row[col["Surface"]] == match.text == TEXT_A[match.start:match.end]
         assert row[col["Start"]] == match.start and row[col["Entry"]] == match.entry.id
         assert row[col["File"]] == "notes/a.txt"
