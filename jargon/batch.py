@@ -24,7 +24,7 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -368,7 +368,7 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
     # write to them; the cycle collector would walk, and so copy, them all in every worker
     gc.freeze()
 
-    def rebuild(doc: Document, compact: list[tuple], near: list[tuple] = ()) -> DecodedDocument:
+    def rebuild(doc: Document, compact: list[tuple], near: Sequence[tuple] = ()) -> DecodedDocument:
         text = doc.text
 
         def match(s: int, e: int, k: int, score: float, explain: dict | None) -> Match:

@@ -24,7 +24,7 @@ STALE_OUTPUT_TEMP_SECONDS = 3600
 
 def render(fmt: OutputFormat, decoded: list[DecodedDocument], options: RenderOptions) -> bytes | str:
     """The whole output of ``fmt`` in memory (bytes for binary formats, else text)."""
-    buf: IO = io.BytesIO() if fmt.binary else io.StringIO()
+    buf: io.BytesIO | io.StringIO = io.BytesIO() if fmt.binary else io.StringIO()
     write(fmt, buf, decoded, options)
     return buf.getvalue()
 

@@ -87,8 +87,8 @@ def document_stats(decoded: DecodedDocument) -> DocumentStats:
     for m in decoded.matches:
         total.add_match(m)
         if doc.segments:
-            seg = doc.segment_at(m.start)
-            speakers.setdefault(seg.speaker if seg else None, Tally()).add_match(m)
+            at = doc.segment_at(m.start)
+            speakers.setdefault(at.speaker if at else None, Tally()).add_match(m)
     if not any(name for name in speakers):
         speakers = {}            # no named speaker: the document row says it all
     return DocumentStats(doc.name, total, speakers)

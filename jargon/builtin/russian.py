@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
+from typing import Any
 
 from jargon.contributions import Language
 from jargon.engine.tuning import FUNCTION_WEIGHT, INTERJECTION_WEIGHT, PARSE_SCORE_RATIO, PRONOUN_WEIGHT
@@ -70,7 +71,7 @@ class RussianAnalyzer(Analyzer):
 
     def __init__(self) -> None:
         self._morph = None
-        self._stemmer = None
+        self._stemmer: Any = None       # Stemmer.Stemmer, built on first use
 
     # pymorphy3 and the stemmer are rebuilt lazily after unpickling (decoders go to worker processes)
     def __getstate__(self):

@@ -37,6 +37,8 @@ from .tuning import DEFAULT_THRESHOLD, MAX_GAP, MAX_PIECE, ONE_WORD_TYPO_LONG, O
 
 __all__ = ["DEFAULT_THRESHOLD", "Decoder"]
 
+Candidate = tuple[Window, Pattern, Tokens, tuple]   # a scored window, its pattern, the piece's tokens, guard context
+
 _SENTENCE_END = re.compile(r"[.!?…\n]\s")
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")
@@ -98,7 +100,7 @@ class Decoder:
             block_forms = set(chain.from_iterable(words))
             if not block_forms:
                 continue
-            found: dict[int, list[tuple[Window, Pattern, Tokens]]] = {}
+            found: dict[int, list[Candidate]] = {}
             for lex in self.lexicons:
                 for i, pids, split in lex.scan_block(words, block_forms):
                     s, e = pieces[i]
@@ -117,8 +119,8 @@ class Decoder:
 
     # -- internals ------------------------------------------------------------
     def _candidates(self, piece: str, low: str, words: list[str], base: int, lex: Lexicon, pids: set[int],
-                    split: bool, trace: list[Match] | None = None):
-        """Score candidate patterns on one piece: [(window, pattern, tokens)]. ``low`` is the
+                    split: bool, trace: list[Match] | None = None) -> list[Candidate]:
+        """Score candidate patterns on one piece: [(window, pattern, tokens, context)]. ``low`` is the
         piece lower-cased (same length) and ``words`` its words as the scan found them. With
         ``split``, ``pids`` counted pieces of split words as present: rejoin them, then look again."""
         a = lex.analyzer
@@ -291,7 +293,7 @@ class Decoder:
             # a word of some length that sounds like the phrase's word ("калеги", "Колеги")
             return n < ONE_WORD_TYPO_LOWER or not lex.sounds_like(norms[i], pcl[j])
 
-        results: list[tuple[Window, Pattern, Tokens, tuple]] = []
+        results: list[Candidate] = []
         context = (lex, norms, piece, base)     # what an explanation needs of this piece
 
         def score(pid: int, around: Window | None = None) -> list[Window]:
@@ -342,7 +344,7 @@ class Decoder:
                 score(lpid, w)
         return results
 
-    def _resolve(self, found, text: str, trace: list[Match] | None = None) -> list[Match]:
+    def _resolve(self, found: list[Candidate], text: str, trace: list[Match] | None = None) -> list[Match]:
         """Choose among one piece's candidates ``(window, pattern, tokens, context)``: those at
         or above the threshold, greedily by preference, skipping overlaps and literal uses.
         With ``trace``, every candidate not chosen goes there with the reason."""
@@ -365,7 +367,7 @@ class Decoder:
                     return lpat
             return None
 
-        def preference(c) -> tuple:
+        def preference(c: Candidate) -> tuple:
             """Explain more of the text, and well; on a tie, the pattern written most like the
             text ("стандартизирую результат": "результат" rather than "результаты"), then the
             earlier one in the dictionaries."""
@@ -373,7 +375,7 @@ class Decoder:
             s, e = span(w, toks)
             return w.key, fuzz.ratio(text[s:e].lower(), pat.text.lower()), -w.pid
 
-        chosen: list[tuple[int, int, tuple]] = []
+        chosen: list[tuple[int, int, Candidate]] = []
         for c in sorted(phrases, key=preference, reverse=True) if len(phrases) > 1 else phrases:
             w, pat, toks, _ = c
             lit = vetoing(w, pat, toks) if literal else None
