@@ -139,7 +139,8 @@ class Planter:
 
     def kollegi(self):
         phrase, mods = self._pick("Коллеги", [
-            ("Уважаемые коллеги", {"variant"}, "Уважаемые коллеги!"), ("Дорогие коллеги", {"variant"}, "Дорогие коллеги!"),
+            ("Уважаемые коллеги", {"variant"}, "Уважаемые коллеги!"),
+            ("Дорогие коллеги", {"variant"}, "Дорогие коллеги!"),
             ("Всем привет, коллеги", {"variant"}, "Всем привет, коллеги!")], 0.6)
         question = self.rng.choice(COLLEAGUE_QUESTIONS)
         if self.rng.random() < 0.5:

@@ -85,7 +85,7 @@ async def one_run(path: Path, size: tuple[int, int]) -> dict[str, float]:
     app = JargonApp(str(path))
     app.animation_level = "none"        # scroll at once: measure the response, not the animation
     result: dict[str, float] = {}
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size):
         while app.view.lines is None or app.view.document is None:
             await asyncio.sleep(0.002)
         result["shown"] = app.timings["shown"] - t0
@@ -142,7 +142,8 @@ def main() -> int:
         r = asyncio.run(one_run(path, (120, 40)))
         runs.append(r)
         print(f"run {i + 1}: shown {r['shown']:.3f}s  scroll-to-end {r['scroll']:.3f}s  "
-              f"highlights {r['highlights']:.3f}s  scroll-home-when-idle {r['scroll_idle']:.3f}s  (decoder build {r['build']:.3f}s, decode {r['decode']:.3f}s; "
+              f"highlights {r['highlights']:.3f}s  scroll-home-when-idle {r['scroll_idle']:.3f}s  "
+              f"(decoder build {r['build']:.3f}s, decode {r['decode']:.3f}s; "
               f"{r['matches']:.0f} matches, {r['lines']:.0f} visual lines; "
               f"{'scrolled while decoding' if r['busy_during_scroll'] else 'decoding was done before the scroll'})")
     for key in ("shown", "highlights", "decode"):

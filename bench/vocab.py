@@ -128,7 +128,7 @@ def harvest_tail(seed: int, nouns: int, adjectives: int, verbs: int) -> tuple[li
         if all(len(got[k]) >= want[k] for k in want):
             break
         quota = {"NOUN": 4, "ADJF": 2, "INFN": 2}
-        for i, (word, tag, normal, _para, idx) in enumerate(morph().dictionary.iter_known_words(prefix)):
+        for i, (word, tag, _normal, _para, idx) in enumerate(morph().dictionary.iter_known_words(prefix)):
             if i > 1500 or not any(quota.values()):
                 break
             pos = tag.POS

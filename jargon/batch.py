@@ -24,11 +24,11 @@ import gc
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .contributions import InputReader, ReadOptions
 from .errors import JargonError
@@ -368,7 +368,7 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
     # write to them; the cycle collector would walk, and so copy, them all in every worker
     gc.freeze()
 
-    def rebuild(doc: Document, compact: list[tuple], near: list[tuple] = ()) -> DecodedDocument:
+    def rebuild(doc: Document, compact: list[tuple], near: Sequence[tuple] = ()) -> DecodedDocument:
         text = doc.text
 
         def match(s: int, e: int, k: int, score: float, explain: dict | None) -> Match:
@@ -407,7 +407,7 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
                                                  [m for p in parts for m in p[1]])
                             advance()
                         continue
-                    for i, item in zip(where, f.result()):
+                    for i, item in zip(where, f.result(), strict=True):
                         if item[0] == "error":
                             error = InputError(item[1])
                             if log.strict:

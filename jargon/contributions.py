@@ -5,8 +5,9 @@ These are plain dataclasses so that plugins need nothing but ``jargon`` itself.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Mapping, Sequence
+from typing import IO, Any
 
 from .model import DecodedDocument, Document
 

@@ -13,13 +13,12 @@ finished but skipped some inputs (it takes precedence over 1: the results are in
 from __future__ import annotations
 
 import argparse
-from typing import Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .batch import BatchLog
 from .model import DecodedDocument
 from .roles import Roles
-
 
 EXIT_STATUSES = ("exit status: 0 done; 1 decode --fail-on-match found something; 2 usage or input error; "
                  "3 a batch (-r or several files) finished but skipped files that could not be read")

@@ -30,10 +30,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .errors import JargonError
 from .model import DecodedDocument, Match

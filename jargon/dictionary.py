@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import diskcache, tomlread
 from .atomic import atomic_write_text
@@ -217,7 +218,8 @@ def parse_dictionary(text: str, path: str | os.PathLike | None = None) -> Dictio
         name=meta["name"], entries=tuple(entries), title=meta.get("title", ""),
         language=meta.get("language", "ru"), version=meta.get("version", "0"), license=meta.get("license", ""),
         source=meta.get("source", ""), description=meta.get("description", ""), spellings=tables["spellings"],
-        synonyms=tables["synonyms"], sets=tables["sets"], sources=dict(sources_raw), path=Path(path) if path is not None else None,
+        synonyms=tables["synonyms"], sets=tables["sets"], sources=dict(sources_raw),
+        path=Path(path) if path is not None else None,
     )
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 SEPARATOR = "\n\n"
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from .atomic import atomic_write_bytes, remove_stale_temps
 from .contributions import OutputFormat, RenderOptions
@@ -23,7 +24,7 @@ STALE_OUTPUT_TEMP_SECONDS = 3600
 
 def render(fmt: OutputFormat, decoded: list[DecodedDocument], options: RenderOptions) -> bytes | str:
     """The whole output of ``fmt`` in memory (bytes for binary formats, else text)."""
-    buf: IO = io.BytesIO() if fmt.binary else io.StringIO()
+    buf: io.BytesIO | io.StringIO = io.BytesIO() if fmt.binary else io.StringIO()
     write(fmt, buf, decoded, options)
     return buf.getvalue()
 

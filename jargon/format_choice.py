@@ -6,8 +6,8 @@ format claims (``out.log``) take any format.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
-from typing import Mapping
 
 from .contributions import OutputFormat
 from .errors import JargonError

@@ -9,8 +9,8 @@ cyclic is still collected afterwards (a test checks that decoding leaves no cycl
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

@@ -28,9 +28,10 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import pluggy
 
@@ -107,8 +108,8 @@ class PluginManager:
                            f"(a typo, or written for another jargon version?); it is never called")
 
     def _load_builtins(self) -> None:
-        from .builtin import BUILTIN_PLUGINS
         from . import __version__
+        from .builtin import BUILTIN_PLUGINS
 
         for modname in BUILTIN_PLUGINS:
             module = importlib.import_module(modname)
@@ -218,7 +219,8 @@ class PluginManager:
                 continue
             if name in out:
                 first = out[name][0]
-                self._fail(f"{what} {name!r} from plugin {plugin!r} clashes with the one from {first!r}; keeping {first!r}'s")
+                self._fail(f"{what} {name!r} from plugin {plugin!r} clashes with the one from {first!r}; "
+                           f"keeping {first!r}'s")
                 continue
             out[name] = (plugin, self._guard(plugin, item))
         self._cache[key] = out

@@ -6,7 +6,8 @@ and computed in one place.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .model import DecodedDocument, Document, Match, format_time
 

@@ -1,8 +1,8 @@
 """Fuzzy search over dictionaries: headwords, variants and meanings (``jargon lookup``, the TUI)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Dictionary, Entry
 

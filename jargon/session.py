@@ -17,9 +17,10 @@ Textual-free and import-light: the engine is imported only when a decoder is bui
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .errors import JargonError
 from .model import Dictionary
@@ -39,7 +40,7 @@ class Session:
     near_misses: bool = False    # decoded documents keep the rejected candidates (--near-misses)
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, **overrides: Any) -> "Session":
+    def from_args(cls, args: argparse.Namespace, **overrides: Any) -> Session:
         """A session from a command's parsed arguments (``--plugin``, ``--no-plugins``, ``--dict``, ``--threshold``)."""
         threshold = getattr(args, "threshold", None)
         if threshold is not None and not 0 <= threshold <= 100:

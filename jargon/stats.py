@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .model import DecodedDocument, Match
 from .roles import Roles, SelectedDocument
@@ -47,7 +47,7 @@ class Tally:
         self.phrases[key] = m.entry.phrase
         self.tags.update(m.entry.tags)
 
-    def merge(self, other: "Tally") -> None:
+    def merge(self, other: Tally) -> None:
         self.words += other.words
         self.matches += other.matches
         self.entries.update(other.entries)
@@ -87,8 +87,8 @@ def document_stats(decoded: DecodedDocument) -> DocumentStats:
     for m in decoded.matches:
         total.add_match(m)
         if doc.segments:
-            seg = doc.segment_at(m.start)
-            speakers.setdefault(seg.speaker if seg else None, Tally()).add_match(m)
+            at = doc.segment_at(m.start)
+            speakers.setdefault(at.speaker if at else None, Tally()).add_match(m)
     if not any(name for name in speakers):
         speakers = {}            # no named speaker: the document row says it all
     return DocumentStats(doc.name, total, speakers)

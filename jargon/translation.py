@@ -13,7 +13,7 @@ Two things make the replaced text read right:
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .model import Entry, Match
 from .text.analyzer import Analyzer

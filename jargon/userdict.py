@@ -5,8 +5,8 @@ It lives in the user data folder (``JARGON_DATA_DIR`` overrides it) as
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .dictionary import add_entry, new_entry_id, update_dictionary
 from .model import Dictionary, Entry

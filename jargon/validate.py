@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from .errors import JargonError
 from .model import Dictionary, Entry
@@ -130,7 +131,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _duplicate_variants(d: Dictionary, where: "_Locator", problems: list[Problem]) -> set[tuple[str, str]]:
+def _duplicate_variants(d: Dictionary, where: _Locator, problems: list[Problem]) -> set[tuple[str, str]]:
     """Variants equal (normalised) to a headword or variant seen before; returns (entry id, variant)."""
     owners: dict[str, tuple[Entry, str]] = {}   # normalised form -> (entry, "the headword"/"a variant")
     for entry in d.entries:
@@ -154,7 +155,7 @@ def _duplicate_variants(d: Dictionary, where: "_Locator", problems: list[Problem
     return flagged
 
 
-def _fuzzy_headwords(d: Dictionary, where: "_Locator", similarity: float, problems: list[Problem]) -> None:
+def _fuzzy_headwords(d: Dictionary, where: _Locator, similarity: float, problems: list[Problem]) -> None:
     """Headwords within ``similarity`` of another entry's headword or variant (not equal: see above)."""
     from rapidfuzz import fuzz, process
 

@@ -302,7 +302,7 @@ def test_line_pieces_cover_the_text_and_end_at_line_breaks():
     text = "a\n" * 10 + "long line without a break" * 10 + "\nend"
     spans = line_pieces(text, 5)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert all(text[e - 1] == "\n" for _, e in spans[:-1])
     assert line_pieces("") == []
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from engine_helpers import ROOT, SEED
 
 PHRASEBOOK = ROOT.parent / "shared" / "seed" / "phrasebook.md"
@@ -172,8 +171,9 @@ def test_lookup(env):
 
 
 def test_decode_respects_triage_decisions_beside_the_input(env, tmp_path):
-    from jargon.decisions import DISMISSED, Decisions, save_decisions, sidecar_path
     from engine_helpers import seed_decoder
+
+    from jargon.decisions import DISMISSED, Decisions, save_decisions, sidecar_path
 
     text = "Это в планах. Коллеги, какова адженда?\n"
     transcript = tmp_path / "interview.txt"
@@ -193,8 +193,8 @@ def test_decode_respects_triage_decisions_beside_the_input(env, tmp_path):
 
 
 def test_threshold_help_names_the_real_default():
-    from jargon.engine.decoder import DEFAULT_THRESHOLD
     from jargon.cli import build_parser
+    from jargon.engine.decoder import DEFAULT_THRESHOLD
 
     parser, _ = build_parser()
     sub = parser._subparsers._group_actions[0].choices["decode"]

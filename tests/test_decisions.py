@@ -3,9 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from jargon.decisions import (CONFIRMED, DISMISSED, Decision, Decisions, DecisionsError, TriagedMatch,
-                              apply_decisions, find_decisions, load_decisions, match_status, save_decisions,
-                              sidecar_path)
+from jargon.decisions import (
+    CONFIRMED,
+    DISMISSED,
+    Decision,
+    Decisions,
+    DecisionsError,
+    TriagedMatch,
+    apply_decisions,
+    find_decisions,
+    load_decisions,
+    match_status,
+    save_decisions,
+    sidecar_path,
+)
 from jargon.model import DecodedDocument, Document, Entry, Match
 
 TEXT = "Коллеги, какова адженда? Забрал, вернусь. Потом: коллеги, какова адженда?"
@@ -87,7 +98,8 @@ def test_clear_and_remove():
     ("[[decisions]\n", "invalid TOML"),
     ('[[decisions]]\nentry = "a"\nstart = 0\nend = 3\ntext = "abc"\nstatus = "maybe"\n', "status must be one of"),
     ('[[decisions]]\nentry = "a"\nstart = 0\nend = 3\nstatus = "dismissed"\n', "missing 'text'"),
-    ('[[decisions]]\nentry = "a"\nstart = "0"\nend = 3\ntext = "abc"\nstatus = "dismissed"\n', "'start' must be an integer"),
+    ('[[decisions]]\nentry = "a"\nstart = "0"\nend = 3\ntext = "abc"\nstatus = "dismissed"\n',
+     "'start' must be an integer"),
     ('[[decisions]]\nentry = "a"\nstart = 5\nend = 3\ntext = "abc"\nstatus = "dismissed"\n', "start <= end"),
     ('colour = "red"\n', "unknown top-level key"),
     ('[transcript]\nversion = 99\n', "newer than this jargon reads"),

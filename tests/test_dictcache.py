@@ -77,7 +77,7 @@ def assert_same_dictionary(got: Dictionary, want: Dictionary) -> None:
         if field.name != "entries":
             assert getattr(got, field.name) == getattr(want, field.name), field.name
     assert len(got.entries) == len(want.entries)
-    for a, b in zip(got.entries, want.entries):
+    for a, b in zip(got.entries, want.entries, strict=True):
         assert type(a) is Entry
         for field in dataclasses.fields(Entry):
             assert getattr(a, field.name) == getattr(b, field.name), (b.id, field.name)

@@ -4,10 +4,16 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-
 from engine_helpers import SEED
-from jargon.dictionary import (add_entry, atomic_write_text, load_dictionary, new_entry_id, parse_dictionary,
-                               save_dictionary)
+
+from jargon.dictionary import (
+    add_entry,
+    atomic_write_text,
+    load_dictionary,
+    new_entry_id,
+    parse_dictionary,
+    save_dictionary,
+)
 from jargon.errors import DictionaryError
 from jargon.model import Entry
 
@@ -86,8 +92,10 @@ def test_write_round_trip_is_identical(tmp_path):
     d = load_dictionary(SEED)
     out = save_dictionary(d, tmp_path / "copy.toml")
     again = load_dictionary(out)
-    strip = lambda dd: [(e.id, e.phrase, e.meaning, e.variants, e.placeholders, e.tags, e.examples, e.explicit,
-                         e.clean_meaning, e.anchor, e.inflect, e.literal, e.note) for e in dd.entries]
+    def strip(dd):
+        return [(e.id, e.phrase, e.meaning, e.variants, e.placeholders, e.tags, e.examples, e.explicit,
+                 e.clean_meaning, e.anchor, e.inflect, e.literal, e.note) for e in dd.entries]
+
     assert strip(again) == strip(d)
     assert again.spellings == d.spellings and again.title == d.title and again.source == d.source
     tomllib.loads(out.read_text(encoding="utf-8"))

@@ -4,11 +4,10 @@ from __future__ import annotations
 import pickle
 
 import pytest
-
 from engine_helpers import RU, found, ids, seed_decoder, seed_dictionary
+
 from jargon.engine.decoder import DEFAULT_THRESHOLD, Decoder
 from jargon.model import Dictionary, Entry
-
 
 # -- offsets ---------------------------------------------------------------------
 

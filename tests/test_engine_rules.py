@@ -9,8 +9,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from engine_helpers import RU, ids
+
 from jargon.dictionary import parse_dictionary
 from jargon.engine.decoder import Decoder
 

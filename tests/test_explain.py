@@ -5,8 +5,8 @@ import json
 from functools import lru_cache
 
 import pytest
-
 from engine_helpers import RU, seed_dictionary
+
 from jargon.engine.decoder import Decoder
 from jargon.engine.explain import explain_lines
 

@@ -67,7 +67,7 @@ def test_csv_round_trip():
                              "start", "end", "text", "phrase", "meaning", "tags", "score", "context", "entry",
                              "dictionary", "status"]
     assert len(rows) == 4
-    for row, (decoded, m) in zip(rows, [(d, m) for d in docs for m in d.matches]):
+    for row, (decoded, m) in zip(rows, [(d, m) for d in docs for m in d.matches], strict=True):
         text = decoded.document.text
         assert text[int(row["start"]):int(row["end"])] == row["text"] == m.text
         assert row["file"] == decoded.document.name
@@ -106,7 +106,8 @@ def test_json_formats_carry_speaker_and_time(cli, fmt):
     r = cli("decode", "-d", DICT, "-f", fmt, TRANSCRIPTS / "teams.vtt")
     recs = (json.loads(r.out)["documents"][0]["matches"] if fmt == "json"
             else [json.loads(line) for line in r.out.splitlines()])
-    assert [(x["speaker"], x["time"]) for x in recs] == [("Борис Ким", "00:00:10.200"), ("Анна Петрова", "00:01:02.000")]
+    assert [(x["speaker"], x["time"]) for x in recs] == [("Борис Ким", "00:00:10.200"),
+                                                         ("Анна Петрова", "00:01:02.000")]
 
 
 # -- markdown ------------------------------------------------------------------------
@@ -180,7 +181,8 @@ def test_html_report_structure_and_escaping():
     assert [m[0] for m in page.marks] == ["Верхнеуровнево", "Концептуально", "большой", "загруз", "концептуально"]
     assert page.marks[0][1] == 'Верхнеуровнево: без деталей <script>alert("x")</script> & "кавычки"'
     assert page.marks[2][1] == page.marks[3][1] == "большой загруз: мне лень"
-    assert page.items[0] == 'Верхнеуровнево → Верхнеуровнево: без деталей <script>alert("x")</script> & "кавычки" (Анна, 00:00:03)'
+    assert page.items[0] == ('Верхнеуровнево → Верхнеуровнево: без деталей <script>alert("x")</script> & "кавычки" '
+                             '(Анна, 00:00:03)')
     assert page.items[2].startswith("большой\nзагруз → большой загруз: мне лень (Борис, 00:01:01)")
     assert all(h[1:] in page.ids for h in page.hrefs if h.startswith("#"))          # every link has a target
     assert "<b>правда</b> & 1 < 2." in "".join(HTMLText.of(out))
@@ -313,8 +315,8 @@ def test_csv_excel_has_a_bom_semicolons_crlf_and_decimal_commas(cli, tmp_path):
     assert tuple(rows[0]) == COLUMNS
     plain = list(csv.DictReader(io.StringIO(cli("decode", "-d", DICT, "-f", "csv", TRANSCRIPTS / "zoom.vtt").out,
                                             newline="")))
-    for row, ref in zip(rows[1:], plain):
-        cells = dict(zip(COLUMNS, row))
+    for row, ref in zip(rows[1:], plain, strict=True):
+        cells = dict(zip(COLUMNS, row, strict=True))
         assert cells["score"] == ref["score"].replace(".", ",")
         assert {k: v for k, v in cells.items() if k != "score"} == {k: v for k, v in ref.items() if k != "score"}
     assert text.splitlines()[1].startswith(f'"{TRANSCRIPTS / "zoom.vtt"}";"Boris Kim";')   # text cells quoted

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, subprocess_env
+
 from jargon import hookspecs
 from jargon.contributions import ReadOptions
 from jargon.plugins import PluginManager
@@ -252,10 +252,11 @@ def test_a_plugin_cannot_replace_a_builtin_format_or_dictionary(cli, write, monk
     result = cli("dict", "list", "--json")
     ru = {d["name"]: d for d in json.loads(result.out)["dictionaries"]}["ru-corporate"]
     assert ru["plugin"] == "dictionaries" and ru["entries"] > 1
-    assert any("'ru-corporate'" in l and "'sneaky'" in l and "keeping 'dictionaries'" in l for l in result.err_lines)
+    assert any("'ru-corporate'" in line and "'sneaky'" in line and "keeping 'dictionaries'" in line
+               for line in result.err_lines)
     decoded = cli("decode", "-f", "json", "-d", "ru-corporate", input_file(write))
     assert json.loads(decoded.out)["documents"][0]["matches"]
-    assert any("'json'" in l and "'sneaky'" in l for l in decoded.err_lines)
+    assert any("'json'" in line and "'sneaky'" in line for line in decoded.err_lines)
 
 
 def test_plugin_named_like_a_builtin_is_not_loaded(cli, write, monkeypatch):
@@ -264,7 +265,7 @@ def test_plugin_named_like_a_builtin_is_not_loaded(cli, write, monkeypatch):
     result = cli("plugins", "--json")
     formats = [p for p in json.loads(result.out)["plugins"] if p["name"] == "formats"]
     assert len(formats) == 1 and formats[0]["kind"] == "builtin"
-    assert any("'formats'" in l and "not loaded" in l for l in result.err_lines)
+    assert any("'formats'" in line and "not loaded" in line for line in result.err_lines)
 
 
 # -- jargon plugins ------------------------------------------------------------------
@@ -359,7 +360,7 @@ def test_plugin_examples_in_the_docs_work(tmp_path, write):
         assert any(contributions[path.stem].values()), f"{path.stem} contributes nothing"
     # the chat reader example really reads speakers
     chat = pm.input_readers()["chat"]
-    read = chat.read("Anna: let's circle back\nBob: sure\n".encode(), "x.chat", ReadOptions())
+    read = chat.read(b"Anna: let's circle back\nBob: sure\n", "x.chat", ReadOptions())
     assert [(s.speaker, read.text[s.start:s.end]) for s in read.segments] == [("Anna", "let's circle back"),
                                                                                ("Bob", "sure")]
     assert "en-standup" in pm.dictionaries() and "de" in pm.languages()

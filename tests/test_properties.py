@@ -1,10 +1,9 @@
 """Property tests: decoding arbitrary text never raises, and offsets always slice the input."""
 from __future__ import annotations
 
+from engine_helpers import seed_decoder, seed_dictionary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from engine_helpers import seed_decoder, seed_dictionary
 
 PIECES = [e.phrase for e in seed_dictionary().entries] + [
     "подсвечу Диме точки роста", "фолоуап", "follow-up", "challenge-ить", "за брал", "впланах", "Коллеги",
@@ -41,7 +40,8 @@ def test_a_headword_between_unrelated_text_keeps_exact_offsets(left, phrase, rig
 
 # The tokeniser is written for speed (possessive quantifiers, column-wise passes); these
 # check it against plain definitions.
-_PLAIN_WORD = r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:[-'’][^\W_](?:[^\W_]|[\u0300-\u036f])*)*(?:(?<=[A-Za-z])['’](?![^\W_]))?"
+_PLAIN_WORD = (r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:[-'’][^\W_](?:[^\W_]|[\u0300-\u036f])*)*"
+               r"(?:(?<=[A-Za-z])['’](?![^\W_]))?")
 token_texts = st.one_of(
     texts, st.text(alphabet="аbZ1_ -'’\u0301\u0300.,;:!?«»\"()\n\u00a0İ", max_size=40))
 
@@ -56,7 +56,7 @@ def test_tokens_are_the_plain_definition_with_utterances_opened_by_boundaries(te
     spans = [m.span() for m in re.finditer(_PLAIN_WORD, text)]
     assert WORD_RE.findall(text) == [text[s:e] for s, e in spans]
     toks = tokenize(text, base)
-    assert list(zip(toks.starts, toks.ends)) == [(base + s, base + e) for s, e in spans]
+    assert list(zip(toks.starts, toks.ends, strict=True)) == [(base + s, base + e) for s, e in spans]
     for i in range(len(spans)):
         between = text[spans[i - 1][1]:spans[i][0]] if i else ""
         assert toks.opens[i] == (i == 0 or bool(BOUNDARY_RE.search(between)))

@@ -11,8 +11,15 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from jargon.builtin.formats_qda import (CODEBOOK_CSV_COLUMNS, NO_TAG_COLOR, lf_offset, lf_source, write_codebook_csv,
-                                        write_qdc, write_qdpx)
+from jargon.builtin.formats_qda import (
+    CODEBOOK_CSV_COLUMNS,
+    NO_TAG_COLOR,
+    lf_offset,
+    lf_source,
+    write_codebook_csv,
+    write_qdc,
+    write_qdpx,
+)
 from jargon.contributions import RenderOptions
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match, Segment
 
@@ -26,7 +33,8 @@ P = "{urn:QDA-XML:project:1.0}"
 C = "{urn:QDA-XML:codebook:1.0}"
 GUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
-EVIL = Entry("evil", "Верхнеуровнево <b>", 'без деталей <script>alert("x")</script> & "кавычки"', tags=("quality", "vague"))
+EVIL = Entry("evil", "Верхнеуровнево <b>", 'без деталей <script>alert("x")</script> & "кавычки"',
+             tags=("quality", "vague"))
 PLAIN = Entry("plain", "Концептуально", "в общих чертах", tags=("vague",))
 NOTAG = Entry("notag", "большой загруз", "мне лень")
 DICTIONARY = Dictionary("test", (EVIL, PLAIN, NOTAG))
@@ -116,7 +124,7 @@ def test_qdpx_validates_and_selections_point_at_the_text(project_schema):
     assert [s.get("name") for s in sources] == ["interview & <co>", "notes"]
     codes = {c.get("guid"): c for c in root.iter(f"{P}Code")}
     found = []
-    for src, decoded in zip(sources, docs):
+    for src, decoded in zip(sources, docs, strict=True):
         path = src.get("plainTextPath")
         assert path.startswith("internal://")
         stored = z.read("sources/" + path[len("internal://"):])

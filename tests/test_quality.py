@@ -8,11 +8,11 @@ dictionary that loses matches, or adds false ones, fails here.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
-
 from engine_helpers import ROOT, seed_decoder
+
 from jargon.evaluation import load, score_phrases, score_spans
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -30,7 +30,7 @@ SPAN_FLOORS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def scored(name: str):
     path = DEV if name == "dev" else DATA / f"{name}.jsonl"
     if not path.exists():
@@ -38,7 +38,7 @@ def scored(name: str):
     return score_phrases(seed_decoder(), load(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def scored_spans(name: str):
     import jargon
 

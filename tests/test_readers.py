@@ -51,7 +51,8 @@ def test_plain_name_colon_keeps_file_text_and_finds_turns(readers):
     assert turns(doc) == [
         (None, None, "Интервью №3, отдел продаж. Расшифровка: вручную."),
         ("Интервьюер", None, "Расскажите, как у вас проходят планёрки?"),
-        ("Анна Петрова", None, "Ну, верхнеуровнево всё понятно. Коллеги, какова адженда? — это первое, что я спрашиваю."),
+        ("Анна Петрова", None,
+         "Ну, верхнеуровнево всё понятно. Коллеги, какова адженда? — это первое, что я спрашиваю."),
         ("Интервьюер", None, "А дальше?"),
         # "Итого:" labels only one line: it is text of Анна's turn, not a speaker
         ("Анна Петрова", None, "Дальше у меня сейчас большой загруз, поэтому я часто просто молчу.\n"
@@ -179,7 +180,8 @@ def test_srt_with_crlf_and_markup(readers, tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))
     doc = read_document(str(path), readers)
     assert doc.reader == "srt"
-    assert doc.text == "Анна: Коллеги, какова адженда?\nБорис: Верхнеуровнево всё по плану.\nАнна: Концептуально ясно.\n"
+    assert doc.text == ("Анна: Коллеги, какова адженда?\nБорис: Верхнеуровнево всё по плану.\n"
+                        "Анна: Концептуально ясно.\n")
     assert turns(doc) == [
         ("Анна", "00:00:01.000", "Коллеги, какова адженда?"),
         ("Борис", "00:00:03.600", "Верхнеуровнево всё по плану."),
@@ -387,8 +389,8 @@ def make_table_docx(path: Path, rows, before=("Интервью 7, отдел ф
     for p in before:
         d.add_paragraph(p)
     table = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for row, cells in zip(table.rows, rows):
-        for cell, value in zip(row.cells, cells):
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
             cell.text = value
     for p in after:
         d.add_paragraph(p)

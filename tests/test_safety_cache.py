@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import subprocess_env
+from test_dictcache import big_text
+
 from jargon import diskcache
 from jargon.dictionary import _cache_name, load_dictionary
-from test_dictcache import big_text
 
 NAME = "dictionary-" + "0" * 32 + ".pickle"
 

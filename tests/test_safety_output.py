@@ -259,7 +259,7 @@ def undecodable_name(tmp_path) -> str:
     raw = os.fsencode(str(tmp_path)) + b"/caf\xe9-\x8e\xa2.txt"       # cp866/latin-1 bytes from a Windows zip
     try:
         with open(raw, "wb") as f:
-            f.write("Коллеги, какая адженда?\n".encode("utf-8"))
+            f.write("Коллеги, какая адженда?\n".encode())
     except OSError:
         pytest.skip("this file system refuses names that are not UTF-8")
     return os.fsdecode(raw)

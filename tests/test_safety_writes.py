@@ -16,8 +16,8 @@ import threading
 import time
 
 import pytest
-
 from conftest import subprocess_env
+
 from jargon.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temps
 from jargon.decisions import CONFIRMED, DISMISSED, Decisions, load_decisions, save_decisions, sidecar_path
 from jargon.dictionary import load_dictionary, save_dictionary
@@ -352,7 +352,8 @@ def test_atomic_write_text_onto_a_folder_fails_cleanly(tmp_path):
     folder.mkdir()
     with pytest.raises(OSError):
         atomic_write_text(folder, "x")
-    assert folder.is_dir() and list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir() if p.name != "jargon-home") == ["out"]
+    assert folder.is_dir() and list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "jargon-home") == ["out"]
 
 
 

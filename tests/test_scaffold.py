@@ -9,8 +9,8 @@ import tomllib
 import zipfile
 
 import pytest
-
 from conftest import REPO, subprocess_env
+
 from jargon.dictionary import load_dictionary
 from jargon.scaffold import ScaffoldError, plugin_names
 

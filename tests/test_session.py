@@ -59,7 +59,7 @@ def test_no_dictionaries_is_one_clear_error():
     empty = Session(dict_selectors=())
     empty.__dict__["plugins"] = type("PM", (), {"dictionaries": lambda self: {}})()
     with pytest.raises(JargonError, match="no dictionaries"):
-        empty.dictionaries
+        _ = empty.dictionaries
 
 
 @pytest.mark.parametrize("path", sorted((JARGON / "commands").glob("*.py")) + [JARGON / "batch.py"],

@@ -65,7 +65,8 @@ def test_corpus_total_and_flat_rows():
     per_doc, total = corpus_stats([d1, d2])
     assert (total.words, total.matches) == (5, 2)
     rows = flat_rows(per_doc, total)
-    assert [(r["file"], r["speaker"], r["words"]) for r in rows] == [("t.txt", None, 2), ("t.txt", None, 3), (None, None, 5)]
+    assert [(r["file"], r["speaker"], r["words"]) for r in rows] == [("t.txt", None, 2), ("t.txt", None, 3),
+                                                                     (None, None, 5)]
 
 
 def test_stats_command_json(cli):

@@ -20,7 +20,8 @@ for a formula gets a leading apostrophe, and cells are cut at Excel's 32,767 cha
 from __future__ import annotations
 
 import csv
-from typing import IO, Iterable
+from collections.abc import Iterable
+from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
 from jargon.escape import csv_cell

@@ -42,10 +42,11 @@ import hashlib
 import os
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import IO, Iterable
+from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
 from jargon.escape import unicode_text
@@ -107,8 +108,8 @@ def creation_time(docs: list[DecodedDocument]) -> str:
                     times.append(d.document.path.stat().st_mtime)
                 except OSError:
                     pass
-        stamp = max(times) if times else datetime.now(timezone.utc).timestamp()
-    return datetime.fromtimestamp(int(stamp), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = max(times) if times else datetime.now(UTC).timestamp()
+    return datetime.fromtimestamp(int(stamp), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # -- the codebook, shared by qdc and qdpx ---------------------------------------
@@ -282,7 +283,7 @@ def source_names(docs: list[DecodedDocument]) -> list[str]:
         count[stem.casefold()] = count.get(stem.casefold(), 0) + 1
     out: list[str] = []
     taken: set[str] = set()
-    for decoded, stem in zip(docs, stems):
+    for decoded, stem in zip(docs, stems, strict=True):
         folder = PurePath(decoded.document.name).parent.name
         base = f"{stem} ({folder})" if count[stem.casefold()] > 1 and folder else stem
         name, n = base, 2
@@ -308,7 +309,7 @@ def project_files(docs: list[DecodedDocument], options: RenderOptions) -> dict[s
     files: dict[str, bytes] = {}
     sources = []            # (guid, name, doc, selections, speakers)
     cases: dict[str, list[str]] = {}
-    for index, (decoded, name) in enumerate(zip(docs, source_names(docs))):
+    for index, (decoded, name) in enumerate(zip(docs, source_names(docs), strict=True)):
         doc = decoded.document
         sguid = ids("source", str(index), doc.name)
         text, removed = lf_source(doc.text)

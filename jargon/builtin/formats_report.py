@@ -11,14 +11,14 @@ start), so ``<script>``, ``&`` or ``\n- item`` in a meaning shows as text.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Iterator
+from typing import IO
 
 from jargon.contributions import OutputFormat, RenderOptions
 from jargon.escape import html_text, markdown_inline, markdown_line
 from jargon.hookspecs import hookimpl
 from jargon.model import DecodedDocument, Match, format_time
-
 
 # -- shared: a transcript cut into lines and pieces ---------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
+from typing import Any
 
 from jargon.contributions import Language
 from jargon.engine.tuning import FUNCTION_WEIGHT, INTERJECTION_WEIGHT, PARSE_SCORE_RATIO, PRONOUN_WEIGHT
@@ -70,7 +71,7 @@ class RussianAnalyzer(Analyzer):
 
     def __init__(self) -> None:
         self._morph = None
-        self._stemmer = None
+        self._stemmer: Any = None       # Stemmer.Stemmer, built on first use
 
     # pymorphy3 and the stemmer are rebuilt lazily after unpickling (decoders go to worker processes)
     def __getstate__(self):
@@ -87,6 +88,20 @@ class RussianAnalyzer(Analyzer):
             self._morph = pymorphy3.MorphAnalyzer(lang="ru")
         return self._morph
 
+    def _parse(self, word: str) -> list:
+        """pymorphy3's parses; none for a word it cannot handle (characters Python's
+        unicodedata has no name for make it raise ValueError)."""
+        try:
+            return self.morph.parse(word)
+        except ValueError:
+            return []
+
+    def _known(self, word: str) -> bool:
+        try:
+            return self.morph.word_is_known(word)
+        except ValueError:
+            return False
+
     def normalize(self, word: str) -> str:
         return super().normalize(word).replace("ё", "е")
 
@@ -94,7 +109,7 @@ class RussianAnalyzer(Analyzer):
         forms = {word}
         if not _CYRILLIC.search(word):
             return forms
-        parses = self.morph.parse(word)
+        parses = self._parse(word)
         best = parses[0].score if parses else 0
         for p in parses[:3]:
             if p.score < best * PARSE_SCORE_RATIO or "UNKN" in p.tag:
@@ -119,9 +134,10 @@ class RussianAnalyzer(Analyzer):
         if word in self.auxiliaries:
             return PRONOUN_WEIGHT
         base = super().weight(word)
-        if base < 1.0 or not _CYRILLIC.search(word) or not self.morph.word_is_known(word):
+        if base < 1.0 or not _CYRILLIC.search(word) or not self._known(word):
             return base
-        return self._LIGHT_POS.get(self.morph.parse(word)[0].tag.POS, 1.0)
+        parses = self._parse(word)
+        return self._LIGHT_POS.get(parses[0].tag.POS, 1.0) if parses else base
 
     _GRAMMAR = {"noun": ({"NOUN"}, None), "adj": ({"ADJF", "ADJS", "PRTF"}, None), "verb": ({"VERB", "INFN"}, None),
                 "num": ({"NUMR"}, None), "noun:gen": ({"NOUN"}, {"gent", "gen2"}), "noun:nom": ({"NOUN"}, {"nomn"}),
@@ -135,7 +151,7 @@ class RussianAnalyzer(Analyzer):
         pos, cases = self._GRAMMAR.get(name, (set(), None))
         if not _CYRILLIC.search(word):
             return False
-        parses = self.morph.parse(word)
+        parses = self._parse(word)
         best = parses[0].score if parses else 0
         return any(p.tag.POS in pos and (cases is None or p.tag.case in cases)
                    for p in parses[:4] if p.score >= best * PARSE_SCORE_RATIO)
@@ -158,7 +174,7 @@ class RussianAnalyzer(Analyzer):
         return bool(_DERIVED_ENDING.match(rest))
 
     def is_known(self, word: str) -> bool:
-        return not _CYRILLIC.search(word) or self.morph.word_is_known(word)
+        return not _CYRILLIC.search(word) or self._known(word)
 
     def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
         if word in self.person_pronouns:
@@ -167,8 +183,8 @@ class RussianAnalyzer(Analyzer):
             return False
         if not _CYRILLIC.search(word):
             return capitalized and not sentence_initial
-        known = self.morph.word_is_known(word)
-        for p in self.morph.parse(word)[:3]:
+        known = self._known(word)
+        for p in self._parse(word)[:3]:
             tag = p.tag
             if any(t in tag for t in _PERSON_TAGS) and (known or capitalized):
                 return True
@@ -178,7 +194,7 @@ class RussianAnalyzer(Analyzer):
             return True
         # a person named by a role: "подсветить стажёру точки роста", "ребятам", "руководителю"
         if known and any(p.tag.POS == "NOUN" and "anim" in p.tag and "Geox" not in p.tag
-                         for p in self.morph.parse(word)[:2]):
+                         for p in self._parse(word)[:2]):
             return True
         # an unknown capitalised word inside a sentence is most likely a name
         return capitalized and not sentence_initial and not known
@@ -199,7 +215,7 @@ class RussianAnalyzer(Analyzer):
         for w in following[:4]:
             if w in self._QUESTION or w in self._SECOND_PERSON:
                 return True
-            verbs = [p.tag for p in self.morph.parse(w)[:3] if p.tag.POS == "VERB"]
+            verbs = [p.tag for p in self._parse(w)[:3] if p.tag.POS == "VERB"]
             if verbs:
                 return not any("plur" in t and ("3per" in t or "past" in t) for t in verbs)
         return True
@@ -212,7 +228,7 @@ class RussianAnalyzer(Analyzer):
         cases = {self._name_case(w) for w in said_like} - {None}
         out = []
         for word in name:
-            parses = [p for t in _PERSON_TAGS for p in self.morph.parse(word) if t in p.tag]   # first names first
+            parses = [p for t in _PERSON_TAGS for p in self._parse(word) if t in p.tag]   # first names first
             parse = next((p for p in parses if p.tag.case in cases), parses[0] if parses else None)
             form = parse.inflect({case}) if parse is not None else None
             if form is None:
@@ -222,7 +238,7 @@ class RussianAnalyzer(Analyzer):
 
     def _name_case(self, word: str) -> str | None:
         """The case of a first name's form ("Васю": accs), the singular reading first."""
-        names = [p for p in self.morph.parse(word) if "Name" in p.tag]
+        names = [p for p in self._parse(word) if "Name" in p.tag]
         like = next((p for p in names if "sing" in p.tag), names[0] if names else None)
         return like.tag.case if like is not None else None
 
@@ -233,7 +249,7 @@ class RussianAnalyzer(Analyzer):
             return False
         base = m.group(1)
         for name in (base, base + "а", base + "я", base + "ь"):
-            if self.morph.word_is_known(name) and any("Name" in p.tag for p in self.morph.parse(name)[:2]):
+            if self._known(name) and any("Name" in p.tag for p in self._parse(name)[:2]):
                 return True
         return False
 
@@ -261,7 +277,7 @@ class RussianAnalyzer(Analyzer):
         if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
             return False
         if self._LATIN_FUNCTION.isdisjoint(latin):
-            known = sum(w in listed or any(self.morph.word_is_known(t) for t in to_cyrillic(w)) for w in latin)
+            known = sum(w in listed or any(self._known(t) for t in to_cyrillic(w)) for w in latin)
             if len(latin) < 2 or 2 * known < len(latin):
                 return False
         english = sum(is_english(w) for w in latin if w not in self._LATIN_FUNCTION and w not in listed)

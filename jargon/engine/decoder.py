@@ -17,9 +17,9 @@ How a text flows (see docs/architecture.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain
 from operator import add
-from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -95,7 +95,7 @@ class Decoder:
             block_forms = set(chain.from_iterable(words))
             if not block_forms:
                 continue
-            found: dict[int, list[tuple[Window, Pattern, Tokens]]] = {}
+            found: dict[int, list[Candidate]] = {}
             for lex in self.lexicons:
                 for i, pids, split in lex.scan_block(words, block_forms):
                     s, e = pieces[i]
@@ -125,10 +125,13 @@ class Decoder:
             if not pids:
                 return []
         line.index(pids)
-        refused = None if trace is None else (lambda c, reason: trace.append(self._match(*c, reason)))
+        refused = None
+        if trace is not None:
+            def refused(c: Candidate, reason: str) -> None:
+                trace.append(self._match(c[0], c[1], c[2], c[3], reason))
         return line.candidates(pids, refused)
 
-    def _resolve(self, found, text: str, trace: list[Match] | None = None) -> list[Match]:
+    def _resolve(self, found: list[Candidate], text: str, trace: list[Match] | None = None) -> list[Match]:
         """Choose among one piece's candidates ``(window, pattern, tokens, context)``: those at
         or above the threshold, greedily by preference, skipping overlaps and literal uses.
         With ``trace``, every candidate not chosen goes there with the reason."""
@@ -151,7 +154,7 @@ class Decoder:
                     return lpat
             return None
 
-        def preference(c) -> tuple:
+        def preference(c: Candidate) -> tuple:
             """Explain more of the text, and well; on a tie, the pattern written most like the
             text ("стандартизирую результат": "результат" rather than "результаты"), then the
             earlier one in the dictionaries."""
@@ -159,7 +162,7 @@ class Decoder:
             s, e = span(w, toks)
             return w.key, fuzz.ratio(text[s:e].lower(), pat.text.lower()), -w.pid
 
-        chosen: list[tuple[int, int, tuple]] = []
+        chosen: list[tuple[int, int, Candidate]] = []
         for c in sorted(phrases, key=preference, reverse=True) if len(phrases) > 1 else phrases:
             w, pat, toks, _ = c
             lit = vetoing(w, pat, toks) if literal else None
@@ -214,9 +217,9 @@ def _pieces(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lengths = list(map(len, lines))
     starts = list(accumulate(lengths, lambda start, length: start + length + 1, initial=0))
     if max(lengths) <= MAX_PIECE:      # the common case: plain lines, no Python loop
-        return list(zip(starts, map(add, starts, lengths))), lines
+        return list(zip(starts, map(add, starts, lengths), strict=False)), lines
     out = []
-    for pos, length in zip(starts, lengths):
+    for pos, length in zip(starts, lengths, strict=False):
         end = pos + length
         while end - pos > MAX_PIECE:
             cut = -1

@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import combinations, compress, count
 from operator import not_
-from typing import Iterator
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -44,8 +44,19 @@ from rapidfuzz.distance import Levenshtein
 from jargon.text.analyzer import Analyzer
 
 from .patterns import PHRASE, SET, Pattern
-from .tuning import (DERIVED_SIM, MAX_PAIR_SET, MAX_PIECE_CLASSES, MIN_COVERAGE, PREFIX_SIM, STEM_SIM, SYNONYM_SIM,
-                     TRANSLIT_SIM, TYPO_SIM_MAX, TYPO_SIM_MIN, max_typo_distance)
+from .tuning import (
+    DERIVED_SIM,
+    MAX_PAIR_SET,
+    MAX_PIECE_CLASSES,
+    MIN_COVERAGE,
+    PREFIX_SIM,
+    STEM_SIM,
+    SYNONYM_SIM,
+    TRANSLIT_SIM,
+    TYPO_SIM_MAX,
+    TYPO_SIM_MIN,
+    max_typo_distance,
+)
 
 NO_CLASS = -1            # the slot of a pattern has no word class
 
@@ -72,7 +83,7 @@ def reachable(pat: Pattern, classes: tuple[int, ...], present) -> bool:
     """Cheap upper bound before any alignment: could the word classes in ``present``
     reach the minimum coverage of ``pat``? Slots count as filled."""
     reach = 0.0
-    for t, c in zip(pat.tokens, classes):
+    for t, c in zip(pat.tokens, classes, strict=True):
         if t.slot or c in present:
             reach += t.weight
         elif pat.required_all:
@@ -99,7 +110,7 @@ class Lexicon:
         self.joined: dict[str, dict[int, float]] = {}             # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = defaultdict(list)   # entry -> literal pattern ids
         self.single: dict[int, list[int]] = defaultdict(list)     # anchor class -> pattern ids
-        self.pairs: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.pairs: dict[int, dict[int, tuple[int, ...]]] = {}
         self.anchor_classes: set[int] = set()
         self.half_classes: dict[str, tuple[int, ...]] = {}   # piece of a split word -> classes it may be
         self._build(synonyms or {}, sets or {}, derive or {})
@@ -213,10 +224,10 @@ class Lexicon:
             if c in phrase_classes:
                 for piece in _halves(word):
                     half_classes[piece].add(c)
-        for first, second in glued_written:          # "вп ланах" is "впланах" split elsewhere
-            glued = first + second
-            for piece in _halves(glued) - {first, second}:    # split where it was glued: two words
-                half_classes[piece].update(c for c in self.joined[glued] if c in phrase_classes)
+        for short, nxt in glued_written:             # "вп ланах" is "впланах" split elsewhere
+            together = short + nxt
+            for piece in _halves(together) - {short, nxt}:    # split where it was glued: two words
+                half_classes[piece].update(c for c in self.joined[together] if c in phrase_classes)
         for alt, word in self.spellings.items():
             parts = alt.split()
             if len(parts) > 1:
@@ -230,7 +241,6 @@ class Lexicon:
         self.forms, self.stems, self.synonym_forms = dict(self.forms), dict(self.stems), dict(self.synonym_forms)
         self.roots = dict(self.roots)
         self.literals, self.single = dict(self.literals), dict(self.single)
-        self.pairs = {c: {c2: tuple(p) for c2, p in partners.items()} for c, partners in self.pairs.items()}
         # leading anchor class -> (phrases it anchors alone, partner classes, partner -> phrases);
         # a class that is only ever the second of a pair leads nothing and is not looked up
         self.lead_classes = frozenset(self.single) | frozenset(self.pairs)
@@ -263,6 +273,7 @@ class Lexicon:
             for c in self.pclasses[pid]:
                 entries_of[c].add(pat.entry)
         known: dict[str, bool] = {}
+        pairs_of: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
 
         def rarity(pat: Pattern, classes: tuple[int, ...], j: int):
             w = pat.tokens[j].word
@@ -278,10 +289,10 @@ class Lexicon:
                            key=lambda j: rarity(pat, classes, j))
             if not order:
                 continue
-            chosen = self._anchor_pairs(pat, order)
-            for x, y in chosen:
-                self.pairs[classes[x]][classes[y]].append(pid)
-            chosen = sorted({j for pair in chosen for j in pair})
+            pairs = self._anchor_pairs(pat, order)
+            for x, y in pairs:
+                pairs_of[classes[x]][classes[y]].append(pid)
+            chosen = sorted({j for pair in pairs for j in pair})
             if not chosen:   # one word, or a long phrase: single anchors until no window can lack them all
                 remaining = pat.total
                 for j in order:
@@ -292,6 +303,7 @@ class Lexicon:
                         break
             for j in chosen:
                 self.anchor_classes.add(classes[j])
+        self.pairs = {c: {c2: tuple(p) for c2, p in partners.items()} for c, partners in pairs_of.items()}
 
     @staticmethod
     def _anchor_pairs(pat: Pattern, order: list[int]) -> list[tuple[int, int]]:
@@ -311,13 +323,14 @@ class Lexicon:
         if len(mandatory) >= 2:
             return [(mandatory[0], mandatory[1])]
         if mandatory:
-            m, others, lacking = mandatory[0], [], 0.0
+            m, lacking = mandatory[0], 0.0
+            others: list[int] = []
             for j in order:
                 if j != m and len(others) < MAX_PAIR_SET - 1:
                     others.append(j)
                     lacking += weight[j]
                     if lacking > budget:
-                        return [tuple(sorted((m, j), key=rank.__getitem__)) for j in others]
+                        return [(m, j) if rank[m] < rank[j] else (j, m) for j in others]
         for k in range(2, min(len(order), MAX_PAIR_SET) + 1):
             top = order[:k]
             if sum(sorted(weight[j] for j in top)[:k - 1]) > budget:
@@ -448,9 +461,9 @@ class Lexicon:
         if not (a.plain_lowercase and _PLAIN_WORD.match(form)):
             normal = a.normalize(form)
             if normal != form:
-                found = self.classes(normal)
+                cached = self.classes(normal)
                 how.update(self.how.get(normal, {}))
-                return dict(found)
+                return dict(cached)
         found: dict[int, float] = {}
         for reading, rule in self._readings(form):
             self._lookup(reading, 1.0, found, how, rule)

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import compress, count
 from operator import add, and_, not_, or_
-from typing import Callable
 
 from jargon.text.tokens import Tokens, tokenize
 
@@ -49,7 +49,8 @@ class CandidateLine:
         if a.plain_lowercase and _PLAIN.fullmatch(low):
             self.norms = words                # already normalised: WORD_RE on ``low`` gave them
         else:
-            self.norms = [a.normalize(piece[s - base:e - base]) for s, e in zip(self.toks.starts, self.toks.ends)]
+            self.norms = [a.normalize(piece[s - base:e - base])
+                          for s, e in zip(self.toks.starts, self.toks.ends, strict=True)]
         try:
             self.classes = list(map(lex.cache.__getitem__, self.norms))    # the scan analysed them all
         except KeyError:            # normalising found forms the scan did not see

@@ -103,7 +103,7 @@ def entry_patterns(entry: Entry, entry_index: int, analyzer: Analyzer,
                     if slot in (PERSON, OPEN) and toks and toks[-1].kind == slot:
                         continue
                     weight = SLOT_WEIGHT if slot == PERSON else OPEN_SLOT_WEIGHT if slot == OPEN else 1.0
-                    toks.append(PToken("{%s}" % raw, weight, slot != SET, slot))
+                    toks.append(PToken(f"{{{raw}}}", weight, slot != SET, slot))
                     continue
                 tok = memo.get(raw)
                 if tok is None:

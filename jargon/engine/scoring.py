@@ -144,7 +144,7 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
             k = (sim, i >= prev_pos, -abs(i - prev_pos))
             if best_key is None or k > best_key:
                 best_i, best_key = i, k
-        if best_i >= 0:
+        if best_key is not None:          # set together with best_i
             assigned[j] = (best_i, best_key[0])
             used[best_i] = j
             prev_pos = best_i

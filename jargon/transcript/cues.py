@@ -139,7 +139,7 @@ def to_cues(raw_cues: list[tuple[float, float, str]]) -> list[Cue]:
     unvoiced = [c for c in cues if c.speaker is None]
     labels = [split_label(c.text) for c in unvoiced]
     names = accepted_names([lab[0] if lab else None for lab in labels])
-    for cue, lab in zip(unvoiced, labels):
+    for cue, lab in zip(unvoiced, labels, strict=True):
         if lab and lab[0] in names and lab[1].strip():
             cue.speaker, cue.text = lab[0], lab[1].strip()
     speaker = None

@@ -18,7 +18,6 @@ from jargon.text.tokens import WORD_RE
 
 from .cues import TAG_RE, TIMING_RE, _seconds
 
-
 LOOKAHEAD = 64        # cues searched for a segment's cue (cues a reader dropped, empty ones, are skipped)
 
 

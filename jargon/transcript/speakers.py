@@ -134,6 +134,7 @@ def _find_marks(text: str) -> list[_Mark]:
 
 def _line_mark(text: str, m: re.Match) -> _Mark | None:
     """The mark of a time-only or Otter line (these take the whole line)."""
+    assert m.lastindex is not None      # each alternative of the mark patterns is a group
     start, end = m.span(m.lastindex)
     next_line = end + 2 if text.startswith("\r\n", end) else min(end + 1, len(text))
     if m.lastindex == _TIME:                        # kept even with an invalid time

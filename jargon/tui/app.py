@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from textual import work
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
-from jargon.decisions import (CONFIRMED, DISMISSED, Decision, Decisions, DecisionsError, apply_decisions,
-                              load_decisions, save_decisions, sidecar_path)
+from jargon.decisions import (
+    CONFIRMED,
+    DISMISSED,
+    Decision,
+    Decisions,
+    DecisionsError,
+    apply_decisions,
+    load_decisions,
+    save_decisions,
+    sidecar_path,
+)
 from jargon.errors import JargonError
 from jargon.model import DecodedDocument, Dictionary, Document, Match
 from jargon.render import LineIndex

@@ -8,8 +8,8 @@ in a gutter on the left. Lines are wrapped at spaces to the view's width.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from jargon.model import Document, Match, format_time
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from jargon.decisions import load_decisions, sidecar_path
 from tui_helpers import TRANSCRIPT, drive, make_app, recorded_notifications, select_text, settle
+
+from jargon.decisions import load_decisions, sidecar_path
 
 
 def surfaces(app) -> list[str]:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import asyncio
 
-from jargon.decisions import load_decisions, sidecar_path
 from tui_helpers import TEST_DICT, drive, make_app, recorded_notifications, settle
+
+from jargon.decisions import load_decisions, sidecar_path
 
 
 def test_two_sessions_on_one_transcript_keep_every_decision(transcript):

@@ -11,7 +11,6 @@ from textual.widgets.option_list import Option
 
 from jargon.model import Dictionary, Document, Match
 from jargon.render import LineIndex
-
 from jargon.search import Hit, search_entries
 
 

@@ -9,7 +9,7 @@ document offsets for "add entry".
 from __future__ import annotations
 
 import bisect
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.style import Style

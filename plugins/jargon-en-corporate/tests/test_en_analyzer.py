@@ -4,9 +4,9 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from jargon_en_corporate.analyzer import EnglishAnalyzer
 
 from jargon.text.analyzer import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, FUNCTION_WEIGHT, Analyzer
-from jargon_en_corporate.analyzer import EnglishAnalyzer
 
 
 @pytest.fixture
@@ -119,9 +119,10 @@ def test_identifiers_with_digits_are_known_so_never_typo_corrected(en):
 
 
 def test_identifier_is_not_corrected_to_a_dictionary_word():
+    from jargon_en_corporate.plugin import english
+
     from jargon.dictionary import parse_dictionary
     from jargon.engine.decoder import Decoder
-    from jargon_en_corporate.plugin import english
 
     d = parse_dictionary('[dictionary]\nname = "t"\nlanguage = "en"\n[[entries]]\nid = "b"\nphrase = "Bucketed"\n'
                          'meaning = "x"\ninflect = false\n', "t.toml")

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from jargon_en_corporate.plugin import DICTIONARY_PATH, english
 
 from jargon.dictionary import load_dictionary
 from jargon.engine.decoder import Decoder
 from jargon.validate import validate_file
-from jargon_en_corporate.plugin import DICTIONARY_PATH, english
 
 DICTIONARY = load_dictionary(DICTIONARY_PATH)
 EXAMPLES = [(e.id, example) for e in DICTIONARY.entries for example in e.examples]
@@ -152,7 +152,7 @@ def test_coverage_of_the_reference_list(decoder):
     found = [bool(decoder.decode(row["sentence"])) for row in rows]
     weights = [len(row["sources"]) for row in rows]
     assert sum(found) / len(rows) >= 0.80
-    assert sum(w for w, f in zip(weights, found) if f) / sum(weights) >= 0.90
+    assert sum(w for w, f in zip(weights, found, strict=True) if f) / sum(weights) >= 0.90
 
 
 def test_function_word_phrase_needs_its_word_order(decoder):

@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pluggy
+from jargon_en_corporate import plugin
+from jargon_en_corporate.analyzer import EnglishAnalyzer
 
 from jargon import hookspecs
 from jargon.contributions import Language
 from jargon.dictionary import load_dictionary
-from jargon_en_corporate import plugin
-from jargon_en_corporate.analyzer import EnglishAnalyzer
 
 
 def _manager() -> pluggy.PluginManager:

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from jargon_ru_extended.plugin import DICTIONARY_PATH
 
+from jargon import Decoder
 from jargon.catalog import builtin_dictionary_dir
 from jargon.dictionary import load_dictionary
-from jargon import Decoder
-from jargon_ru_extended.plugin import DICTIONARY_PATH
 
 DICTIONARY = load_dictionary(DICTIONARY_PATH)
 SEED = load_dictionary(builtin_dictionary_dir() / "ru-corporate.toml")

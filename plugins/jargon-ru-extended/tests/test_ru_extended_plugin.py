@@ -5,10 +5,10 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pluggy
+from jargon_ru_extended import plugin
 
 from jargon import hookspecs
 from jargon.dictionary import load_dictionary
-from jargon_ru_extended import plugin
 
 
 def test_dictionaries_hook():

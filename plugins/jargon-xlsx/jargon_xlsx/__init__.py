@@ -47,7 +47,7 @@ def write_xlsx(out: IO[bytes], docs: list[DecodedDocument], options: RenderOptio
         ws = wb.create_sheet(sheet_name(decoded.document.name, taken))
         _header(ws, [c[0] for c in MATCH_COLUMNS], [c[2] for c in MATCH_COLUMNS], bold)
         text = decoded.document.text
-        for rec, match in zip(records(decoded, options.clean), decoded.matches):
+        for rec, match in zip(records(decoded, options.clean), decoded.matches, strict=True):
             row = []
             for header, field, _ in MATCH_COLUMNS:
                 if header == "File":

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
-import pytest
+import jargon_xlsx
 from openpyxl import load_workbook
 
-import jargon_xlsx
-from jargon.contributions import RenderOptions
 from jargon import Decoder
+from jargon.contributions import RenderOptions
 from jargon.model import Dictionary, Document, Entry
 
 ENTRY_SYNC = Entry(id="quick-sync", phrase="quick sync", meaning="A meeting that is neither.",
@@ -46,7 +44,7 @@ def test_a_sheet_per_document_and_a_row_per_match():
     assert header[:3] == ["File", "Line", "Column"] and "Context" in header
     assert len(body) == len(docs[0].matches) == 3
     col = {name: header.index(name) for name in header}
-    for row, match in zip(body, docs[0].matches):
+    for row, match in zip(body, docs[0].matches, strict=True):
         assert row[col["Surface"]] == match.text == TEXT_A[match.start:match.end]
         assert row[col["Start"]] == match.start and row[col["Entry"]] == match.entry.id
         assert row[col["File"]] == "notes/a.txt"
