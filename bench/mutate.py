@@ -161,6 +161,7 @@ class Outcome:
     detail: str            # the first failing test, or why it could not run
     seconds: float
     identical: bool | None = None   # speed-only: the probe decoded the same
+    probe: str = ""                 # what the probe decoded (speed-only mutations and the baseline)
 
 
 def _copy(shared: Path | None) -> Path:
@@ -214,16 +215,14 @@ def run_one(m: Mutation | None, tests: list[str], shared: Path | None, timeout: 
                       f"pytest exit {proc.returncode}: {proc.stdout.strip().splitlines()[-1:]}") if killed else ""
         except subprocess.TimeoutExpired:
             killed, detail = True, f"timeout after {timeout:g} s"
-        identical = None
+        identical, probe_out = None, ""
         if m is None or m.speed_only:
             out = repo.parent / "probe.json"
             subprocess.run([sys.executable, str(Path(__file__).resolve()), "--probe", str(out)], cwd=repo, env=env,
                            check=True, capture_output=True, timeout=timeout)
-            probe = out.read_text(encoding="utf-8")
-            identical = probe == probe_baseline if probe_baseline is not None else None
-            if m is None:
-                detail = probe
-        return Outcome(m, killed, detail, time.monotonic() - t0, identical)
+            probe_out = out.read_text(encoding="utf-8")
+            identical = probe_out == probe_baseline if probe_baseline is not None else None
+        return Outcome(m, killed, detail, time.monotonic() - t0, identical, probe_out)
     finally:
         shutil.rmtree(repo.parent, ignore_errors=True)
 
@@ -276,7 +275,19 @@ def _digest() -> str:
     return h.hexdigest()
 
 
-def table(outcomes: list[Outcome]) -> str:
+def probe_diff(baseline: str, mutated: str) -> str:
+    """How a speed-only mutation's probe differs from the baseline's: matches lost and gained."""
+    if not mutated:
+        return "not decoded"
+    if mutated == baseline:
+        return "identical"
+    a = {tuple(m) for m in json.loads(baseline)["matches"]}
+    b = {tuple(m) for m in json.loads(mutated)["matches"]}
+    example = sorted(a ^ b)[:2]
+    return f"**different**: {len(a - b)} matches lost, {len(b - a)} gained, e.g. {example}"
+
+
+def table(outcomes: list[Outcome], baseline: str) -> str:
     behaviour = [o for o in outcomes if not o.mutation.speed_only]
     speed = [o for o in outcomes if o.mutation.speed_only]
     lines = ["| mutation | result | first failing test | s |", "|---|---|---|---|"]
@@ -287,7 +298,7 @@ def table(outcomes: list[Outcome]) -> str:
               "| mutation | tests | probe corpus vs unmutated | s |", "|---|---|---|---|"]
     for o in speed:
         lines.append(f"| {o.mutation.name} | {'fail: ' + o.detail if o.killed else 'pass'} | "
-                     f"{'identical' if o.identical else '**different**'} | {o.seconds:.0f} |")
+                     f"{probe_diff(baseline, o.probe)} | {o.seconds:.0f} |")
     killed = sum(o.killed for o in behaviour)
     lines += ["", f"{killed} of {len(behaviour)} behaviour mutations killed; "
               f"{sum(bool(o.identical) for o in speed)} of {len(speed)} speed-only mutations identical."]
@@ -322,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     if base.killed:
         print(f"the unmutated engine fails its tests ({base.detail}): fix that first", file=sys.stderr)
         return 1
-    baseline = base.detail
+    baseline = base.probe
     print(f"baseline passes ({base.seconds:.0f} s); {len(mutations)} mutations, {args.jobs} at a time",
           file=sys.stderr)
 
@@ -334,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         outcomes = list(pool.map(one, mutations))
-    print(table(outcomes))
+    print(table(outcomes, baseline))
     print(f"\n{time.monotonic() - t0:.0f} s in all.")
     if _digest() != before:
         print("jargon/ in the worktree changed during the run!", file=sys.stderr)

