@@ -12,8 +12,8 @@ pointing at the copy. A mutation no test notices *survived*. The worktree is nev
 
 Speed-only constants (MAX_PIECE_CLASSES, MAX_PAIR_SET, MAX_PIECE) must not change what is
 found: they are expected to survive the tests, and a probe corpus (the labelled sets, every
-entry's headword, variants and examples, each headword less one word, all of it also as one
-long line) is decoded with the mutated copy and compared with the unmutated one.
+entry's headword, variants and examples, each headword less one word, and each language's
+texts again as one long line) is decoded with the mutated copy and compared with the unmutated one.
 
     python bench/mutate.py                 # all mutations, 2 at a time (~5 min on 2 cores)
     python bench/mutate.py --only MAX_GAP  # the mutations whose name holds MAX_GAP
@@ -187,7 +187,7 @@ def _env(repo: Path) -> dict[str, str]:
 
 
 def run_one(m: Mutation | None, tests: list[str], shared: Path | None, timeout: float,
-            probe_baseline: str | None) -> Outcome:
+            probe_baseline: str | None, first: bool = False) -> Outcome:
     """Copy, mutate (``m`` None: the unmutated baseline), run the tests; for a speed-only
     mutation (or the baseline) also decode the probe corpus."""
     t0 = time.monotonic()
@@ -205,13 +205,13 @@ def run_one(m: Mutation | None, tests: list[str], shared: Path | None, timeout: 
                                cwd=repo, env=env, capture_output=True, text=True)
         if not check.stdout.strip().startswith(str(repo)):
             return Outcome(m, False, f"the copy is not what gets imported: {check.stdout.strip()}", 0.0)
-        cmd = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-p", "no:randomly",
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *(["-x"] if first else []),
                *[t for t in tests if (repo / t).exists()]]
         try:
             proc = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=timeout)
             failed = [line for line in proc.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
             killed = proc.returncode != 0
-            detail = (_test_id(failed[0]) if failed else
+            detail = (f"{len(failed)}: {_test_id(failed[0])}" if failed else
                       f"pytest exit {proc.returncode}: {proc.stdout.strip().splitlines()[-1:]}") if killed else ""
         except subprocess.TimeoutExpired:
             killed, detail = True, f"timeout after {timeout:g} s"
@@ -252,15 +252,22 @@ def probe(out: Path) -> None:
             paths.append(Path(spec.origin).parent / name)
     dictionaries = [load_dictionary(p) for p in paths if p.exists()]
     texts: list[str] = []
+    by_language: dict[str, list[str]] = {"ru": []}
     for labelled in (root.parent / "shared" / "eval" / "dev.jsonl", root / "tests" / "data" / "heldout.jsonl"):
         if labelled.exists():
-            texts += [json.loads(line)["text"] for line in labelled.read_text(encoding="utf-8").splitlines() if line]
+            by_language["ru"] += [json.loads(line)["text"] for line in labelled.read_text(encoding="utf-8").splitlines()
+                                  if line]
     for d in dictionaries:
+        own = by_language.setdefault(d.language, [])
         for e in d.entries:
-            texts += [e.phrase, *e.variants, *e.examples]
+            own += [e.phrase, *e.variants, *e.examples]
             words = e.phrase.split()
-            texts += [" ".join(words[:k] + words[k + 1:]) for k in range(len(words))] if len(words) > 1 else []
-    texts.append(" ".join(t.rstrip(".!?") + "." for t in texts))     # one long line, cut into pieces
+            own += [" ".join(words[:k] + words[k + 1:]) for k in range(len(words))] if len(words) > 1 else []
+    for own in by_language.values():
+        texts += own
+    # each language's texts again as one long line, cut into pieces (one language a line: which
+    # script a piece is mostly in decides whether a one-word phrase of the other counts)
+    texts += [" ".join(t.rstrip(".!?") + "." for t in own) for own in by_language.values()]
     decoder = Decoder(dictionaries)
     found = [[k, m.start, m.end, m.entry.id, m.score] for k, t in enumerate(texts) for m in decoder.decode(t)]
     out.write_text(json.dumps({"texts": len(texts), "matches": found}), encoding="utf-8")
@@ -290,7 +297,7 @@ def probe_diff(baseline: str, mutated: str) -> str:
 def table(outcomes: list[Outcome], baseline: str) -> str:
     behaviour = [o for o in outcomes if not o.mutation.speed_only]
     speed = [o for o in outcomes if o.mutation.speed_only]
-    lines = ["| mutation | result | first failing test | s |", "|---|---|---|---|"]
+    lines = ["| mutation | result | failing tests: the first | s |", "|---|---|---|---|"]
     for o in behaviour:
         result = "killed" if o.killed else "**survived**" if not o.detail else "**error**"
         lines.append(f"| {o.mutation.name} | {result} | {o.detail or ''} | {o.seconds:.0f} |")
@@ -313,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tests", nargs="+", default=TESTS, help="test files to run (default: the engine's)")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                     help="the shared folder holding eval/dev.jsonl (default: beside the repository)")
+    ap.add_argument("--first", action="store_true", help="stop each run at its first failing test (pytest -x)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per mutation (default 300)")
     ap.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -329,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     before = _digest()
     t0 = time.monotonic()
-    base = run_one(None, args.tests, shared, args.timeout, None)
+    base = run_one(None, args.tests, shared, args.timeout, None, args.first)
     if base.killed:
         print(f"the unmutated engine fails its tests ({base.detail}): fix that first", file=sys.stderr)
         return 1
@@ -338,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr)
 
     def one(m: Mutation) -> Outcome:
-        o = run_one(m, args.tests, shared, args.timeout, baseline)
+        o = run_one(m, args.tests, shared, args.timeout, baseline, args.first)
         state = "killed" if o.killed else "SURVIVED" if not o.detail else "ERROR"
         print(f"  {state:8} {o.seconds:5.0f} s  {m.name}  {o.detail}", file=sys.stderr)
         return o
