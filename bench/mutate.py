@@ -18,6 +18,7 @@ texts again as one long line) is decoded with the mutated copy and compared with
     python bench/mutate.py                 # all mutations, 2 at a time (~5 min on 2 cores)
     python bench/mutate.py --only MAX_GAP  # the mutations whose name holds MAX_GAP
     python bench/mutate.py --list          # the mutations, without running them
+    python bench/mutate.py --all           # every test of each mutation: how many fail
 
 Exit status 0 when every behaviour mutation was killed and every speed-only one gave
 identical results; 1 otherwise.
@@ -35,10 +36,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 TUNING = "jargon/engine/tuning.py"
@@ -75,7 +76,7 @@ class Mutation:
 
 # -- the mutations -------------------------------------------------------------------
 
-def _moved(value: int | float) -> tuple[str, str]:
+def _moved(value: float) -> tuple[str, str]:
     """``value`` moved by +25% and -25% (integers rounded away from it), as source text."""
     if isinstance(value, int):
         return str(max(math.ceil(value * 1.25), value + 1)), str(min(math.floor(value * 0.75), value - 1))
@@ -187,7 +188,7 @@ def _env(repo: Path) -> dict[str, str]:
 
 
 def run_one(m: Mutation | None, tests: list[str], shared: Path | None, timeout: float,
-            probe_baseline: str | None, first: bool = False) -> Outcome:
+            probe_baseline: str | None, first: bool = True) -> Outcome:
     """Copy, mutate (``m`` None: the unmutated baseline), run the tests; for a speed-only
     mutation (or the baseline) also decode the probe corpus."""
     t0 = time.monotonic()
@@ -202,16 +203,16 @@ def run_one(m: Mutation | None, tests: list[str], shared: Path | None, timeout: 
             path.write_text(text, encoding="utf-8")
         env = _env(repo)
         check = subprocess.run([sys.executable, "-c", "import jargon.engine.tuning as t; print(t.__file__)"],
-                               cwd=repo, env=env, capture_output=True, text=True)
+                               cwd=repo, env=env, capture_output=True, text=True, check=False)
         if not check.stdout.strip().startswith(str(repo)):
             return Outcome(m, False, f"the copy is not what gets imported: {check.stdout.strip()}", 0.0)
         cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *(["-x"] if first else []),
                *[t for t in tests if (repo / t).exists()]]
         try:
-            proc = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=timeout)
+            proc = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=timeout, check=False)
             failed = [line for line in proc.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
             killed = proc.returncode != 0
-            detail = (f"{len(failed)}: {_test_id(failed[0])}" if failed else
+            detail = ((_test_id(failed[0]) if first else f"{len(failed)}: {_test_id(failed[0])}") if failed else
                       f"pytest exit {proc.returncode}: {proc.stdout.strip().splitlines()[-1:]}") if killed else ""
         except subprocess.TimeoutExpired:
             killed, detail = True, f"timeout after {timeout:g} s"
@@ -297,7 +298,8 @@ def probe_diff(baseline: str, mutated: str) -> str:
 def table(outcomes: list[Outcome], baseline: str) -> str:
     behaviour = [o for o in outcomes if not o.mutation.speed_only]
     speed = [o for o in outcomes if o.mutation.speed_only]
-    lines = ["| mutation | result | failing tests: the first | s |", "|---|---|---|---|"]
+    lines = ["| mutation | result | first failing test (with --all: how many fail, the first) | s |",
+             "|---|---|---|---|"]
     for o in behaviour:
         result = "killed" if o.killed else "**survived**" if not o.detail else "**error**"
         lines.append(f"| {o.mutation.name} | {result} | {o.detail or ''} | {o.seconds:.0f} |")
@@ -307,8 +309,8 @@ def table(outcomes: list[Outcome], baseline: str) -> str:
         lines.append(f"| {o.mutation.name} | {'fail: ' + o.detail if o.killed else 'pass'} | "
                      f"{probe_diff(baseline, o.probe)} | {o.seconds:.0f} |")
     killed = sum(o.killed for o in behaviour)
-    lines += ["", f"{killed} of {len(behaviour)} behaviour mutations killed; "
-              f"{sum(bool(o.identical) for o in speed)} of {len(speed)} speed-only mutations identical."]
+    lines += ["", (f"{killed} of {len(behaviour)} behaviour mutations killed; "
+                   f"{sum(bool(o.identical) for o in speed)} of {len(speed)} speed-only mutations identical.")]
     return "\n".join(lines)
 
 
@@ -320,7 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tests", nargs="+", default=TESTS, help="test files to run (default: the engine's)")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                     help="the shared folder holding eval/dev.jsonl (default: beside the repository)")
-    ap.add_argument("--first", action="store_true", help="stop each run at its first failing test (pytest -x)")
+    ap.add_argument("--all", action="store_true",
+                    help="run every test of each mutation and count the failures (default: stop at the first, -x)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per mutation (default 300)")
     ap.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -337,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     before = _digest()
     t0 = time.monotonic()
-    base = run_one(None, args.tests, shared, args.timeout, None, args.first)
+    base = run_one(None, args.tests, shared, args.timeout, None, not args.all)
     if base.killed:
         print(f"the unmutated engine fails its tests ({base.detail}): fix that first", file=sys.stderr)
         return 1
@@ -346,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr)
 
     def one(m: Mutation) -> Outcome:
-        o = run_one(m, args.tests, shared, args.timeout, baseline, args.first)
+        o = run_one(m, args.tests, shared, args.timeout, baseline, not args.all)
         state = "killed" if o.killed else "SURVIVED" if not o.detail else "ERROR"
         print(f"  {state:8} {o.seconds:5.0f} s  {m.name}  {o.detail}", file=sys.stderr)
         return o

@@ -181,7 +181,8 @@ def test_pattern_weights_of_words_and_slots():
 
 def test_insert_weights_of_the_russian_analyser():
     ru = RussianAnalyzer()
-    assert [ru.insert_weight(w) for w in ("ну", "спасибо", "ой", "в", "нас", "задачу")] == [0.1, 0.1, 0.1, 0.3, 0.5, 1.5]
+    words = ("ну", "спасибо", "ой", "в", "нас", "задачу")   # filler, formula, interjection, preposition, pronoun, noun
+    assert [ru.insert_weight(w) for w in words] == [0.1, 0.1, 0.1, 0.3, 0.5, 1.5]
 
 
 # -- scores through the seed decoder, derived by hand ---------------------------------------
@@ -199,11 +200,8 @@ def explaining() -> Decoder:
     ("Надо подсветить точки роста.", 90.9),   # the slot (0.6 of 3.6) missing: 6 / 6.6
     ("Калеги, подскажите", 88.9),          # a typo scores at least 0.8: 1.6 / 1.8
     ("Верхнеуровневость плана", 94.7),     # the stem only, 0.9: 1.8 / 1.9
-    ("Обсудим новую модель цен завтра", None),
 ])
 def test_seed_scores_derived_by_hand(text, score):
-    if score is None:
-        return
     (m,) = explaining().decode(text)
     assert m.score == score
 
