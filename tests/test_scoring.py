@@ -45,7 +45,7 @@ def window(pat: Pattern, text: str, weights: dict[str, float] | None = None, fix
     pcl = tuple(-1 if t.slot else cls[t.word] for t in pat.tokens)
     names = [w.partition("~")[0] for w in text.split()]
     sims = [float(w.partition("~")[2] or 1.0) for w in text.split()]
-    classes = [{cls[n]: s} if n in cls else {} for n, s in zip(names, sims)]
+    classes = [{cls[n]: s} if n in cls else {} for n, s in zip(names, sims, strict=True)]
     u = Utterance(classes, lambda i: (weights or {}).get(names[i], 1.5), lambda i: names[i][:1].isupper(), opens,
                   lambda c: [i for i, cl in enumerate(classes) if c in cl], None, fixed_order)
     anchors = [i for i, cl in enumerate(classes) if cl] or [0]

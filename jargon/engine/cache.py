@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from jargon import diskcache
@@ -26,6 +28,8 @@ from . import tuning as tuning_module
 from .lexicon import Lexicon
 from .patterns import Pattern, entry_patterns
 
+_SLOT = re.compile(r"\{\s*([^{}]*?)\s*\}")
+_SCOPED = re.compile(r"\{[^{}/]+/")
 CACHE_MIN_ENTRIES = 200
 FORMAT = 4
 
@@ -35,7 +39,7 @@ class Tables(NamedTuple):
 
     spellings: dict[str, str]                 # other spelling -> the word as phrases spell it
     synonyms: dict[str, tuple[str, ...]]      # word -> words that may replace it
-    sets: dict[str, tuple[str, ...]]          # set name -> its words (sets of one name are merged)
+    sets: dict[str, tuple[str, ...]]          # "dictionary/set" -> its words (each dictionary's own)
 
 
 def language_tables(analyzer, dictionaries) -> Tables:
@@ -50,8 +54,28 @@ def language_tables(analyzer, dictionaries) -> Tables:
         for word, alts in d.synonyms.items():
             synonyms[word] = synonyms.get(word, ()) + tuple(alts)
         for name, words in d.sets.items():
-            sets[name] = sets.get(name, ()) + tuple(words)
+            sets[f"{d.name}/{name}"] = tuple(words)
     return Tables(spellings, synonyms, sets)
+
+
+def scoped(d, entry: Entry) -> Entry:
+    """``entry`` with its ``{set}`` slots named after its dictionary (``{ru-corporate/tech}``):
+    a set belongs to the dictionary that defines it, whatever other dictionaries call theirs."""
+    if not d.sets:
+        return entry
+
+    def scope(text: str) -> str:
+        return _SLOT.sub(lambda m: f"{{{d.name}/{m.group(1)}}}" if m.group(1) in d.sets else m.group(0), text)
+
+    if not any("{" in t for t in (entry.phrase, *entry.variants, *entry.literal)):
+        return entry
+    return replace(entry, phrase=scope(entry.phrase), variants=tuple(map(scope, entry.variants)),
+                   literal=tuple(map(scope, entry.literal)))
+
+
+def unscoped(text: str) -> str:
+    """A pattern's text as its dictionary writes it (``{ru-corporate/tech}`` -> ``{tech}``)."""
+    return _SCOPED.sub("{", text)
 
 
 def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[int, Pattern]]:

@@ -28,7 +28,7 @@ from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, Tokens
 
-from .cache import build_lexicon, language_tables
+from .cache import build_lexicon, language_tables, scoped, unscoped
 from .lexicon import Lexicon
 from .line import Candidate, CandidateLine
 from .patterns import LITERAL, Pattern
@@ -66,7 +66,7 @@ class Decoder:
             lang = languages.get(code)
             analyzer: Analyzer = lang.analyzer() if lang is not None else Analyzer()
             tables = language_tables(analyzer, [self.entries[i][0] for i in indices])
-            items = [(idx, self.entries[idx][1]) for idx in indices]
+            items = [(idx, scoped(*self.entries[idx])) for idx in indices]
             self.lexicons.append(build_lexicon(analyzer, items, tables))
 
     # -- public -------------------------------------------------------------
@@ -168,7 +168,7 @@ class Decoder:
             lit = vetoing(w, pat, toks) if literal else None
             s, e = span(w, toks)
             better = [cc for cs, ce, cc in chosen if s < ce and cs < e]
-            reason = (f"a literal use: {lit.text!r}" if lit is not None else
+            reason = (f"a literal use: {unscoped(lit.text)!r}" if lit is not None else
                       "overlapped by a better match" if better else None)
             if reason:
                 # another wording of an entry that matched here is no near miss worth listing

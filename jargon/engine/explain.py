@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
+from .cache import unscoped
 from .patterns import GRAM, OPEN, PERSON, Pattern
 from .scoring import Window
 
@@ -43,7 +44,7 @@ def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: flo
     words = []
     for j, tok in enumerate(pat.tokens):
         at = (w.assigned or {}).get(j)
-        item: dict = {"pattern": tok.word, "weight": round(tok.weight, 2)}
+        item: dict = {"pattern": unscoped(tok.word), "weight": round(tok.weight, 2)}
         if at is None:
             item.update(text=None, rule="missing", similarity=0.0)
         else:
@@ -63,7 +64,7 @@ def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: flo
     if pat.anchored:
         guards.append({"guard": "address", "passed": rejected != "not an address here",
                        "rule": "opens an utterance; set off, or followed by a question or an imperative"})
-    literals = [lex.patterns[lp].text for lp in lex.literals.get(pat.entry, ())]
+    literals = [unscoped(lex.patterns[lp].text) for lp in lex.literals.get(pat.entry, ())]
     if literals:
         vetoed = rejected.startswith("a literal use") if rejected else False
         guards.append({"guard": "literal", "passed": not vetoed, "checked": literals})
@@ -71,7 +72,7 @@ def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: flo
         guards.append({"guard": "script", "passed": rejected != "a one-word phrase in text of another script",
                        "rule": "a one-word phrase in text of another script needs a listed spelling"})
     out = {
-        "pattern": pat.text,
+        "pattern": unscoped(pat.text),
         "pattern_kind": "headword" if pat.text == lex_entry_phrase(lex, pat) else "variant",
         "words": words,
         "score": {
