@@ -107,6 +107,7 @@ def test_open_and_person_slots():
     ("Коллеги, а адженда-то какая будет?", ["kakova-agenda"]),         # a clitic
     ("подсвечивали-подсвечивали Диме точки роста", ["podsvetit-tochki-rosta"]),   # reduplication
     ("кан цептуально мы за", ["kontseptualno"]),                       # a split word, a short piece
+    ("это вп ланах сказали", ["eto-v-planakh"]),                       # a glued pair split elsewhere (MAX_PIECE_CLASSES)
     ("«Фоллоуапчик пришлёте?» — это её коронное.", ["prishlete-followup"]),   # a borrowing's derivative
     ("Наставник обязан подсветить стажёру точки роста", ["podsvetit-tochki-rosta"]),  # a role fills the slot
     ("Все любят челленджить чужие гипотезы", ["chellendzhit-gipotezy"]),
@@ -127,3 +128,39 @@ def test_phrases_said_loosely(text, expected):
 ])
 def test_the_script_of_a_line_and_names(text, expected):
     assert ids(text) == expected
+
+
+def test_a_one_word_phrase_takes_a_typo_only_when_close_long_or_sounding_alike():
+    """ONE_WORD_TYPO_SIM, ONE_WORD_TYPO_LONG and ONE_WORD_TYPO_LOWER, each pinned."""
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "posherit"
+        phrase = "пошэрить"
+        meaning = "поделиться"
+        inflect = false
+        [[entries]]
+        id = "freymvork"
+        phrase = "фреймворк"
+        meaning = "каркас"
+        inflect = false
+        [[entries]]
+        id = "deyli"
+        phrase = "дейли"
+        meaning = "ежедневка"
+        inflect = false
+        [[entries]]
+        id = "eskalirovat"
+        phrase = "эскалировать"
+        meaning = "пожаловаться"
+        inflect = false
+    """)
+
+    def found(word: str) -> list[str]:
+        return [m.entry.id for m in dec.decode(f"мы {word} сегодня")]
+
+    assert found("фреймвок") == ["freymvork"]         # close: similarity 0.94, though it sounds otherwise
+    assert found("позырить") == []                     # 0.8, eight letters, sounds otherwise: another word
+    assert found("эскалиравтаь") == ["eskalirovat"]   # 0.83, but a long word: three edits are a typo
+    assert found("дэйли") == []                        # five letters: too short to trust, sounding alike or not
