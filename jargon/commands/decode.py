@@ -24,7 +24,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(text: after the matches; json: 'near_misses'; jsonl: records with 'near_miss': true)")
     p.add_argument("--translate", action="store_true", help="the same as -f translated: the text with each phrase "
                    "replaced by [meaning]")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    p.add_argument("--encoding", default=None, help="input encoding (default: detected: UTF-8 with or without BOM, "
+                   "UTF-16, Windows-1251...)")
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="on undecodable input: stop with an error (strict) or replace the bytes")
     p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")

@@ -13,7 +13,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--dict", action="append", default=[], metavar="NAME|PATH",
                    help="dictionary by name or path (repeatable; default: all installed)")
     p.add_argument("-t", "--threshold", type=float, default=None, help="minimum score 0-100")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    p.add_argument("--encoding", default=None, help="input encoding (default: detected: UTF-8 with or without BOM, "
+                   "UTF-16, Windows-1251...)")
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="on undecodable input: stop with an error (strict) or replace the bytes")
     p.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")
