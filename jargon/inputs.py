@@ -17,6 +17,10 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00
 MIN_LEGACY_BYTES = 8      # fewer non-ASCII bytes than this are stray bytes in UTF-8, not another encoding
 
 
+class Undecodable(InputError):
+    """Bytes that are not valid in the encoding used (``--errors replace`` reads past them)."""
+
+
 class NotText(InputError):
     """Bytes that are no text in any encoding (a binary file)."""
 
@@ -68,7 +72,7 @@ def decode_bytes(data: bytes, name: str, options: ReadOptions = ReadOptions()) -
         return data.decode(encoding, options.errors)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
+        raise Undecodable(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
                          f"use --encoding or --errors replace") from None
     except LookupError:
         raise InputError(f"unknown encoding {options.encoding!r}") from None
