@@ -607,7 +607,8 @@ class JargonApp(App[int]):
         else:
             stem = Path.cwd() / "pasted"
         stem = stem.with_name(stem.name + ".decoded")
-        self.push_screen(ExportDialog(self.export_formats(), stem),
+        inputs = (doc.path,) if doc.path is not None else ()
+        self.push_screen(ExportDialog(self.export_formats(), stem, "html", inputs),
                          lambda result: result and self.export(*result))
 
     def export(self, format_name: str, path: str) -> None:

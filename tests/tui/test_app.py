@@ -201,9 +201,11 @@ def test_export_json_leaves_out_dismissed_matches(transcript, tmp_path):
         await pilot.press("n", "d")
         await pilot.press("e")
         dialog = app.screen
-        assert dialog.query_one("#export-format").value == "json"
-        assert dialog.query_one("#export-path").value.endswith("interview.decoded.json")
+        assert dialog.query_one("#export-format").value == "html"          # the report by default
+        assert dialog.query_one("#export-path").value.endswith("interview.decoded.html")
         dialog.query_one("#export-path").value = str(out)
+        await pilot.pause()
+        assert dialog.query_one("#export-format").value == "json"          # the extension picks the format
         await pilot.click("#ok")
         await settle(pilot)
         return total
@@ -213,6 +215,51 @@ def test_export_json_leaves_out_dismissed_matches(transcript, tmp_path):
     exported = data["documents"][0]["matches"]
     assert len(exported) == total - 1
     assert exported[0]["text"] == "У меня сейчас большой загруз"
+
+
+def test_export_asks_before_replacing_a_file(transcript, tmp_path):
+    app = make_app(transcript)
+    out = tmp_path / "report.html"
+    out.write_text("keep me", encoding="utf-8")
+
+    async def script(pilot):
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(out)
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.click("#cancel")                  # No: the file is kept, the export dialog stays
+        await settle(pilot)
+        assert out.read_text(encoding="utf-8") == "keep me"
+        assert type(app.screen).__name__ == "ExportDialog"
+        await pilot.click("#ok")
+        await pilot.pause()
+        await pilot.click("#ok")                      # Replace
+        await settle(pilot)
+
+    drive(app, script)
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_export_refuses_the_transcript_and_missing_folders(transcript, tmp_path):
+    app = make_app(transcript)
+    before = transcript.read_bytes()
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        await pilot.press("e")
+        dialog = app.screen
+        dialog.query_one("#export-path").value = str(transcript)
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog and "is the transcript itself" in seen[-1][0]
+        dialog.query_one("#export-path").value = str(tmp_path / "typo-folder" / "out.html")
+        dialog.submit()
+        await pilot.pause()
+        assert app.screen is dialog and "There is no folder" in seen[-1][0]
+
+    drive(app, script)
+    assert transcript.read_bytes() == before and not (tmp_path / "typo-folder").exists()
 
 
 def test_export_translated_text(transcript, tmp_path):

@@ -18,7 +18,7 @@ from jargon.model import DecodedDocument, Document, Match
 from jargon.render import LineIndex
 from jargon.stats import NO_SPEAKER, document_stats
 
-SAID_WIDTH, HEADWORD_WIDTH, SPEAKER_WIDTH = 24, 28, 14
+SAID_WIDTH, HEADWORD_WIDTH, SPEAKER_WIDTH = 24, 28, 20
 TRIAGE_COLUMN = "triage"
 
 
