@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
     terminal = not args.output and sys.stdout.isatty()
     render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
-                           color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal)
+                           color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal,
+                           extra={"threshold": session.decoder.threshold})
     _write(args, fmt, decoded, render)
     found = any(d.matches for d in decoded)
     return 1 if args.fail_on_match and found else 0

@@ -628,7 +628,8 @@ class JargonApp(App[int]):
                 export.save(target, export.translation([decoded], clean))
             else:
                 fmt = self.export_formats()[format_name]
-                options = RenderOptions(clean=clean, dictionaries=tuple(self.dictionaries))
+                options = RenderOptions(clean=clean, dictionaries=tuple(self.dictionaries),
+                                        extra={"threshold": self.threshold})
                 export.save(target, export.render(fmt, [decoded], options))
         except JargonError as exc:
             self._notify(str(exc), "error", "export failed")
