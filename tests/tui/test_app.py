@@ -381,3 +381,96 @@ def test_clicking_a_highlight_focuses_its_match(transcript):
         assert app.focused_match == target
 
     drive(app, script)
+
+
+def test_triage_from_the_matches_table_is_saved(transcript):
+    app = make_app(transcript)
+
+    async def script(pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("d")                      # first row: dismissed
+        await pilot.press("down", "c")              # second row: confirmed
+        await pilot.press("down", "c", "u")         # third: confirmed, then undone
+        await pilot.pause()
+        assert app.statuses[:3] == ["dismissed", "confirmed", None]
+        table = app.screen.query_one("#matches-table")
+        assert [str(table.get_cell(str(i), "triage")) for i in range(3)] == ["dismissed", "confirmed", ""]
+        assert "1 dismissed, 1 confirmed" in str(app.screen.query_one("#matches-summary-line").render())
+
+    drive(app, script)
+    saved = load_decisions(sidecar_path(transcript))
+    assert sorted(d.status for d in saved) == ["confirmed", "dismissed"]
+
+
+def test_help_is_generated_from_the_key_table():
+    from jargon.tui.keys import KEYS, help_table
+    from jargon.tui.screens.help import HELP
+    from jargon.tui.screens.main import MainScreen
+
+    assert help_table() in HELP
+    for key in KEYS:
+        assert key.help in HELP
+    assert "| `u` |" in HELP and "| `r` |" in HELP
+    bound = {b.key: b.action for b in MainScreen.BINDINGS}
+    assert bound["u"] == "app.clear_decision" and bound["r"] == "app.reload"
+
+
+def test_a_cp1251_transcript_opens_and_says_its_encoding(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(TRANSCRIPT.encode("cp1251"))
+    app = make_app(path)
+
+    async def script(pilot):
+        assert len(app.matches) >= 4
+        assert "cp1251" in str(app.main_screen.query_one("#status").render())
+
+    drive(app, script)
+
+
+def test_a_binary_file_says_it_is_not_a_transcript(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    app = make_app(path)
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        await settle(pilot)
+        assert app.document is None
+
+    drive(app, script)
+    assert any("not a transcript" in message for message, _ in seen)
+
+
+def test_a_stray_bad_byte_is_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(TRANSCRIPT.encode("utf-8") + b"\xff\n")
+    app = make_app(path)
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        assert app.document is not None and app.document.text.endswith("\ufffd\n")
+        assert "bad bytes replaced" in str(app.main_screen.query_one("#status").render())
+
+    drive(app, script)
+    assert any("invalid UTF-8" in message for message, _ in seen)
+
+
+def test_an_empty_file_says_so(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    app = make_app(path)
+
+    async def script(pilot):
+        assert "The file is empty" in str(app.panel.query_one("#match-details").render())
+
+    drive(app, script)
+
+
+def test_pasted_text_finds_speakers():
+    app = make_app(text=TRANSCRIPT)
+
+    async def script(pilot):
+        assert [s.speaker for s in app.document.segments][:2] == ["Иван", "Мария"]
+
+    drive(app, script)
