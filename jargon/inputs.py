@@ -73,7 +73,7 @@ def decode_bytes(data: bytes, name: str, options: ReadOptions = ReadOptions()) -
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise Undecodable(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
-                         f"use --encoding or --errors replace") from None
+                          f"use --encoding or --errors replace") from None
     except LookupError:
         raise InputError(f"unknown encoding {options.encoding!r}") from None
 

@@ -42,8 +42,8 @@ def two_docs() -> list[DecodedDocument]:
 
 def render(fmt: str, docs: list[DecodedDocument]) -> str:
     out = io.StringIO()
-    get_plugin_manager().output_formats()[fmt].write(out, docs, RenderOptions(dictionaries=DICTS,
-                                                                               extra={"threshold": 80.0}))
+    options = RenderOptions(dictionaries=DICTS, extra={"threshold": 80.0})
+    get_plugin_manager().output_formats()[fmt].write(out, docs, options)
     return out.getvalue()
 
 

@@ -6,7 +6,8 @@ speaker, per 1,000 words: :mod:`jargon.stats`), then contents when there are sev
 transcripts. Each document is shown as its transcript, line by line, with every phrase
 found highlighted and numbered; the meanings follow (markdown: footnotes; html: a side
 list and the ``title`` of each highlight, so they show on hover). A line's time is shown
-only when its text does not already say it. The HTML prints cleanly (``@media print``). The HTML page is standalone: inline CSS, no
+only when its text does not already say it. The HTML prints cleanly (``@media print``).
+The HTML page is standalone: inline CSS, no
 JavaScript, no network. Every text from a transcript or a dictionary is escaped by
 :mod:`jargon.escape` (HTML: ``html.escape`` and no control characters; Markdown: backslash
 escapes, no line breaks inside a field, no list, heading, rule or code block at a line
@@ -133,15 +134,15 @@ def triage_words(facts: Facts) -> str:
             "dismissed matches are left out")
 
 
-def entry_rows(docs: list[DecodedDocument]) -> tuple[int, list[tuple[str, str, int, float]], list[tuple[str, int]]]:
-    """Words in all documents; (headword, dictionary, count, per 1,000 words) most frequent first; (tag, count)."""
+def entry_rows(docs: list[DecodedDocument]) -> tuple[list[tuple[str, str, int, float]], list[tuple[str, int]]]:
+    """(headword, dictionary, count, per 1,000 words), most frequent first, and (tag, count), over all documents."""
     from jargon.stats import corpus_stats
 
     _, total = corpus_stats(docs)
     per = (lambda c: round(c * 1000 / total.words, 1)) if total.words else (lambda c: 0.0)
     entries = [(total.phrases[key], key[0], c, per(c)) for key, c in total.entries.most_common()]
     tags = [(t, c) for t, c in total.tags.most_common() if t not in NOT_A_THEME]
-    return total.words, entries, tags
+    return entries, tags
 
 
 def shows_time(line: Line) -> bool:
@@ -192,7 +193,7 @@ def write_markdown(out: IO[str], docs: list[DecodedDocument], options: RenderOpt
         header.append(f"**Threshold:** {facts.threshold}")
     header.append(f"**Phrases found:** {facts.matches} ({triage_words(facts)})")
     w("\\\n".join(header) + "\n")             # one paragraph, a hard line break after each fact
-    words, entries, tags = entry_rows(docs)
+    entries, tags = entry_rows(docs)
     w("\n## Summary\n\n")
     if entries:
         w("| Phrase | Dictionary | Count | Per 1,000 words |\n|---|---|---:|---:|\n")
@@ -259,7 +260,8 @@ th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:t
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.doc td{font-weight:600}
 @media (max-width:800px){.cols{display:block}aside{position:static;max-height:none}}
-@media print{body{background:#fff;font-size:11pt}.cols{display:block}aside{position:static;max-height:none;overflow:visible}
+@media print{body{background:#fff;font-size:11pt}.cols{display:block}
+aside{position:static;max-height:none;overflow:visible}
 .transcript{border:none;padding:0}mark{background:#fff0b3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 mark a{text-decoration:none}section.doc{break-before:page}tr,li,p{break-inside:avoid}}
 """.strip()
@@ -302,7 +304,8 @@ def write_html(out: IO[str], docs: list[DecodedDocument], options: RenderOptions
     if len(docs) > 1:
         w('<section class="contents"><h2>Contents</h2><nav><ol>\n')
         for i, decoded in enumerate(docs, 1):
-            w(f'<li><a href="#d{i}">{esc(short_name(decoded.document.name))}</a>: {len(decoded.matches)} phrases</li>\n')
+            name = esc(short_name(decoded.document.name))
+            w(f'<li><a href="#d{i}">{name}</a>: {len(decoded.matches)} phrases</li>\n')
         w("</ol></nav></section>\n")
     for i, decoded in enumerate(docs, 1):
         label = f"d{i}"
@@ -332,7 +335,7 @@ def _html_summary(w, docs: list[DecodedDocument]) -> None:
     """The summary, first: per phrase, per tag, then per file and speaker."""
     from jargon.stats import entries_text, tags_text
 
-    words, entries, tags = entry_rows(docs)
+    entries, tags = entry_rows(docs)
     w('<section class="summary">\n<h2>Summary</h2>\n<div class="tables">\n')
     if entries:
         w("<table><thead><tr><th>Phrase</th><th>Dictionary</th><th>Count</th><th>Per 1,000 words</th></tr>"
@@ -350,7 +353,8 @@ def _html_summary(w, docs: list[DecodedDocument]) -> None:
       "<th>Phrases</th><th>Per 1,000 words</th><th>Top phrases</th><th>Top tags</th></tr></thead>\n<tbody>\n")
     for r in summary_rows(docs):
         cls = ' class="doc"' if r["speaker"] is None else ""
-        file = "" if r["speaker"] is not None else esc(short_name(r["file"])) if r["file"] is not None else "all documents"
+        file = ("" if r["speaker"] is not None else esc(short_name(r["file"])) if r["file"] is not None
+                else "all documents")
         speaker = esc(r["speaker"]) if r["speaker"] is not None else "all"
         w(f"<tr{cls}><td>{file}</td><td>{speaker}</td><td class=\"n\">{r['words']}</td>"
           f"<td class=\"n\">{r['matches']}</td><td class=\"n\">{r['per_1000']:g}</td>"

@@ -60,7 +60,6 @@ def run(app, script, size=(160, 48)):
 
 def test_main_screen_panel_status_and_notifications(tmp_path):
     app = make_app(hostile_transcript(tmp_path), dict_selectors=[str(HOSTILE_DICT)])
-    seen = recorded_notifications(app)
 
     async def script(pilot):
         assert len(app.matches) == 2

@@ -98,18 +98,18 @@ class ThresholdDialog(Dialog):
 
 # What each format is, in the app's words (a plugin's own formats keep their description)
 FORMAT_WORDS = {
-    "html": "Report to read or send (HTML, opens in any browser)",
-    "markdown": "Report as Markdown (for notes, wikis, GitHub)",
-    "xlsx": "Excel workbook: a sheet per transcript and a summary",
+    "html": "Report to read or send (opens in a browser)",
+    "markdown": "Report as Markdown (notes, wikis)",
+    "xlsx": "Excel workbook: a sheet per transcript",
     "csv-excel": "Spreadsheet for Excel (CSV)",
     "csv": "Spreadsheet for other programs (CSV, UTF-8)",
-    "qdpx": "Project for QDA software (NVivo, ATLAS.ti, MAXQDA, QualCoder)",
-    "qdc": "Codebook for QDA software (one code per entry)",
+    "qdpx": "Project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
+    "qdc": "Codebook for QDA software (a code per entry)",
     "codebook-csv": "Codebook as a spreadsheet (for Taguette)",
-    "translated": "The transcript with each phrase replaced by its meaning",
+    "translated": "Transcript with phrases replaced by meanings",
     "text": "List of matches as plain text",
     "json": "Data for scripts (JSON)",
-    "jsonl": "Data for scripts (JSON Lines, one match a line)",
+    "jsonl": "Data for scripts (JSON Lines)",
 }
 FORMAT_ORDER = tuple(FORMAT_WORDS)
 
@@ -150,7 +150,8 @@ class ExportDialog(Dialog):
         self.default_format = default_format if default_format in formats else next(iter(formats), None)
 
     def compose(self) -> ComposeResult:
-        order = sorted(self.formats, key=lambda n: (FORMAT_ORDER.index(n) if n in FORMAT_ORDER else len(FORMAT_ORDER), n))
+        rank = {name: i for i, name in enumerate(FORMAT_ORDER)}
+        order = sorted(self.formats, key=lambda n: (rank.get(n, len(rank)), n))
         with Vertical(classes="box"):
             yield Label("Export the decoded transcript", classes="title")
             yield Label("What to write")
