@@ -52,6 +52,14 @@ def test_times_are_shown_in_the_gutter():
     assert speaker_labels(doc) == {0: "01:01 A", 3: "01:02:05 B"}
 
 
+def test_a_time_the_text_already_says_is_not_repeated_in_the_gutter():
+    text = "[00:12:31] Анна: да.\n[00:13:02] Борис: нет.\n"
+    segs = [Segment(17, 20, "Анна", 751.0), Segment(39, 43, "Борис", 782.0)]
+    assert speaker_labels(Document(text, segments=segs)) == {}
+    segs = [Segment(17, 20, "Анна", 751.0), Segment(39, 43, "Борис", 790.0)]      # a time the text does not say
+    assert speaker_labels(Document(text, segments=segs)) == {21: "13:10"}
+
+
 def test_translated_text_and_offsets_map_both_ways():
     text = "Коллеги, какова адженда? Я занят. Забрал, вернусь."
     m1 = match(text, "Коллеги, какова адженда", "зачем мы здесь?")
