@@ -458,7 +458,8 @@ class JargonApp(App[int]):
         if self.document is None:
             self.notify("Open a transcript first.")
             return
-        self.push_screen(MatchesScreen(self.document, self.matches, self.statuses, self.triage_at), self.focus_match)
+        self.push_screen(MatchesScreen(self.document, self.matches, self.statuses, self.triage_at,
+                                       self.view.tag_legend()), self.focus_match)
 
     def action_search(self) -> None:
         if self.pm is None:

@@ -397,6 +397,12 @@ def test_triage_from_the_matches_table_is_saved(transcript):
         table = app.screen.query_one("#matches-table")
         assert [str(table.get_cell(str(i), "triage")) for i in range(3)] == ["dismissed", "confirmed", ""]
         assert "1 dismissed, 1 confirmed" in str(app.screen.query_one("#matches-summary-line").render())
+        tags = app.screen.query_one("#summary-tags")            # the colour legend: each first tag's highlight
+        legend = app.view.tag_legend()
+        assert legend and all(style.bgcolor is not None for style in legend.values())
+        for key in tags.rows:
+            swatch, tag, _ = tags.get_row(key)
+            assert swatch.style == legend.get(tag.plain, swatch.style) and tag.plain in legend
 
     drive(app, script)
     saved = load_decisions(sidecar_path(transcript))

@@ -2,12 +2,14 @@
 
 Every cell from a transcript or a dictionary is a :class:`rich.text.Text`, never markup.
 The table puts score and triage right after the line number, and cuts long text to a
-width, so at 80 columns both stay visible.
+width, so at 80 columns both stay visible. The tag table of the Summary tab is also the
+legend of the colours (colour by tag: each match's first tag).
 """
 from __future__ import annotations
 
 from typing import Callable
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,10 +45,12 @@ class MatchesScreen(Screen[int | None]):
     ]
 
     def __init__(self, doc: Document, matches: list[Match], statuses: list[str | None],
-                 triage: Callable[[int, str | None], list[str | None]] | None = None) -> None:
+                 triage: Callable[[int, str | None], list[str | None]] | None = None,
+                 legend: dict[str, Style] | None = None) -> None:
         super().__init__()
         self.doc, self.matches, self.statuses = doc, matches, list(statuses)
         self.triage = triage
+        self.legend = legend or {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,9 +106,10 @@ class MatchesScreen(Screen[int | None]):
         tags = self.query_one("#summary-tags", DataTable)
         tags.clear(columns=True)
         tags.display = bool(total.tags)
-        tags.add_columns("tag", "count")
+        tags.add_columns("colour", "tag", "count")
         for tag, count in total.tags.most_common():
-            tags.add_row(Text(tag), str(count))
+            style = self.legend.get(tag)
+            tags.add_row(Text(" abc ", style=style) if style is not None else Text(""), Text(tag), str(count))
         speakers = self.query_one("#summary-speakers", DataTable)
         speakers.clear(columns=True)
         speakers.display = bool(stats.speakers)
