@@ -42,7 +42,7 @@ class OutputFormat:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    encoding: str = "utf-8"
+    encoding: str | None = None   # None: detected (jargon.inputs.detect_encoding)
     errors: str = "strict"       # "strict" or "replace"
 
 

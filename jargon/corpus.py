@@ -29,7 +29,8 @@ def add_input_arguments(p: argparse.ArgumentParser, files_help: str) -> None:
     p.epilog = EXIT_STATUSES
     p.add_argument("files", nargs="*", metavar="FILE", help=files_help)
     g = p.add_argument_group("inputs")
-    g.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    g.add_argument("--encoding", default=None, help="input encoding (default: detected: UTF-8 with or without BOM, "
+                   "UTF-16, Windows-1251...)")
     g.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="on undecodable input: stop with an error (strict) or replace the bytes")
     g.add_argument("--input-format", metavar="NAME", help="input reader to use (default: by extension or content)")

@@ -1,7 +1,8 @@
-"""Read inputs: bytes from files or stdin, decoded strictly, turned into Documents by a reader."""
+"""Read inputs: bytes from files or stdin, their encoding detected (or given), turned into Documents by a reader."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .contributions import InputReader, ReadOptions
@@ -11,19 +12,71 @@ from .model import Document
 STDIN = "-"
 
 
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+MIN_LEGACY_BYTES = 8      # fewer non-ASCII bytes than this are stray bytes in UTF-8, not another encoding
+
+
+class Undecodable(InputError):
+    """Bytes that are not valid in the encoding used (``--errors replace`` reads past them)."""
+
+
+class NotText(InputError):
+    """Bytes that are no text in any encoding (a binary file)."""
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding of a transcript's bytes, or None when they are binary.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); then text that is valid UTF-8 is
+    UTF-8; then NUL bytes mean binary; then charset-normalizer names a legacy encoding
+    (Windows-1251, KOI8-R, Windows-1252...). Text with only a few bytes outside ASCII, or mostly
+    valid UTF-8, is called UTF-8, so that a stray bad byte is reported as one (``--errors replace``
+    reads past it), not read as another encoding.
+    """
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:65536]:
+        return None
+    head = data[:65536]
+    if sum(1 for b in head if b >= 0x80) < MIN_LEGACY_BYTES or _mostly_utf8(head):
+        return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return best.encoding.replace("_", "-") if best is not None else None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether more non-ASCII characters decode as UTF-8 than bytes fail to (UTF-8 with a few bad bytes)."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return sum(1 for ch in text if ord(ch) > 0x7F) - bad > bad
+
+
 def decode_bytes(data: bytes, name: str, options: ReadOptions = ReadOptions()) -> str:
-    """Bytes to text; invalid input is an :class:`InputError` naming the file and byte offset."""
-    if data.startswith(b"\xef\xbb\xbf") and options.encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+    """Bytes to text in ``options.encoding`` (None: :func:`detect_encoding`); invalid input is an
+    :class:`InputError` naming the file and byte offset, binary input a :class:`NotText`."""
+    encoding = options.encoding or detect_encoding(data)
+    if encoding is None:
+        raise NotText(f"{name}: not a transcript (binary data, no text encoding fits)")
+    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         data = data[3:]
     try:
-        return data.decode(options.encoding, options.errors)
+        return data.decode(encoding, options.errors)
     except UnicodeDecodeError as exc:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(f"{name}: UTF-16 text (it starts with a UTF-16 byte order mark); "
                              f"use --encoding utf-16") from None
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
-                         f"use --encoding or --errors replace") from None
+        raise Undecodable(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
+                          f"use --encoding or --errors replace") from None
     except LookupError:
         raise InputError(f"unknown encoding {options.encoding!r}") from None
 
@@ -66,8 +119,11 @@ def choose_reader(readers: dict[str, InputReader], name: str, head: bytes, force
 def _safe_sniff(reader: InputReader, head: bytes) -> bool:
     """Whether ``reader`` recognises ``head``. A plugin's sniffer that fails is a one-line
     :class:`PluginError` (see :class:`jargon.plugins.Guarded`); a built-in one that fails says no."""
+    sniff = reader.sniff
+    if sniff is None:
+        return False
     try:
-        return bool(reader.sniff(head))
+        return bool(sniff(head))
     except PluginError:
         raise
     except Exception:
@@ -76,11 +132,19 @@ def _safe_sniff(reader: InputReader, head: bytes) -> bool:
 
 def read_document(name: str, readers: dict[str, InputReader], options: ReadOptions = ReadOptions(),
                   forced: str | None = None) -> Document:
+    """Read file ``name`` (or stdin) with the right reader; with no ``options.encoding`` the encoding is
+    detected once here (:func:`detect_encoding`) and recorded as ``doc.encoding``."""
     data = read_bytes(name)
     reader = choose_reader(readers, name, data[:4096], forced)
     label = "<stdin>" if name == STDIN else name
+    encoding = options.encoding
+    if encoding is None:
+        encoding = detect_encoding(data)
+        if encoding is not None:
+            options = replace(options, encoding=encoding)
     doc = reader.read(data, label, options)
     doc.reader = reader.name
+    doc.encoding = encoding
     if name != STDIN:
         doc.path = Path(name)
     return doc

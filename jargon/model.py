@@ -108,6 +108,7 @@ class Document:
     reader: str = "text"
     path: Path | None = None
     source: str | None = None        # the file's text when ``text`` was rebuilt from it (subtitles)
+    encoding: str | None = None      # the encoding the file was read in (given or detected), if known
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment that contains ``offset`` (binary search), or None."""

@@ -107,7 +107,7 @@ def test_open_and_person_slots():
     ("Коллеги, а адженда-то какая будет?", ["kakova-agenda"]),         # a clitic
     ("подсвечивали-подсвечивали Диме точки роста", ["podsvetit-tochki-rosta"]),   # reduplication
     ("кан цептуально мы за", ["kontseptualno"]),                       # a split word, a short piece
-    ("это вп ланах сказали", ["eto-v-planakh"]),                       # a glued pair split elsewhere (MAX_PIECE_CLASSES)
+    ("это вп ланах сказали", ["eto-v-planakh"]),      # a glued pair split elsewhere (MAX_PIECE_CLASSES)
     ("«Фоллоуапчик пришлёте?» — это её коронное.", ["prishlete-followup"]),   # a borrowing's derivative
     ("Наставник обязан подсветить стажёру точки роста", ["podsvetit-tochki-rosta"]),  # a role fills the slot
     ("Все любят челленджить чужие гипотезы", ["chellendzhit-gipotezy"]),

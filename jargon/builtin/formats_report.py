@@ -1,9 +1,13 @@
 """Built-in plugin: readable reports, ``markdown`` and ``html``.
 
-Each document is shown as its transcript, line by line, with every phrase found
-highlighted and numbered; the meanings follow (markdown: footnotes; html: a side list
-and the ``title`` of each highlight, so they show on hover), then a summary table per
-document and speaker (:mod:`jargon.stats`). The HTML page is standalone: inline CSS, no
+A header says what the report covers (transcripts, date, dictionaries and versions,
+threshold, triage state); the summary comes first (per phrase, per tag, per file and
+speaker, per 1,000 words: :mod:`jargon.stats`), then contents when there are several
+transcripts. Each document is shown as its transcript, line by line, with every phrase
+found highlighted and numbered; the meanings follow (markdown: footnotes; html: a side
+list and the ``title`` of each highlight, so they show on hover). A line's time is shown
+only when its text does not already say it. The HTML prints cleanly (``@media print``).
+The HTML page is standalone: inline CSS, no
 JavaScript, no network. Every text from a transcript or a dictionary is escaped by
 :mod:`jargon.escape` (HTML: ``html.escape`` and no control characters; Markdown: backslash
 escapes, no line breaks inside a field, no list, heading, rule or code block at a line
@@ -89,6 +93,67 @@ def _short_time(seconds: float) -> str:
     return (format_time(seconds) or "").split(".")[0]
 
 
+NOT_A_THEME = frozenset({"explicit"})     # a content flag, not a theme: left out of the per-tag counts
+
+
+@dataclass
+class Facts:
+    """What the report's header says: when, from what, with which dictionaries and settings."""
+
+    date: str
+    files: list[str]
+    dictionaries: list[str]        # "name version"
+    threshold: str                 # "" when unknown
+    matches: int
+    confirmed: int
+
+
+def report_facts(docs: list[DecodedDocument], options: RenderOptions) -> Facts:
+    from datetime import datetime
+
+    dicts = [f"{getattr(d, 'name', d)}" + (f" {d.version}" if getattr(d, "version", "0") not in ("", "0") else "")
+             for d in options.dictionaries]
+    threshold = options.extra.get("threshold")
+    return Facts(date=datetime.now().strftime("%Y-%m-%d %H:%M"),
+                 files=[short_name(d.document.name) for d in docs], dictionaries=dicts,
+                 threshold=f"{threshold:g}" if isinstance(threshold, (int, float)) else "",
+                 matches=sum(len(d.matches) for d in docs),
+                 confirmed=sum(1 for d in docs for m in d.matches if getattr(m, "status", None) == "confirmed"))
+
+
+def short_name(name: str) -> str:
+    """A transcript's file name without its folders (the full name heads its own section)."""
+    from pathlib import PurePath
+
+    return PurePath(name).name or name
+
+
+def triage_words(facts: Facts) -> str:
+    """The triage state in words: dismissed matches are not in the report at all."""
+    return (f"{facts.confirmed} confirmed, {facts.matches - facts.confirmed} not reviewed; "
+            "dismissed matches are left out")
+
+
+def entry_rows(docs: list[DecodedDocument]) -> tuple[list[tuple[str, str, int, float]], list[tuple[str, int]]]:
+    """(headword, dictionary, count, per 1,000 words), most frequent first, and (tag, count), over all documents."""
+    from jargon.stats import corpus_stats
+
+    _, total = corpus_stats(docs)
+    per = (lambda c: round(c * 1000 / total.words, 1)) if total.words else (lambda c: 0.0)
+    entries = [(total.phrases[key], key[0], c, per(c)) for key, c in total.entries.most_common()]
+    tags = [(t, c) for t, c in total.tags.most_common() if t not in NOT_A_THEME]
+    return entries, tags
+
+
+def shows_time(line: Line) -> bool:
+    """Whether the line needs its time shown: not when its text already says it ("[00:12:31] Anna: ...")."""
+    if line.time is None:
+        return False
+    stamp = _short_time(line.time)
+    text = "".join(p.text for p in line.pieces)
+    return not any(v and v in text for v in (stamp, stamp.removeprefix("00:"), stamp.removeprefix("00:").lstrip("0")))
+
+
 def summary_rows(docs: list[DecodedDocument]) -> list[dict]:
     from jargon.stats import corpus_stats, flat_rows
 
@@ -110,40 +175,63 @@ def _md_line(line: Line, label: str) -> str:
         else:
             out.append(body)
     text = markdown_line("".join(out))
-    if line.time is not None:
+    if shows_time(line):
         text = f"`{_short_time(line.time)}` {text}"
     return text
 
 
 def write_markdown(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
-    out.write("# Jargon report\n\n")
-    total = sum(len(d.matches) for d in docs)
-    out.write(f"{len(docs)} document{'s' if len(docs) != 1 else ''}, {total} phrase{'s' if total != 1 else ''} found.\n")
+    from jargon.stats import entries_text, tags_text
+
+    facts = report_facts(docs, options)
+    w = out.write
+    w("# Jargon report\n\n")
+    header = [f"**Transcripts:** {markdown_inline(', '.join(facts.files)) or 'none'}",
+              f"**Date:** {facts.date}",
+              f"**Dictionaries:** {markdown_inline(', '.join(facts.dictionaries)) or 'not recorded'}"]
+    if facts.threshold:
+        header.append(f"**Threshold:** {facts.threshold}")
+    header.append(f"**Phrases found:** {facts.matches} ({triage_words(facts)})")
+    w("\\\n".join(header) + "\n")             # one paragraph, a hard line break after each fact
+    entries, tags = entry_rows(docs)
+    w("\n## Summary\n\n")
+    if entries:
+        w("| Phrase | Dictionary | Count | Per 1,000 words |\n|---|---|---:|---:|\n")
+        for phrase, dictionary, count, per in entries:
+            w(f"| {markdown_inline(phrase)} | {markdown_inline(dictionary)} | {count} | {per:g} |\n")
+        w("\n")
+    if tags:
+        w("| Tag | Count |\n|---|---:|\n")
+        for tag, count in tags:
+            w(f"| {markdown_inline(tag)} | {count} |\n")
+        w("\n")
+    w("| File | Speaker | Words | Phrases | Per 1,000 words | Top phrases | Top tags |\n")
+    w("|---|---|---:|---:|---:|---|---|\n")
+    for r in summary_rows(docs):
+        file = ("" if r["speaker"] is not None else markdown_inline(short_name(r["file"])) if r["file"] is not None
+                else "**all documents**")
+        speaker = markdown_inline(r["speaker"]) if r["speaker"] is not None else "all"
+        w(f"| {file} | {speaker} | {r['words']} | {r['matches']} | {r['per_1000']:g} | "
+          f"{markdown_inline(entries_text(r['top_entries']))} | "
+          f"{markdown_inline(tags_text(r['top_tags']))} |\n")
+    if len(docs) > 1:
+        w("\n## Contents\n\n")
+        for i, decoded in enumerate(docs, 1):
+            w(f"{i}. {markdown_inline(short_name(decoded.document.name))}: {len(decoded.matches)} phrases\n")
     for i, decoded in enumerate(docs, 1):
         label = f"d{i}"
-        out.write(f"\n## {markdown_inline(decoded.document.name)}\n\n")
+        w(f"\n## {markdown_inline(decoded.document.name)}\n\n")
         for line in transcript_lines(decoded):
             if any(p.text.strip() for p in line.pieces):
-                out.write(_md_line(line, label) + "\n\n")
+                w(_md_line(line, label) + "\n\n")
         matches = sorted(decoded.matches, key=lambda m: m.start)
         if not matches:
-            out.write("_No jargon found._\n")
+            w("_No jargon found._\n")
         for n, m in enumerate(matches, 1):
             where = match_where(decoded, m)
             meaning = markdown_inline(m.entry.display_meaning(options.clean))
-            out.write(f"[^{label}-{n}]: **{markdown_inline(m.entry.phrase)}**: {meaning}"
-                      + (f" ({markdown_inline(where)})" if where else "") + "\n")
-    out.write("\n## Summary\n\n")
-    out.write("| File | Speaker | Words | Phrases | Per 1,000 words | Top phrases | Top tags |\n")
-    out.write("|---|---|---:|---:|---:|---|---|\n")
-    from jargon.stats import entries_text, tags_text
-
-    for r in summary_rows(docs):
-        file = markdown_inline(r["file"]) if r["file"] is not None else "**all documents**"
-        speaker = markdown_inline(r["speaker"]) if r["speaker"] is not None else "all"
-        out.write(f"| {file} | {speaker} | {r['words']} | {r['matches']} | {r['per_1000']:g} | "
-                  f"{markdown_inline(entries_text(r['top_entries']))} | "
-                  f"{markdown_inline(tags_text(r['top_tags']))} |\n")
+            w(f"[^{label}-{n}]: **{markdown_inline(m.entry.phrase)}**: {meaning}"
+              + (f" ({markdown_inline(where)})" if where else "") + "\n")
 
 
 # -- html ---------------------------------------------------------------------
@@ -156,7 +244,11 @@ h1{font-size:1.6rem;margin:1.5rem 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .7
 .transcript{flex:3;background:#fff;border:1px solid #ddd;border-radius:8px;padding:.75rem 1rem}
 .transcript p{margin:.35rem 0}
 aside{flex:2;position:sticky;top:.5rem;max-height:95vh;overflow:auto}
-aside ol{padding-left:1.6rem;margin:0}aside li{margin:.4rem 0}
+aside ol{padding-left:3.2em;margin:0}aside li{margin:.4rem 0}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.5rem 0 1rem}
+.facts dt{color:#555}.facts dd{margin:0}
+nav ol{padding-left:2.4em}
+.tables{display:flex;flex-wrap:wrap;gap:1.25rem}.tables table{width:auto;min-width:16rem}
 mark{background:#ffe58a;border-radius:3px;padding:0 .1em;cursor:help}
 mark a{color:inherit;text-decoration:none}
 sup{color:#8a6d00;font-size:.7em}
@@ -168,6 +260,10 @@ th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:t
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.doc td{font-weight:600}
 @media (max-width:800px){.cols{display:block}aside{position:static;max-height:none}}
+@media print{body{background:#fff;font-size:11pt}.cols{display:block}
+aside{position:static;max-height:none;overflow:visible}
+.transcript{border:none;padding:0}mark{background:#fff0b3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+mark a{text-decoration:none}section.doc{break-before:page}tr,li,p{break-inside:avoid}}
 """.strip()
 
 
@@ -177,7 +273,7 @@ def esc(text: str) -> str:
 
 def _html_line(line: Line, label: str, titles: dict[int, str]) -> str:
     out = []
-    if line.time is not None:
+    if shows_time(line):
         out.append(f'<span class="time">{esc(_short_time(line.time))}</span>')
     for p in line.pieces:
         if not p.number:
@@ -190,16 +286,27 @@ def _html_line(line: Line, label: str, titles: dict[int, str]) -> str:
 
 
 def write_html(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
-    from jargon.stats import entries_text, tags_text
-
     lang = next((getattr(d, "language", "") for d in options.dictionaries), "") or "ru"
     total = sum(len(d.matches) for d in docs)
     w = out.write
     w(f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
       f"<title>Jargon report</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n")
-    w(f"<header><h1>Jargon report</h1><p>{len(docs)} document{'s' if len(docs) != 1 else ''}, "
-      f"{total} phrase{'s' if total != 1 else ''} found.</p></header>\n")
+    facts = report_facts(docs, options)
+    w("<header><h1>Jargon report</h1>\n<dl class=\"facts\">\n")
+    w(f"<dt>Transcripts</dt><dd>{esc(', '.join(facts.files)) or 'none'}</dd>\n")
+    w(f"<dt>Date</dt><dd>{esc(facts.date)}</dd>\n")
+    w(f"<dt>Dictionaries</dt><dd>{esc(', '.join(facts.dictionaries)) or 'not recorded'}</dd>\n")
+    if facts.threshold:
+        w(f"<dt>Threshold</dt><dd>{esc(facts.threshold)}</dd>\n")
+    w(f"<dt>Phrases found</dt><dd>{total} ({esc(triage_words(facts))})</dd>\n</dl>\n</header>\n")
+    _html_summary(w, docs)
+    if len(docs) > 1:
+        w('<section class="contents"><h2>Contents</h2><nav><ol>\n')
+        for i, decoded in enumerate(docs, 1):
+            name = esc(short_name(decoded.document.name))
+            w(f'<li><a href="#d{i}">{name}</a>: {len(decoded.matches)} phrases</li>\n')
+        w("</ol></nav></section>\n")
     for i, decoded in enumerate(docs, 1):
         label = f"d{i}"
         matches = sorted(decoded.matches, key=lambda m: m.start)
@@ -221,16 +328,38 @@ def write_html(out: IO[str], docs: list[DecodedDocument], options: RenderOptions
                   + (f' <span class="who">({esc(where)})</span>' if where else "") + "</li>\n")
             w("</ol>\n")
         w("</aside>\n</div>\n</section>\n")
-    w('<section class="summary">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>File</th><th>Speaker</th><th>Words</th>'
+    w("</body>\n</html>\n")
+
+
+def _html_summary(w, docs: list[DecodedDocument]) -> None:
+    """The summary, first: per phrase, per tag, then per file and speaker."""
+    from jargon.stats import entries_text, tags_text
+
+    entries, tags = entry_rows(docs)
+    w('<section class="summary">\n<h2>Summary</h2>\n<div class="tables">\n')
+    if entries:
+        w("<table><thead><tr><th>Phrase</th><th>Dictionary</th><th>Count</th><th>Per 1,000 words</th></tr>"
+          "</thead>\n<tbody>\n")
+        for phrase, dictionary, count, per in entries:
+            w(f'<tr><td>{esc(phrase)}</td><td>{esc(dictionary)}</td><td class="n">{count}</td>'
+              f'<td class="n">{per:g}</td></tr>\n')
+        w("</tbody></table>\n")
+    if tags:
+        w("<table><thead><tr><th>Tag</th><th>Count</th></tr></thead>\n<tbody>\n")
+        for tag, count in tags:
+            w(f'<tr><td>{esc(tag)}</td><td class="n">{count}</td></tr>\n')
+        w("</tbody></table>\n")
+    w("</div>\n<h3>By file and speaker</h3>\n<table>\n<thead><tr><th>File</th><th>Speaker</th><th>Words</th>"
       "<th>Phrases</th><th>Per 1,000 words</th><th>Top phrases</th><th>Top tags</th></tr></thead>\n<tbody>\n")
     for r in summary_rows(docs):
         cls = ' class="doc"' if r["speaker"] is None else ""
-        file = esc(r["file"]) if r["file"] is not None else "all documents"
+        file = ("" if r["speaker"] is not None else esc(short_name(r["file"])) if r["file"] is not None
+                else "all documents")
         speaker = esc(r["speaker"]) if r["speaker"] is not None else "all"
         w(f"<tr{cls}><td>{file}</td><td>{speaker}</td><td class=\"n\">{r['words']}</td>"
           f"<td class=\"n\">{r['matches']}</td><td class=\"n\">{r['per_1000']:g}</td>"
           f"<td>{esc(entries_text(r['top_entries']))}</td><td>{esc(tags_text(r['top_tags']))}</td></tr>\n")
-    w("</tbody>\n</table>\n</section>\n</body>\n</html>\n")
+    w("</tbody>\n</table>\n</section>\n")
 
 
 @hookimpl

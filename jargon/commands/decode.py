@@ -59,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
     terminal = not args.output and sys.stdout.isatty()
     render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
-                           color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal)
+                           color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal,
+                           extra={"threshold": session.decoder.threshold})
     _write(args, fmt, decoded, render)
     status = corpus.finish()
     found = any(d.matches for d in decoded)

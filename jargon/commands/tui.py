@@ -15,6 +15,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="dictionary by name or path (repeatable; default: all installed)")
     p.add_argument("-t", "--threshold", type=float, default=None,
                    help="minimum score 0-100 (default: the decoder's default, 75)")
+    p.add_argument("--encoding", default=None, help="transcript encoding (default: detected: UTF-8 with or "
+                   "without BOM, UTF-16, Windows-1251...)")
     p.add_argument("--clean", action="store_true", help="show softened meanings for explicit entries")
 
 
@@ -29,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     # the app builds its Session in a worker thread, with its own problem reporting
     app = JargonApp(args.file, dict_selectors=session.dict_selectors, threshold=session.threshold,
-                    plugin_paths=session.plugin_paths, clean=args.clean, no_plugins=session.no_plugins)
+                    plugin_paths=session.plugin_paths, clean=args.clean, no_plugins=session.no_plugins,
+                    encoding=args.encoding)
     app.run()
     return app.return_code or 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.screen import Screen
@@ -50,6 +51,14 @@ PLACEHOLDER = ("No transcript open.\n\nPress o to open a file, O to paste text, 
                "dictionaries, ? for help, ctrl+p for every command.")
 
 
+_EDGE_PUNCTUATION = " \t\n\"'«»„“”‘’()[]{}<>.,;:!?…—–-"
+
+
+def trim_phrase(text: str) -> str:
+    """Selected text as a headword: one line, without the punctuation and quotes around it."""
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+
+
 class JargonApp(App[int]):
     """``JargonApp(path)`` opens ``path`` at start; ``JargonApp(text=...)`` decodes given text."""
 
@@ -59,13 +68,16 @@ class JargonApp(App[int]):
 
     def __init__(self, path: str | os.PathLike | None = None, *, text: str | None = None,
                  dict_selectors: Sequence[str] = (), threshold: float | None = None,
-                 plugin_paths: Sequence[str] = (), clean: bool = False, no_plugins: bool = False) -> None:
+                 plugin_paths: Sequence[str] = (), clean: bool = False, no_plugins: bool = False,
+                 encoding: str | None = None) -> None:
         super().__init__()
         self.initial_path = str(path) if path is not None else None
         self.initial_text = text
         self.dict_selectors = list(dict_selectors)
         self.plugin_paths = tuple(plugin_paths)
         self.no_plugins = no_plugins
+        self.encoding = encoding          # None: detected for each file
+        self.encoding_note = ""           # the status line's word on how the open file was read
         self.threshold = float(threshold) if threshold is not None else DEFAULT_THRESHOLD
         self._threshold_given = threshold is not None
         self.clean = clean
@@ -116,6 +128,11 @@ class JargonApp(App[int]):
             self._warm_up()
         self._update_status()
 
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notification shown as written: file names, headwords and errors are never parsed as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- thread helpers -----------------------------------------------------------------
     def _ui(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
         """Run ``fn`` on the UI thread (directly when already there)."""
@@ -144,7 +161,7 @@ class JargonApp(App[int]):
         from jargon.catalog import load_dictionaries
         from jargon.session import Session
 
-        self.session = Session(self.plugin_paths, self.no_plugins, report=self._report_plugin_problem)
+        self.session = Session(self.plugin_paths, self.no_plugins, report=self._report_plugin_problem, explain=True)
         self.pm = self.session.plugins
         self.dictionaries = self._load_dictionaries(load_dictionaries)
         if not self._threshold_given:
@@ -191,7 +208,8 @@ class JargonApp(App[int]):
 
     @work(thread=True, group="load", exit_on_error=False)
     def _open_worker(self, path: str | None, pasted: tuple[str, str] | None, generation: int) -> None:
-        from jargon.inputs import read_document
+        from jargon.contributions import ReadOptions
+        from jargon.inputs import Undecodable, read_document
 
         with self._lock:
             try:
@@ -200,12 +218,22 @@ class JargonApp(App[int]):
                 self._notify(f"cannot load plugins: {type(exc).__name__}: {exc}", "error")
                 self._ui(self._set_busy, None)
                 return
+        note = ""
         try:
             if path is not None:
-                doc = read_document(path, self.pm.input_readers())
+                try:
+                    doc = read_document(path, self.pm.input_readers(), ReadOptions(encoding=self.encoding))
+                except Undecodable as exc:
+                    doc = read_document(path, self.pm.input_readers(),
+                                        ReadOptions(encoding=self.encoding, errors="replace"))
+                    self._notify(f"{exc.args[0].split('; ')[0]}: unreadable bytes are shown as \ufffd",
+                                 "warning", "encoding")
+                    note = ", bad bytes replaced"
+                if doc.encoding:
+                    note = doc.encoding + note
             else:
                 assert pasted is not None
-                doc = Document(text=pasted[0], name=pasted[1], reader="text")
+                doc = self._read_pasted(*pasted)
         except JargonError as exc:
             self._notify(str(exc), "error", "cannot open")
             self._ui(self._opening_failed, generation)
@@ -214,10 +242,21 @@ class JargonApp(App[int]):
             self._notify(f"{path}: the reader failed: {type(exc).__name__}: {exc}", "error", "cannot open")
             self._ui(self._opening_failed, generation)
             return
-        decisions, note = self._decisions_for(doc)
-        decode_generation = self._ui(self._show_document, doc, decisions, note, generation)
+        decisions, why = self._decisions_for(doc)
+        decode_generation = self._ui(self._show_document, doc, decisions, why, generation, note)
         if decode_generation is not None:
             self._decode(doc, decode_generation)
+
+    def _read_pasted(self, text: str, name: str) -> Document:
+        """Pasted text through the same plain-text reader as a file (speakers and times found)."""
+        readers = self.pm.input_readers()
+        if "text" not in readers:
+            return Document(text=text, name=name, reader="text")
+        from jargon.contributions import ReadOptions
+
+        doc = readers["text"].read(text.encode("utf-8"), name, ReadOptions(encoding="utf-8"))
+        doc.reader = "text"
+        return doc
 
     def _decisions_for(self, doc: Document) -> tuple[Decisions, str | None]:
         if doc.path is None:
@@ -272,9 +311,11 @@ class JargonApp(App[int]):
         if generation == self.open_generation:
             self._set_busy(None)
 
-    def _show_document(self, doc: Document, decisions: Decisions, note: str | None, generation: int) -> int | None:
+    def _show_document(self, doc: Document, decisions: Decisions, note: str | None, generation: int,
+                       encoding_note: str = "") -> int | None:
         if generation != self.open_generation:
             return None
+        self.encoding_note = encoding_note
         self.document, self.decisions, self.decisions_note = doc, decisions, note
         self.lines = LineIndex(doc.text)
         self.matches, self.resolved, self.statuses, self.focused_match = [], {}, [], None
@@ -308,12 +349,24 @@ class JargonApp(App[int]):
         if self.document is None:
             self.panel.show_nothing("No transcript open.")
         elif self.focused_match is None or self.lines is None:
-            n = len(self.matches)
-            self.panel.show_nothing(f"{n} match{'es' if n != 1 else ''}. Press n for the next one, "
-                                    "m for the list." if n else "No jargon found at this threshold.")
+            self.panel.show_nothing(self._nothing_focused())
         else:
             self.panel.show_match(self.document, self.lines, self.matches, self.focused_match,
                                   self.statuses[self.focused_match], self.clean)
+
+    def _nothing_focused(self) -> str:
+        """What the panel says when no match is focused: honest about empty files and busy decoding."""
+        assert self.document is not None
+        n = len(self.matches)
+        if not self.document.text.strip():
+            return "The file is empty: there is nothing to decode."
+        if self.busy:
+            return "Decoding…"
+        if n:
+            return f"{n} match{'es' if n != 1 else ''}. Press n for the next one, m for the list."
+        if not self.dictionaries:
+            return "No dictionaries are loaded, so nothing can be found."
+        return f"No jargon found at threshold {self.threshold:g}. Press - to lower it."
 
     def _update_status(self) -> None:
         try:
@@ -329,6 +382,8 @@ class JargonApp(App[int]):
             parts.append(where)
             if dismissed or confirmed:
                 parts.append(f"{dismissed} dismissed, {confirmed} confirmed")
+            if self.encoding_note and self.document.path is not None:
+                parts.append(self.encoding_note)
         parts.append(f"threshold {self.threshold:g}")
         if self.translate:
             parts.append("translate view")
@@ -338,7 +393,7 @@ class JargonApp(App[int]):
             parts.append(f"colour by {self.colour_by}")
         if self.busy:
             parts.append(self.busy)
-        status.update(" · ".join(parts))
+        status.update(Text(" · ".join(parts)))
 
     # -- navigation ------------------------------------------------------------------------
     def focus_match(self, index: int | None) -> None:
@@ -371,8 +426,12 @@ class JargonApp(App[int]):
         if self.focused_match is None:
             self.notify("No match selected: press n first.")
             return
-        m = self.matches[self.focused_match]
-        previous = self.resolved.get(self.focused_match)
+        self.triage_at(self.focused_match, status)
+
+    def triage_at(self, index: int, status: str | None) -> list[str | None]:
+        """Dismiss or confirm match ``index`` (the same again, or None: undo); returns every match's status."""
+        m = self.matches[index]
+        previous = self.resolved.get(index)
         if previous is not None:
             self.decisions.remove(previous)
         if status is not None and (previous is None or previous.status != status):
@@ -382,6 +441,7 @@ class JargonApp(App[int]):
         self.view.set_statuses(self.statuses)
         self._refresh_panel()
         self._update_status()
+        return self.statuses
 
     def _save_decisions(self) -> None:
         if self.decisions.path is None:
@@ -408,7 +468,8 @@ class JargonApp(App[int]):
         if self.document is None:
             self.notify("Open a transcript first.")
             return
-        self.push_screen(MatchesScreen(self.document, self.matches, self.statuses), self.focus_match)
+        self.push_screen(MatchesScreen(self.document, self.matches, self.statuses, self.triage_at,
+                                       self.view.tag_legend()), self.focus_match)
 
     def action_search(self) -> None:
         if self.pm is None:
@@ -421,19 +482,31 @@ class JargonApp(App[int]):
 
     def action_open_file(self) -> None:
         start = self.document.path.parent if self.document is not None and self.document.path else Path.cwd()
-        self.push_screen(OpenDialog(start), lambda path: path and self.open_path(path))
+        def opened(path: str | None) -> None:
+            if path:
+                self.open_path(path)
+
+        self.push_screen(OpenDialog(start), opened)
 
     def action_paste_text(self) -> None:
-        self.push_screen(PasteDialog(), lambda text: text and self.open_text(text))
+        def pasted(text: str | None) -> None:
+            if text:
+                self.open_text(text)
+
+        self.push_screen(PasteDialog(), pasted)
 
     # -- add entry ------------------------------------------------------------------------------
     def selected_phrase(self) -> str:
-        if self.document is None or self.view.translate:
+        """The text for a new entry: the selection, else the focused match, trimmed of punctuation."""
+        if self.document is None:
             return ""
-        rng = self.view.selected_range()
+        rng = None if self.view.translate else self.view.selected_range()
+        if rng is None and self.focused_match is not None:
+            m = self.matches[self.focused_match]
+            rng = (m.start, m.end)
         if rng is None:
             return ""
-        return " ".join(self.document.text[rng[0]:rng[1]].split())
+        return trim_phrase(self.document.text[rng[0]:rng[1]])
 
     def action_add_entry(self) -> None:
         self.push_screen(AddEntryDialog(self.selected_phrase()), self._add_entry_done)
@@ -493,6 +566,9 @@ class JargonApp(App[int]):
         self._refresh_panel()
         self._update_status()
 
+    def action_toggle_panel(self) -> None:
+        self.panel.toggle_class("-hidden")
+
     def action_toggle_colour(self) -> None:
         self.colour_by = "score" if self.colour_by == "tag" else "tag"
         self.view.set_mode(colour_by=self.colour_by)
@@ -550,8 +626,13 @@ class JargonApp(App[int]):
         else:
             stem = Path.cwd() / "pasted"
         stem = stem.with_name(stem.name + ".decoded")
-        self.push_screen(ExportDialog(self.export_formats(), stem),
-                         lambda result: result and self.export(*result))
+        inputs = (doc.path,) if doc.path is not None else ()
+        self.push_screen(ExportDialog(self.export_formats(), stem, "html", inputs),
+                         self._export_chosen)
+
+    def _export_chosen(self, result: tuple | None) -> None:
+        if result:
+            self.export(*result)
 
     def export(self, format_name: str, path: str) -> None:
         self._export_worker(format_name, path, self.decoded_with_decisions(), self.clean)
@@ -569,7 +650,8 @@ class JargonApp(App[int]):
                 export.save(target, export.translation([decoded], clean))
             else:
                 fmt = self.export_formats()[format_name]
-                options = RenderOptions(clean=clean, dictionaries=tuple(self.dictionaries))
+                options = RenderOptions(clean=clean, dictionaries=tuple(self.dictionaries),
+                                        extra={"threshold": self.threshold})
                 export.save(target, export.render(fmt, [decoded], options))
         except JargonError as exc:
             self._notify(str(exc), "error", "export failed")

@@ -68,7 +68,7 @@ def speaker_labels(doc: Document) -> dict[int, str]:
     previous_end = 0
     for seg in doc.segments:
         # A turn whose line holds only its own label ("Иван: ...") is shown from the line's
-        # start, and the gutter leaves out a speaker name the text already shows.
+        # start, and the gutter leaves out a speaker name or a time the text already shows.
         line_start = text.rfind("\n", 0, seg.start) + 1
         prefix = ""
         anchor = seg.start
@@ -76,8 +76,8 @@ def speaker_labels(doc: Document) -> dict[int, str]:
             anchor, prefix = line_start, text[line_start:seg.start]
         previous_end = max(previous_end, seg.end)
         parts = []
-        if seg.time_start is not None and (stamp := format_time(seg.time_start)):
-            parts.append(stamp[:8].removeprefix("00:"))
+        if seg.time_start is not None and (stamp := format_time(seg.time_start)) and stamp[:8] not in prefix:
+            parts.append(stamp[:8].removeprefix("00:"))     # (not when the line already says it: "[00:12:31] …")
         if seg.speaker and seg.speaker not in prefix:
             parts.append(seg.speaker)
         if parts:
@@ -171,7 +171,7 @@ def layout(shown: DisplayText, width: int) -> Layout:
             cuts.append(breaks[bi])
             bi += 1
         cuts.append(line_end)
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in zip(cuts, cuts[1:], strict=False):
             if a in labels:
                 line_labels[len(starts)] = labels[a]
             _wrap(text, a, b, w, starts, ends)

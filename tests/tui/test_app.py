@@ -23,7 +23,8 @@ def test_open_shows_text_speakers_and_highlights(transcript):
         assert found.count("Коллеги, какова адженда") == 2
         assert "У меня сейчас большой загруз" in found and "Забрал, вернусь" in found
         # the view's spans are the matches, at the document's offsets
-        assert [view.shown.text[s:e] for s, e in zip(view.shown.span_starts, view.shown.span_ends)] == found
+        spans = zip(view.shown.span_starts, view.shown.span_ends, strict=True)
+        assert [view.shown.text[s:e] for s, e in spans] == found
         assert app.statuses == [None] * len(found)
         assert "threshold 75" in str(app.main_screen.query_one("#status").render())
         # every speaker turn starts a visual line
@@ -202,9 +203,11 @@ def test_export_json_leaves_out_dismissed_matches(transcript, tmp_path):
         await pilot.press("n", "d")
         await pilot.press("e")
         dialog = app.screen
-        assert dialog.query_one("#export-format").value == "json"
-        assert dialog.query_one("#export-path").value.endswith("interview.decoded.json")
+        assert dialog.query_one("#export-format").value == "html"          # the report by default
+        assert dialog.query_one("#export-path").value.endswith("interview.decoded.html")
         dialog.query_one("#export-path").value = str(out)
+        await pilot.pause()
+        assert dialog.query_one("#export-format").value == "json"          # the extension picks the format
         await pilot.click("#ok")
         await settle(pilot)
         return total
@@ -214,6 +217,51 @@ def test_export_json_leaves_out_dismissed_matches(transcript, tmp_path):
     exported = data["documents"][0]["matches"]
     assert len(exported) == total - 1
     assert exported[0]["text"] == "У меня сейчас большой загруз"
+
+
+def test_export_asks_before_replacing_a_file(transcript, tmp_path):
+    app = make_app(transcript)
+    out = tmp_path / "report.html"
+    out.write_text("keep me", encoding="utf-8")
+
+    async def script(pilot):
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(out)
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.click("#cancel")                  # No: the file is kept, the export dialog stays
+        await settle(pilot)
+        assert out.read_text(encoding="utf-8") == "keep me"
+        assert type(app.screen).__name__ == "ExportDialog"
+        await pilot.click("#ok")
+        await pilot.pause()
+        await pilot.click("#ok")                      # Replace
+        await settle(pilot)
+
+    drive(app, script)
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_export_refuses_the_transcript_and_missing_folders(transcript, tmp_path):
+    app = make_app(transcript)
+    before = transcript.read_bytes()
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        await pilot.press("e")
+        dialog = app.screen
+        dialog.query_one("#export-path").value = str(transcript)
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog and "is the transcript itself" in seen[-1][0]
+        dialog.query_one("#export-path").value = str(tmp_path / "typo-folder" / "out.html")
+        dialog.submit()
+        await pilot.pause()
+        assert app.screen is dialog and "There is no folder" in seen[-1][0]
+
+    drive(app, script)
+    assert transcript.read_bytes() == before and not (tmp_path / "typo-folder").exists()
 
 
 def test_export_translated_text(transcript, tmp_path):
@@ -333,5 +381,104 @@ def test_clicking_a_highlight_focuses_its_match(transcript):
         x = view.lines.gutter + (m.start - view.lines.starts[k]) + 2
         await pilot.click("#transcript", offset=(x + 1, k))      # +1: the view's left padding
         assert app.focused_match == target
+
+    drive(app, script)
+
+
+def test_triage_from_the_matches_table_is_saved(transcript):
+    app = make_app(transcript)
+
+    async def script(pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("d")                      # first row: dismissed
+        await pilot.press("down", "c")              # second row: confirmed
+        await pilot.press("down", "c", "u")         # third: confirmed, then undone
+        await pilot.pause()
+        assert app.statuses[:3] == ["dismissed", "confirmed", None]
+        table = app.screen.query_one("#matches-table")
+        assert [str(table.get_cell(str(i), "triage")) for i in range(3)] == ["dismissed", "confirmed", ""]
+        assert "1 dismissed, 1 confirmed" in str(app.screen.query_one("#matches-summary-line").render())
+        tags = app.screen.query_one("#summary-tags")            # the colour legend: each first tag's highlight
+        legend = app.view.tag_legend()
+        assert legend and all(style.bgcolor is not None for style in legend.values())
+        for key in tags.rows:
+            swatch, tag, _ = tags.get_row(key)
+            assert swatch.style == legend.get(tag.plain, swatch.style) and tag.plain in legend
+
+    drive(app, script)
+    saved = load_decisions(sidecar_path(transcript))
+    assert sorted(d.status for d in saved) == ["confirmed", "dismissed"]
+
+
+def test_help_is_generated_from_the_key_table():
+    from jargon.tui.keys import KEYS, help_table
+    from jargon.tui.screens.help import HELP
+    from jargon.tui.screens.main import MainScreen
+
+    assert help_table() in HELP
+    for key in KEYS:
+        assert key.help in HELP
+    assert "| `u` |" in HELP and "| `r` |" in HELP
+    bound = {b.key: b.action for b in MainScreen.BINDINGS}
+    assert bound["u"] == "app.clear_decision" and bound["r"] == "app.reload"
+
+
+def test_a_cp1251_transcript_opens_and_says_its_encoding(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(TRANSCRIPT.encode("cp1251"))
+    app = make_app(path)
+
+    async def script(pilot):
+        assert len(app.matches) >= 4
+        assert "cp1251" in str(app.main_screen.query_one("#status").render())
+
+    drive(app, script)
+
+
+def test_a_binary_file_says_it_is_not_a_transcript(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    app = make_app(path)
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        await settle(pilot)
+        assert app.document is None
+
+    drive(app, script)
+    assert any("not a transcript" in message for message, _ in seen)
+
+
+def test_a_stray_bad_byte_is_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(TRANSCRIPT.encode("utf-8") + b"\xff\n")
+    app = make_app(path)
+    seen = recorded_notifications(app)
+
+    async def script(pilot):
+        assert app.document is not None and app.document.text.endswith("\ufffd\n")
+        assert "bad bytes replaced" in str(app.main_screen.query_one("#status").render())
+
+    drive(app, script)
+    assert any("invalid UTF-8" in message for message, _ in seen)
+
+
+def test_an_empty_file_says_so(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    app = make_app(path)
+
+    async def script(pilot):
+        assert "The file is empty" in str(app.panel.query_one("#match-details").render())
+
+    drive(app, script)
+
+
+def test_pasted_text_finds_speakers():
+    app = make_app(text=TRANSCRIPT)
+
+    async def script(pilot):
+        assert [s.speaker for s in app.document.segments][:2] == ["Иван", "Мария"]
 
     drive(app, script)

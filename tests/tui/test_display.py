@@ -19,7 +19,7 @@ def test_wrap_at_spaces_never_past_the_width_and_covering_every_word():
     shown = plain_display(Document(text), [])
     lines = layout(shown, 23)
     assert lines.gutter == 0
-    pieces = [text[a:b] for a, b in zip(lines.starts, lines.ends)]
+    pieces = [text[a:b] for a, b in zip(lines.starts, lines.ends, strict=False)]
     assert all(len(p) <= 23 for p in pieces)
     assert lines.starts[0] == 0 and lines.ends[-1] == len(text)
     gaps = {text[lines.ends[k]:lines.starts[k + 1]] for k in range(len(lines) - 1)}
@@ -44,12 +44,21 @@ def test_a_turn_that_names_its_speaker_in_the_text_needs_no_gutter():
     doc = Document(text, segments=segs)
     assert speaker_labels(doc) == {}
     lines = layout(plain_display(doc, []), 30)
-    assert lines.gutter == 0 and [text[a:b] for a, b in zip(lines.starts, lines.ends)][:2] == ["Иван: да.", "Мария: нет."]
+    pieces = [text[a:b] for a, b in zip(lines.starts, lines.ends, strict=True)]
+    assert lines.gutter == 0 and pieces[:2] == ["Иван: да.", "Мария: нет."]
 
 
 def test_times_are_shown_in_the_gutter():
     doc = Document("да\nнет", segments=[Segment(0, 2, "A", 61.0), Segment(3, 6, "B", 3725.5)])
     assert speaker_labels(doc) == {0: "01:01 A", 3: "01:02:05 B"}
+
+
+def test_a_time_the_text_already_says_is_not_repeated_in_the_gutter():
+    text = "[00:12:31] Анна: да.\n[00:13:02] Борис: нет.\n"
+    segs = [Segment(17, 20, "Анна", 751.0), Segment(39, 43, "Борис", 782.0)]
+    assert speaker_labels(Document(text, segments=segs)) == {}
+    segs = [Segment(17, 20, "Анна", 751.0), Segment(39, 43, "Борис", 790.0)]      # a time the text does not say
+    assert speaker_labels(Document(text, segments=segs)) == {21: "13:10"}
 
 
 def test_translated_text_and_offsets_map_both_ways():
@@ -58,7 +67,8 @@ def test_translated_text_and_offsets_map_both_ways():
     m2 = match(text, "Забрал, вернусь", "забуду.")
     shown = translated_display(Document(text), [(0, m1), (1, m2)])
     assert shown.text == "[зачем мы здесь?]? Я занят. [забуду]."
-    assert [shown.text[a:b] for a, b in zip(shown.span_starts, shown.span_ends)] == ["[зачем мы здесь?]", "[забуду]"]
+    spans = zip(shown.span_starts, shown.span_ends, strict=True)
+    assert [shown.text[a:b] for a, b in spans] == ["[зачем мы здесь?]", "[забуду]"]
     ja = text.index("Я занят")
     assert shown.text[shown.to_display(ja):].startswith("Я занят")
     assert shown.to_document(shown.to_display(ja)) == ja

@@ -24,3 +24,32 @@ def test_dictionary_search(snap_compare, transcript):
         await pilot.pause()
 
     assert snap_compare(make_app(transcript), terminal_size=(110, 30), run_before=run_before)
+
+
+def test_main_screen_80x24(snap_compare, transcript):
+    """At 80 columns the panel sits below the text and the footer keeps the keys that matter."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(transcript), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_main_screen_160x48(snap_compare, transcript):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(transcript), terminal_size=(160, 48), run_before=run_before)
+
+
+def test_matches_80x24(snap_compare, transcript):
+    """The matches table at 80 columns: score and triage stay visible."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("m", "down", "d")
+        await pilot.pause()
+
+    assert snap_compare(make_app(transcript), terminal_size=(80, 24), run_before=run_before)

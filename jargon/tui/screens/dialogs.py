@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -95,23 +96,70 @@ class ThresholdDialog(Dialog):
         self.dismiss(value)
 
 
-class ExportDialog(Dialog):
-    """Returns (format name, path) or None."""
+# What each format is, in the app's words (a plugin's own formats keep their description)
+FORMAT_WORDS = {
+    "html": "Report to read or send (opens in a browser)",
+    "markdown": "Report as Markdown (notes, wikis)",
+    "xlsx": "Excel workbook: a sheet per transcript",
+    "csv-excel": "Spreadsheet for Excel (CSV)",
+    "csv": "Spreadsheet for other programs (CSV, UTF-8)",
+    "qdpx": "Project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
+    "qdc": "Codebook for QDA software (a code per entry)",
+    "codebook-csv": "Codebook as a spreadsheet (for Taguette)",
+    "translated": "Transcript with phrases replaced by meanings",
+    "text": "List of matches as plain text",
+    "json": "Data for scripts (JSON)",
+    "jsonl": "Data for scripts (JSON Lines)",
+}
+FORMAT_ORDER = tuple(FORMAT_WORDS)
 
-    def __init__(self, formats: dict, default_stem: Path, default_format: str = "json") -> None:
+
+def format_words(name: str, description: str) -> str:
+    return FORMAT_WORDS.get(name, description)
+
+
+class ConfirmDialog(Dialog):
+    """A yes/no question; returns True or None."""
+
+    def __init__(self, question: str, yes: str = "Replace") -> None:
         super().__init__()
-        self.formats = formats
-        self.stem = default_stem
-        self.default_format = default_format if default_format in formats else next(iter(formats), None)
+        self.question, self.yes = question, yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):
+            yield Label(Text(self.question), classes="title")
+            yield self.buttons(self.yes)
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()     # the safe answer is the default
+
+    def submit(self) -> None:
+        self.dismiss(True)
+
+
+class ExportDialog(Dialog):
+    """Returns (format name, path) or None. The format follows the file's extension; an existing file is
+    replaced only when the user says so, a missing folder is not created, the transcript itself is refused."""
+
+    def __init__(self, formats: dict, default_stem: Path, default_format: str = "html",
+                 inputs: tuple[Path, ...] = ()) -> None:
+        super().__init__()
+        self.formats = formats
+        self.stem = default_stem
+        self.inputs = tuple(p.resolve() for p in inputs)
+        self.default_format = default_format if default_format in formats else next(iter(formats), None)
+
+    def compose(self) -> ComposeResult:
+        rank = {name: i for i, name in enumerate(FORMAT_ORDER)}
+        order = sorted(self.formats, key=lambda n: (rank.get(n, len(rank)), n))
+        with Vertical(classes="box"):
             yield Label("Export the decoded transcript", classes="title")
-            yield Label("Format")
-            yield Select([(f"{name} — {f.description}", name) for name, f in sorted(self.formats.items())],
+            yield Label("What to write")
+            yield Select([(Text(f"{format_words(n, self.formats[n].description)}  (.{self.formats[n].extension})"), n)
+                          for n in order],
                          value=self.default_format if self.default_format else Select.BLANK,
                          allow_blank=False, id="export-format")
-            yield Label("File")
+            yield Label("File (the extension chooses the format)")
             yield Input(self._default_path(self.default_format), id="export-path")
             yield self.buttons("Export")
 
@@ -122,16 +170,53 @@ class ExportDialog(Dialog):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
-        if isinstance(event.value, str):
-            path.value = self._default_path(event.value)
+        if not isinstance(event.value, str):
+            return
+        current = Path(path.value)
+        if self._format_for(path.value) != event.value:
+            ext = self.formats[event.value].extension
+            path.value = str(current.with_suffix(f".{ext}")) if current.suffix else self._default_path(event.value)
+
+    def _format_for(self, path: str) -> str | None:
+        from jargon.format_choice import by_extension
+
+        ext = Path(path).suffix.lower().lstrip(".")
+        fmt = by_extension(self.formats).get(ext) if ext else None
+        return fmt.name if fmt is not None else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "export-path":
+            return
+        select = self.query_one("#export-format", Select)
+        wanted = self._format_for(event.value)
+        if wanted is not None and select.value != wanted and \
+                self.formats[str(select.value)].extension != self.formats[wanted].extension:
+            select.value = wanted
 
     def submit(self) -> None:
         fmt = self.query_one("#export-format", Select).value
-        path = self.query_one("#export-path", Input).value.strip()
-        if not isinstance(fmt, str) or not path:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not isinstance(fmt, str) or not raw:
             self.notify("Choose a format and a file.", severity="warning")
             return
-        self.dismiss((fmt, path))
+        target = Path(raw).expanduser()
+        if not target.parent.is_dir():
+            self.notify(f"There is no folder {target.parent}: choose a folder that exists.", severity="warning")
+            return
+        if target.is_dir():
+            self.notify(f"{target} is a folder: add a file name.", severity="warning")
+            return
+        if target.exists() and target.resolve() in self.inputs:
+            self.notify(f"{target.name} is the transcript itself: choose another file.", severity="error")
+            return
+        if target.exists():
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss((fmt, str(target)))
+
+            self.app.push_screen(ConfirmDialog(f"{target} exists. Replace it?"), replace)
+            return
+        self.dismiss((fmt, str(target)))
 
 
 class OpenDialog(Dialog):

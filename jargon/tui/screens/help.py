@@ -7,33 +7,24 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-HELP = """\
+from ..keys import help_table
+
+HELP = f"""\
 # jargon — reading a transcript
 
-Every jargon phrase in the transcript is highlighted; the panel on the right says
-what the focused one really means.
+Every jargon phrase in the transcript is highlighted; the match panel (on the right, or
+below the text in a narrow terminal) says what the focused one really means and why it matched.
 
-| key | what it does |
-| --- | --- |
-| `n` / `p` | next / previous match |
-| `d` | dismiss the match: not jargon here (again: undo) |
-| `c` | confirm the match (again: undo) |
-| `m` | all matches in a table, and a summary |
-| `/` | search the dictionaries |
-| `a` | add an entry to your dictionary (from the selected text) |
-| `+` / `-` | raise / lower the threshold by 5; `ctrl+t` sets it |
-| `t` | translate view: each phrase replaced by its meaning |
-| `v` | clean / verbatim meanings |
-| `b` | colour highlights by tag or by score |
-| `e` | export in any registered format |
-| `o` / `O` | open a file / paste text |
-| `ctrl+p` | command palette: every action by name |
-| `?` | this help |
-| `q` | quit |
+{help_table()}
 
 Triage decisions (dismiss, confirm) are saved beside the transcript in
 `NAME.jargon.toml`, loaded next time, and respected by `jargon decode` and exports.
-Select text with the mouse, then press `a` to make it a new entry.
+Select text with the mouse, then press `a` to make it a new entry (with nothing selected,
+`a` offers the focused match).
+
+Colours: by tag, each of the transcript's first tags has its own colour (the legend is in the
+matches view); by score (`b`), red is 90 and over, yellow 80-89, blue below 80. Struck-through
+matches are dismissed, underlined ones confirmed.
 """
 
 

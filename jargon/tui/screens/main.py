@@ -5,38 +5,21 @@ active only here, not in dialogs or the other screens.
 """
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ..keys import bindings
 from ..widgets import MatchPanel, TranscriptView
+
+NARROW = 110      # under this many columns the match panel sits below the text and the footer is compact
 
 
 class MainScreen(Screen):
-    BINDINGS = [
-        Binding("n", "app.next_match", "Next"),
-        Binding("p", "app.prev_match", "Prev"),
-        Binding("d", "app.dismiss_match", "Dismiss"),
-        Binding("c", "app.confirm_match", "Confirm"),
-        Binding("u", "app.clear_decision", "Undo triage", show=False),
-        Binding("m", "app.show_matches", "Matches"),
-        Binding("slash", "app.search", "Search"),
-        Binding("a", "app.add_entry", "Add entry"),
-        Binding("plus,equals_sign", "app.threshold_up", "Thr+", key_display="+"),
-        Binding("minus", "app.threshold_down", "Thr-", key_display="-"),
-        Binding("ctrl+t", "app.set_threshold", "Set threshold", show=False),
-        Binding("t", "app.toggle_translate", "Translate"),
-        Binding("v", "app.toggle_clean", "Clean/verbatim", show=False),
-        Binding("b", "app.toggle_colour", "Colour by", show=False),
-        Binding("e", "app.export", "Export"),
-        Binding("o", "app.open_file", "Open"),
-        Binding("O", "app.paste_text", "Paste text", show=False),
-        Binding("r", "app.reload", "Reload dictionaries", show=False),
-        Binding("question_mark,f1", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = bindings()  # type: ignore[assignment]  # list[Binding] is a Screen's binding list; list is invariant
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,6 +32,10 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(TranscriptView).focus()
         self.app.start()   # type: ignore[attr-defined]
+
+    def on_resize(self, event: events.Resize) -> None:
+        footer = self.query_one(Footer)
+        footer.show_command_palette = event.size.width >= NARROW
 
     def on_transcript_view_match_clicked(self, event: TranscriptView.MatchClicked) -> None:
         self.app.focus_match(event.index)   # type: ignore[attr-defined]

@@ -32,7 +32,7 @@ class MatchPanel(Vertical):
 
     def show_nothing(self, message: str) -> None:
         self.query_one("#match-details", Static).update(Text(message, style="italic"))
-        self.query_one("#occurrences-title", Label).update("")
+        self.query_one("#occurrences-title", Label).update(Text(""))
         occ = self.query_one("#occurrences", OptionList)
         occ.clear_options()
         occ.display = False
@@ -75,13 +75,18 @@ class MatchPanel(Vertical):
                 t.append(f" • {ex}\n")
         t.append("\ncontext: ", style="dim")
         t.append(sentence_around(doc.text, m.start, m.end, limit=160))
+        if m.explain:
+            from jargon.engine.explain import explain_lines
+
+            t.append("\n\nwhy it matched:\n", style="dim")
+            t.append("\n".join(explain_lines(m.explain)))
         self.query_one("#match-details", Static).update(t)
 
         others = [i for i, o in enumerate(matches) if o.entry.id == e.id and o.dictionary == m.dictionary]
         title = self.query_one("#occurrences-title", Label)
         occ = self.query_one("#occurrences", OptionList)
         occ.clear_options()
-        title.update(f"{len(others)} place{'s' if len(others) != 1 else ''} with this entry:")
+        title.update(Text(f"{len(others)} place{'s' if len(others) != 1 else ''} with this entry:"))
         options = []
         for i in others:
             o = matches[i]
@@ -89,7 +94,7 @@ class MatchPanel(Vertical):
             who = doc.segment_at(o.start) if doc.segments else None
             mark = "▶ " if i == index else "  "
             speaker = f"{who.speaker}: " if who is not None and who.speaker else ""
-            options.append(Option(f"{mark}line {ln}  {speaker}«{o.text}»", id=f"m{i}"))
+            options.append(Option(Text(f"{mark}line {ln}  {speaker}«{o.text}»"), id=f"m{i}"))
         occ.add_options(options)
         occ.display = True
 

@@ -73,6 +73,11 @@ class TranscriptView(ScrollView, can_focus=True):
         self.tag_order = {t: i % TAG_COLOURS for i, t in enumerate(tags)}
         self._rebuild()
 
+    def tag_legend(self) -> dict[str, Style]:
+        """The highlight style of each first tag (what colour-by-tag means), for the legend."""
+        return {tag: self.get_component_rich_style(f"transcript--tag-{i}", partial=True)
+                for tag, i in self.tag_order.items()}
+
     def set_statuses(self, statuses: Sequence[str | None]) -> None:
         self.statuses = statuses
         if self.translate:       # dismissed matches are not translated
