@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -156,7 +157,7 @@ def _duplicate_variants(d: Dictionary, where: "_Locator", problems: list[Problem
 
 def _fuzzy_headwords(d: Dictionary, where: "_Locator", similarity: float, problems: list[Problem]) -> None:
     """Headwords within ``similarity`` of another entry's headword or variant (not equal: see above)."""
-    from rapidfuzz import fuzz, process
+    from .similar_pairs import similar_pairs
 
     entries = list(d.entries)
     if len(entries) < 2:
@@ -166,11 +167,12 @@ def _fuzzy_headwords(d: Dictionary, where: "_Locator", similarity: float, proble
     for i, e in enumerate(entries):
         forms.append((i, heads[i], e.phrase))
         forms.extend((i, normalise(v), v) for v in e.variants)
-    choices = [f[1] for f in forms]
+    close: dict[int, list[tuple[float, int]]] = defaultdict(list)    # headword -> (score, form)
+    for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity):
+        close[i].append((score, k))
     for i, entry in enumerate(entries):
         best: tuple[float, int, str, bool] | None = None
-        for _, score, k in process.extract(heads[i], choices, scorer=fuzz.ratio, score_cutoff=similarity,
-                                           limit=None):
+        for score, k in sorted(close.get(i, ()), key=lambda c: (-c[0], c[1])):
             j, form, verbatim = forms[k]
             if j == i or form == heads[i]:
                 continue
