@@ -1,4 +1,4 @@
-"""List, show, validate, add to and create dictionaries (jargon dict list|show|validate|add|new)."""
+"""List, show, validate, check, add to and create dictionaries (jargon dict list|show|validate|check|add|new)."""
 from __future__ import annotations
 
 import argparse
@@ -28,6 +28,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     val.add_argument("--similarity", type=float, default=None, metavar="N",
                      help="headwords at least this similar (0-100) collide (default: 90)")
 
+    chk = sub.add_parser("check", help="hits per entry per 100,000 words of ordinary prose (false alarms)",
+                         description="Decode ordinary prose (text with no corporate jargon: novels, man pages) "
+                                     "with each dictionary and report its hits per entry per 100,000 words, "
+                                     "worst first, with a few contexts: every hit is a false alarm.")
+    chk.add_argument("dictionaries", nargs="+", metavar="DICT", help="an installed dictionary's name or a path")
+    chk.add_argument("--prose", nargs="+", required=True, metavar="FILE", help="UTF-8 text files of ordinary prose")
+    chk.add_argument("--max-rate", type=float, default=None, metavar="N",
+                     help="exit 1 when a dictionary's hits per 100,000 words are above N")
+    chk.add_argument("--examples", type=int, default=3, metavar="N", help="contexts shown per entry (default: 3)")
+    chk.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+
     add = sub.add_parser("add", help="append an entry to your own dictionary (or --dict FILE)",
                          description="Append an entry to your own dictionary (or to FILE), atomically, "
                                      "keeping a .bak copy of the previous version.")
@@ -51,7 +62,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return {"list": _list, "show": _show, "validate": _validate, "add": _add, "new": _new}[args.dict_action](args)
+    return {"list": _list, "show": _show, "validate": _validate, "check": _check, "add": _add,
+            "new": _new}[args.dict_action](args)
 
 
 def _session(args, **overrides):
@@ -132,6 +144,53 @@ def _validate(args) -> int:
     elif status == 0:
         print(f"ok: {len(args.files)} file{'s' if len(args.files) != 1 else ''}, no problems", file=sys.stderr)
     return status
+
+
+def _check(args) -> int:
+    from jargon import prose_check
+    from jargon.errors import JargonError
+
+    if args.max_rate is not None and args.max_rate < 0:
+        raise JargonError("--max-rate must not be negative")
+    if args.examples < 0:
+        raise JargonError("--examples must not be negative")
+    session = _session(args, dict_selectors=tuple(args.dictionaries))
+    dictionaries = session.dictionaries
+    prose, status = [], 0
+    for name in args.prose:
+        try:
+            with open(name, encoding="utf-8-sig") as f:
+                prose.append(prose_check.Prose(name, f.read()))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror or str(exc)
+            print(terminal(f"jargon: cannot read {name}: {reason}; skipped"), file=sys.stderr)
+            status = 2
+    if not prose:
+        raise JargonError("no prose file could be read")
+    results = prose_check.check(dictionaries, prose, session.decoder_for, examples=args.examples)
+    if args.format == "json":
+        jsonout.document(prose_check.to_data(results, [p.name for p in prose]), sys.stdout)
+    else:
+        _print_check(results, len(prose))
+    over = [r for r in results if args.max_rate is not None and r.rate > args.max_rate]
+    for r in over:
+        print(terminal(f"jargon: {r.name}: {r.rate:.1f} hits per 100,000 words, above --max-rate {args.max_rate:g}"),
+              file=sys.stderr)
+    return status or (1 if over else 0)
+
+
+def _print_check(results, files: int) -> None:
+    from jargon.prose_check import rate
+
+    for n, r in enumerate(results):
+        if n:
+            print()
+        print(terminal(f"{r.name}: {r.hits} hit{'s' if r.hits != 1 else ''} in {r.words:,} words of "
+                       f"{files} file{'s' if files != 1 else ''}: {r.rate:.1f} per 100,000 words"))
+        for e in r.worst_first():
+            print(terminal(f"  {rate(e.hits, r.words):7.1f} {e.hits:6d}  {e.phrase}  [{e.id}]"))
+            for h in e.examples:
+                print(terminal(f"                  {h.file}:{h.line}: {h.context}"))
 
 
 def _add(args) -> int:
