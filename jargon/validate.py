@@ -7,6 +7,10 @@
 4. variants that, decoded alone, do not match their own entry;
 5. examples that do not decode to their own entry.
 
+Apart from those problems, :func:`shared_headwords` finds the headwords another dictionary
+has too (the command prints them as notes: both entries are kept, and a reader meets two
+meanings, which may be what the two dictionaries mean).
+
 Each problem carries the file and line it is about (the entry's line when the
 exact line of a variant or example cannot be found).
 """
@@ -153,6 +157,38 @@ def _duplicate_variants(d: Dictionary, where: "_Locator", problems: list[Problem
             problems.append(Problem(d.path, where.item(entry, "variants", variant), message))
             flagged.add((entry.id, variant))
     return flagged
+
+
+def _same_file(a: Dictionary, b: Dictionary) -> bool:
+    try:
+        return a.path is not None and b.path is not None and Path(a.path).resolve() == Path(b.path).resolve()
+    except OSError:
+        return False
+
+
+def shared_headwords(d: Dictionary, others: Sequence[Dictionary]) -> list[Problem]:
+    """Headwords of ``d`` (loaded from a file) that one of ``others`` has too, by line; a
+    dictionary of the same name or file as ``d`` is not among the others."""
+    from .catalog import headword_key, where_entry
+
+    try:
+        lines = Path(d.path).read_text(encoding="utf-8").splitlines() if d.path else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    where = _Locator(d, lines)
+    problems: list[Problem] = []
+    theirs: dict[str, list[tuple[Dictionary, Entry]]] = {}
+    for other in others:
+        if other.name == d.name or _same_file(other, d):
+            continue
+        for e in other.entries:
+            theirs.setdefault(headword_key(e.phrase), []).append((other, e))
+    for entry in d.entries:
+        for other, e in theirs.get(headword_key(entry.phrase), ()):
+            problems.append(Problem(d.path, where.key(entry, "phrase"),
+                                    f"headword {entry.phrase!r} of entry {entry.id!r} is also the headword of "
+                                    f"{where_entry(other, e)}: both are kept, tell them apart or drop one"))
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _fuzzy_headwords(d: Dictionary, where: "_Locator", similarity: float, problems: list[Problem]) -> None:

@@ -23,7 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
     val = sub.add_parser("validate", help="check dictionary files; every problem as file:line (exit 1 if any)",
                          description="Check dictionary files: schema, duplicates, headwords that collide "
-                                     "fuzzily, variants and examples that do not decode to their own entry.")
+                                     "fuzzily, variants and examples that do not decode to their own entry, "
+                                     "and (as notes) headwords another dictionary, given or installed, has too.")
     val.add_argument("files", nargs="+", metavar="FILE")
     val.add_argument("--similarity", type=float, default=None, metavar="N",
                      help="headwords at least this similar (0-100) collide (default: 90)")
@@ -51,6 +52,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                      help="a sentence that must decode to this entry (repeatable)")
     add.add_argument("--dict", dest="dict_file", metavar="FILE",
                      help="dictionary file to add to (default: your own, see 'jargon dict list')")
+    add.add_argument("--force", action="store_true",
+                     help="add it even when an installed dictionary has this headword already")
 
     new = sub.add_parser("new", help="create a new dictionary file with two example entries",
                          description="Create NAME.toml: a valid dictionary with two example entries to replace.")
@@ -116,7 +119,7 @@ def _show(args) -> int:
 
 
 def _validate(args) -> int:
-    from jargon.validate import DEFAULT_SIMILARITY, UnreadableDictionary, validate_file
+    from jargon.validate import DEFAULT_SIMILARITY, UnreadableDictionary, shared_headwords, validate_file
 
     similarity = DEFAULT_SIMILARITY if args.similarity is None else args.similarity
     if not 0 < similarity <= 100:
@@ -124,6 +127,8 @@ def _validate(args) -> int:
 
         raise JargonError("--similarity must be between 0 and 100")
     session = _session(args)
+    given = _loadable(args.files)
+    installed = list(session.plugins.dictionaries().values())
     status, total = 0, 0
     for name in args.files:
         try:
@@ -134,6 +139,9 @@ def _validate(args) -> int:
             continue
         for problem in problems:
             print(terminal(problem))
+        if name in given:
+            for note in shared_headwords(given[name], installed + [d for n, d in given.items() if n != name]):
+                print(terminal(f"jargon: note: {note}"), file=sys.stderr)
         total += len(problems)
         if problems:
             status = max(status, 1)
@@ -193,6 +201,20 @@ def _print_check(results, files: int) -> None:
                 print(terminal(f"                  {h.file}:{h.line}: {h.context}"))
 
 
+def _loadable(files: list[str]) -> dict:
+    """The given dictionary files that load, by file name (the others are reported by validate itself)."""
+    from jargon.dictionary import load_dictionary
+    from jargon.errors import JargonError
+
+    out = {}
+    for name in files:
+        try:
+            out[name] = load_dictionary(name)
+        except (JargonError, OSError, UnicodeDecodeError):
+            continue
+    return out
+
+
 def _add(args) -> int:
     from pathlib import Path
 
@@ -202,6 +224,8 @@ def _add(args) -> int:
     if not args.phrase.strip() or not args.meaning.strip():
         raise JargonError("the phrase and --meaning must not be empty")
     target = Path(args.dict_file) if args.dict_file else user_dictionary_path()
+    if not args.force:
+        _refuse_known_headword(args.phrase, _session(args).plugins.dictionaries().values())
     had_comments = _has_comments(target)
     try:
         path, entry = add_user_entry(args.phrase, args.meaning, tags=args.tag, dict_path=target,
@@ -213,6 +237,17 @@ def _add(args) -> int:
         print(terminal(f"jargon: note: comments in {path} were not kept (previous version in {path.name}.bak)"),
               file=sys.stderr)
     return 0
+
+
+def _refuse_known_headword(phrase: str, installed) -> None:
+    """A headword an installed dictionary has already: say where (one line, exit 2)."""
+    from jargon.catalog import find_headword, where_entry
+    from jargon.errors import JargonError
+
+    found = find_headword(phrase, installed)
+    if found:
+        places = "; ".join(where_entry(d, e) for d, e in found)
+        raise JargonError(f"{phrase.strip()!r} is already the headword of {places} (--force adds it anyway)")
 
 
 def _has_comments(path) -> bool:
