@@ -21,6 +21,7 @@ exactly what the full comparison reports; 10,000 entries take about a second.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Iterator, Sequence
 
@@ -67,9 +68,13 @@ def similar_pairs(queries: Sequence[str], choices: Sequence[str],
         if len(stems) >= 2:
             for key in _keys(stems):
                 blocks[key].append(k)
-    # each group's strings, listed once, for rapidfuzz to scan in one call
-    texts = {id(group): [choices[k] for k in group]
-             for table in (blocks, by_length, unblocked) for group in table.values()}
+    # each group's members sorted by length, with their strings and lengths, so that a query
+    # scans (in one rapidfuzz call) only the members of a length within reach
+    sorted_groups: dict[int, tuple[list[int], list[str], list[int]]] = {}
+    for table in (blocks, by_length, unblocked):
+        for group in table.values():
+            group.sort(key=lambda k: (len(choices[k]), k))
+            sorted_groups[id(group)] = (group, [choices[k] for k in group], [len(choices[k]) for k in group])
     for i, text in enumerate(queries):
         stems = _stems(text)
         low, high = _reach(len(text), similarity)
@@ -80,8 +85,10 @@ def similar_pairs(queries: Sequence[str], choices: Sequence[str],
             groups += [unblocked[n] for n in range(low, high + 1) if n in unblocked]
         scores: dict[int, float] = {}
         for group in groups:
-            for _, score, n in process.extract(text, texts[id(group)], scorer=fuzz.ratio,
+            members, texts, lengths = sorted_groups[id(group)]
+            first, last = bisect_left(lengths, low), bisect_right(lengths, high)
+            for _, score, n in process.extract(text, texts[first:last], scorer=fuzz.ratio,
                                                score_cutoff=similarity, limit=None):
-                scores[group[n]] = score
+                scores[members[first + n]] = score
         for k in sorted(scores):
             yield i, k, scores[k]
