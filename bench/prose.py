@@ -45,7 +45,7 @@ def package_files(package: str) -> list[Path] | None:
     """The files a Debian package installed (``dpkg-query -L``); None when dpkg cannot say."""
     if not shutil.which("dpkg-query"):
         return None
-    proc = subprocess.run(["dpkg-query", "-L", package], capture_output=True, text=True)
+    proc = subprocess.run(["dpkg-query", "-L", package], check=False, capture_output=True, text=True)
     if proc.returncode != 0:
         return []
     return [Path(line) for line in proc.stdout.splitlines() if line.strip()]
@@ -117,7 +117,11 @@ def roff_paragraphs(source: str) -> list[str]:
 
 
 def manpage(path: Path) -> list[str]:
-    raw = gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()
+    if path.suffix == ".gz":
+        with gzip.open(path) as f:
+            raw = f.read()
+    else:
+        raw = path.read_bytes()
     return roff_paragraphs(raw.decode("utf-8", "replace"))
 
 

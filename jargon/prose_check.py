@@ -8,8 +8,9 @@ pack's matches never hide another's.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .model import Dictionary
 

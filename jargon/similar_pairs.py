@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 STEM = 5     # letters of a word that its inflected forms keep ("мотивацию", "мотивации": "мотив")
 SHORT = 12   # characters up to which a phrase is compared with every form of a reachable length

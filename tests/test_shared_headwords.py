@@ -44,10 +44,9 @@ def test_validate_notes_a_headword_an_installed_dictionary_has(cli, write):
     result = cli("dict", "validate", path)
     assert result.rc == 0 and result.out == ""      # a note, not a problem: both entries are kept
     seed = _seed_entry()
-    assert result.err_lines == [
-        f"jargon: note: {path}:7: headword 'коллеги' of entry 'kollegi' is also the headword of entry 'kollegi' of "
-        f"dictionary 'ru-corporate' ({SEED_FILE}:{seed.line}): both are kept, tell them apart or drop one",
-        "ok: 1 file, no problems"]
+    note = (f"jargon: note: {path}:7: headword 'коллеги' of entry 'kollegi' is also the headword of entry 'kollegi' "
+            f"of dictionary 'ru-corporate' ({SEED_FILE}:{seed.line}): both are kept, tell them apart or drop one")
+    assert result.err_lines == [note, "ok: 1 file, no problems"]
 
 
 def test_validate_notes_headwords_shared_by_the_files_given(cli, write):
@@ -55,11 +54,11 @@ def test_validate_notes_headwords_shared_by_the_files_given(cli, write):
     b = write("b.toml", _dict("b", "синк по задачам!", entry_id="sink-b").replace("только тут", "только там"))
     result = cli("dict", "validate", a, b)
     assert result.rc == 0
-    assert result.err_lines[:2] == [
-        f"jargon: note: {a}:7: headword 'Синк по задачам' of entry 'sink' is also the headword of entry 'sink-b' of "
-        f"dictionary 'b' ({b}:5): both are kept, tell them apart or drop one",
-        f"jargon: note: {b}:7: headword 'синк по задачам!' of entry 'sink-b' is also the headword of entry 'sink' of "
-        f"dictionary 'a' ({a}:5): both are kept, tell them apart or drop one"]
+    note_a = (f"jargon: note: {a}:7: headword 'Синк по задачам' of entry 'sink' is also the headword of entry "
+              f"'sink-b' of dictionary 'b' ({b}:5): both are kept, tell them apart or drop one")
+    note_b = (f"jargon: note: {b}:7: headword 'синк по задачам!' of entry 'sink-b' is also the headword of entry "
+              f"'sink' of dictionary 'a' ({a}:5): both are kept, tell them apart or drop one")
+    assert result.err_lines[:2] == [note_a, note_b]
     # each alone: nothing shared
     assert "note" not in cli("dict", "validate", a).err
 
@@ -132,9 +131,8 @@ def test_the_decoder_keeps_both_entries_of_a_shared_headword(write):
 def test_add_says_where_a_headword_already_is(cli, jargon_home):
     result = cli("dict", "add", "коллеги!", "--meaning", "Мои.")
     assert result.rc == 2
-    assert result.err_lines == [
-        f"jargon: 'коллеги!' is already the headword of entry 'kollegi' of dictionary 'ru-corporate' "
-        f"({SEED_FILE}:{_seed_entry().line}) (--force adds it anyway)"]
+    assert result.err_lines == [(f"jargon: 'коллеги!' is already the headword of entry 'kollegi' of dictionary "
+                                 f"'ru-corporate' ({SEED_FILE}:{_seed_entry().line}) (--force adds it anyway)")]
     user_file = jargon_home / "data" / "dictionaries" / "user.toml"
     assert not user_file.exists()
     forced = cli("dict", "add", "коллеги!", "--meaning", "Мои.", "--force")

@@ -18,9 +18,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jargon.session import Session
-
     from jargon.catalog import shared_headwords
+    from jargon.session import Session
 
     pm = Session.from_args(args).plugins
     contributions = pm.contributions()
