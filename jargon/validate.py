@@ -53,13 +53,15 @@ def normalise(text: str) -> str:
 
 def validate_file(path: str | os.PathLike, languages: dict | None = None,
                   similarity: float = DEFAULT_SIMILARITY,
-                  decoder_factory: Callable[[Sequence[Dictionary]], Any] | None = None) -> list[Problem]:
+                  decoder_factory: Callable[[Sequence[Dictionary]], Any] | None = None,
+                  loaded: Dictionary | None = None) -> list[Problem]:
     """Every problem in one dictionary file, sorted by line.
 
     ``languages``: language code -> ``Language`` for the decoder (default: those of the
     process-wide plugin manager). ``decoder_factory`` builds the decoder (default:
-    :class:`jargon.engine.decoder.Decoder`). Raises :class:`UnreadableDictionary` when
-    the file cannot be read.
+    :class:`jargon.engine.decoder.Decoder`). ``loaded``: the file's dictionary when the
+    caller has loaded it already (it is not parsed again). Raises :class:`UnreadableDictionary`
+    when the file cannot be read.
     """
     from .dictionary import load_dictionary
     from .errors import DictionaryError, DictionaryTooDeep
@@ -70,7 +72,7 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
     except OSError as exc:
         raise UnreadableDictionary(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        d = load_dictionary(path)
+        d = loaded if loaded is not None else load_dictionary(path)
     except DictionaryTooDeep as exc:
         raise UnreadableDictionary(str(exc)) from None
     except DictionaryError as exc:

@@ -132,7 +132,8 @@ def _validate(args) -> int:
     status, total = 0, 0
     for name in args.files:
         try:
-            problems = validate_file(name, similarity=similarity, decoder_factory=session.decoder_for)
+            problems = validate_file(name, similarity=similarity, decoder_factory=session.decoder_for,
+                                     loaded=given.get(name))
         except UnreadableDictionary as exc:
             print(f"jargon: {terminal(exc)}", file=sys.stderr)
             status = 2
