@@ -69,6 +69,13 @@ def test_typos_in_short_words_and_split_words_are_found():
     assert not any("тимбилдинг" in pair for pair in found)
 
 
+def test_a_changed_word_beside_a_short_one_is_found():
+    choices = ["переприоритизировать баг", "приоритизировать баг", "согласовать баг"]
+    found = {(choices[i], choices[k]) for i, k, _ in similar_pairs(choices, choices, 90.0) if i != k}
+    assert found == {("переприоритизировать баг", "приоритизировать баг"),
+                     ("приоритизировать баг", "переприоритизировать баг")}
+
+
 def test_reports_only_pairs_at_or_above_the_cutoff():
     choices = ["согласовать ключевые договорённости", "согласовать ключевые договорённость",
                "согласовать сроки релиза"]
