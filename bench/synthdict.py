@@ -6,7 +6,7 @@ lists of wordlists.py with real agreement (pymorphy3): "согласовать �
 About a third have variants (the other word order, or another verb), a few have a
 "Вася" placeholder. The seed file's 12 entries are copied in verbatim (same ids,
 phrases, variants, placeholders ...) at spread positions, together with its
-[spellings] table, so phrases planted from the seed dictionary can still be found.
+[spellings], [synonyms] and [sets] tables, so phrases planted from the seed dictionary can still be found.
 """
 from __future__ import annotations
 
@@ -97,25 +97,26 @@ class PhraseMaker:
 
 
 def seed_blocks(seed_text: str) -> tuple[str, list[str]]:
-    """The seed file's word tables ([spellings], [synonyms], [sets]) and its [[entries]] blocks, verbatim."""
+    """The seed file's tables other than [dictionary] ([spellings], [synonyms], [sets] ...: the
+    entries need them) as one text, and its [[entries]] blocks, verbatim."""
     lines = seed_text.splitlines(keepends=True)
     blocks: list[list[str]] = []
-    spellings: list[str] = []
+    tables: list[str] = []
     section = None
     for line in lines:
         stripped = line.strip()
         if stripped.startswith("[[entries]]"):
             blocks.append([])
             section = "entry"
-        elif stripped.split("]")[0] in ("[spellings", "[synonyms", "[sets"):
-            section = "spellings"        # the word tables the seed's entries rely on, all copied
-        elif stripped.startswith("[") and not stripped.startswith("[["):
+        elif stripped.startswith("[dictionary]"):
             section = None
+        elif stripped.startswith("[") and not stripped.startswith("[["):
+            section = "tables"
         if section == "entry":
             blocks[-1].append(line)
-        elif section == "spellings":
-            spellings.append(line)
-    return "".join(spellings).rstrip() + "\n", ["".join(b).rstrip() + "\n" for b in blocks]
+        elif section == "tables":
+            tables.append(line)
+    return "".join(tables).rstrip() + "\n", ["".join(b).rstrip() + "\n" for b in blocks]
 
 
 def build(seed_path: Path, size: int, seed: int) -> str:
@@ -123,7 +124,7 @@ def build(seed_path: Path, size: int, seed: int) -> str:
     rng = random.Random(seed)
     seed_text = seed_path.read_text(encoding="utf-8")
     seed_data = tomllib.loads(seed_text)
-    spellings, blocks = seed_blocks(seed_text)
+    tables, blocks = seed_blocks(seed_text)
     taken = {_key(e["phrase"]) for e in seed_data["entries"]}
     taken |= {_key(v) for e in seed_data["entries"] for v in e.get("variants", [])}
     maker = PhraseMaker(rng)
@@ -138,7 +139,7 @@ def build(seed_path: Path, size: int, seed: int) -> str:
         'version = "0.0.1"\n',
         'license = "CC0-1.0"\n',
         f"description = {_s(f'Generated with seed {seed}; includes the 12 entries of ru-corporate.')}\n\n",
-        "[spellings]\n" if not spellings.startswith("[spellings]") else "", spellings, "\n",
+        tables, "\n",
     ]
     n = made = 0
     while made < synthetic or seed_at:

@@ -1,12 +1,13 @@
-"""Find dictionaries: by name among the installed ones (plugins), or by path."""
+"""Find dictionaries (by name among the installed ones, or by path) and the headwords they share."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import JargonError
-from .model import Dictionary
+from .model import Dictionary, Entry
 
 
 def load_dictionaries(selectors: Iterable[str] | None = None, plugin_manager=None) -> list[Dictionary]:
@@ -47,3 +48,31 @@ def builtin_dictionary_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent / "dictionaries"
+
+
+def headword_key(phrase: str) -> str:
+    """What makes two headwords the same headword (the loader's duplicate check)."""
+    from .dictionary import _phrase_key
+
+    return _phrase_key(phrase)
+
+
+def where_entry(d: Dictionary, entry: Entry) -> str:
+    """``entry 'id' of dictionary 'name' (path:line)``, for messages."""
+    place = f" ({d.path}:{entry.line})" if d.path and entry.line else (f" ({d.path})" if d.path else "")
+    return f"entry {entry.id!r} of dictionary {d.name!r}{place}"
+
+
+def find_headword(phrase: str, dictionaries: Iterable[Dictionary]) -> list[tuple[Dictionary, Entry]]:
+    """The entries of ``dictionaries`` whose headword is ``phrase`` (as the loader compares them)."""
+    key = headword_key(phrase)
+    return [(d, e) for d in dictionaries for e in d.entries if headword_key(e.phrase) == key]
+
+
+def shared_headwords(dictionaries: Sequence[Dictionary]) -> list[list[tuple[Dictionary, Entry]]]:
+    """Headwords found in two dictionaries or more: for each, its entries, in dictionary order."""
+    by_key: dict[str, list[tuple[Dictionary, Entry]]] = defaultdict(list)
+    for d in dictionaries:
+        for e in d.entries:
+            by_key[headword_key(e.phrase)].append((d, e))
+    return [found for found in by_key.values() if len({d.name for d, _ in found}) > 1]

@@ -7,6 +7,10 @@
 4. variants that, decoded alone, do not match their own entry;
 5. examples that do not decode to their own entry.
 
+Apart from those problems, :func:`shared_headwords` finds the headwords another dictionary
+has too (the command prints them as notes: both entries are kept, and a reader meets two
+meanings, which may be what the two dictionaries mean).
+
 Each problem carries the file and line it is about (the entry's line when the
 exact line of a variant or example cannot be found).
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +33,7 @@ DEFAULT_SIMILARITY = 90.0   # rapidfuzz ratio (0-100) of normalised headwords ab
 
 @dataclass(frozen=True)
 class Problem:
-    path: Path
+    path: Path | str | None
     line: int
     message: str
 
@@ -49,13 +54,15 @@ def normalise(text: str) -> str:
 
 def validate_file(path: str | os.PathLike, languages: dict | None = None,
                   similarity: float = DEFAULT_SIMILARITY,
-                  decoder_factory: Callable[[Sequence[Dictionary]], Any] | None = None) -> list[Problem]:
+                  decoder_factory: Callable[[Sequence[Dictionary]], Any] | None = None,
+                  loaded: Dictionary | None = None) -> list[Problem]:
     """Every problem in one dictionary file, sorted by line.
 
     ``languages``: language code -> ``Language`` for the decoder (default: those of the
     process-wide plugin manager). ``decoder_factory`` builds the decoder (default:
-    :class:`jargon.engine.decoder.Decoder`). Raises :class:`UnreadableDictionary` when
-    the file cannot be read.
+    :class:`jargon.engine.decoder.Decoder`). ``loaded``: the file's dictionary when the
+    caller has loaded it already (it is not parsed again). Raises :class:`UnreadableDictionary`
+    when the file cannot be read.
     """
     from .dictionary import load_dictionary
     from .errors import DictionaryError, DictionaryTooDeep
@@ -66,7 +73,7 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
     except OSError as exc:
         raise UnreadableDictionary(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        d = load_dictionary(path)
+        d = loaded if loaded is not None else load_dictionary(path)
     except DictionaryTooDeep as exc:
         raise UnreadableDictionary(str(exc)) from None
     except DictionaryError as exc:
@@ -155,9 +162,41 @@ def _duplicate_variants(d: Dictionary, where: _Locator, problems: list[Problem])
     return flagged
 
 
+def _same_file(a: Dictionary, b: Dictionary) -> bool:
+    try:
+        return a.path is not None and b.path is not None and Path(a.path).resolve() == Path(b.path).resolve()
+    except OSError:
+        return False
+
+
+def shared_headwords(d: Dictionary, others: Sequence[Dictionary]) -> list[Problem]:
+    """Headwords of ``d`` (loaded from a file) that one of ``others`` has too, by line; a
+    dictionary of the same name or file as ``d`` is not among the others."""
+    from .catalog import headword_key, where_entry
+
+    try:
+        lines = Path(d.path).read_text(encoding="utf-8").splitlines() if d.path else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    where = _Locator(d, lines)
+    problems: list[Problem] = []
+    theirs: dict[str, list[tuple[Dictionary, Entry]]] = {}
+    for other in others:
+        if other.name == d.name or _same_file(other, d):
+            continue
+        for e in other.entries:
+            theirs.setdefault(headword_key(e.phrase), []).append((other, e))
+    for entry in d.entries:
+        for other, e in theirs.get(headword_key(entry.phrase), ()):
+            problems.append(Problem(d.path, where.key(entry, "phrase"),
+                                    f"headword {entry.phrase!r} of entry {entry.id!r} is also the headword of "
+                                    f"{where_entry(other, e)}: both are kept, tell them apart or drop one"))
+    return sorted(problems, key=lambda p: p.line)
+
+
 def _fuzzy_headwords(d: Dictionary, where: _Locator, similarity: float, problems: list[Problem]) -> None:
     """Headwords within ``similarity`` of another entry's headword or variant (not equal: see above)."""
-    from rapidfuzz import fuzz, process
+    from .similar_pairs import similar_pairs
 
     entries = list(d.entries)
     if len(entries) < 2:
@@ -167,11 +206,12 @@ def _fuzzy_headwords(d: Dictionary, where: _Locator, similarity: float, problems
     for i, e in enumerate(entries):
         forms.append((i, heads[i], e.phrase))
         forms.extend((i, normalise(v), v) for v in e.variants)
-    choices = [f[1] for f in forms]
+    close: dict[int, list[tuple[float, int]]] = defaultdict(list)    # headword -> (score, form)
+    for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity):
+        close[i].append((score, k))
     for i, entry in enumerate(entries):
         best: tuple[float, int, str, bool] | None = None
-        for _, score, k in process.extract(heads[i], choices, scorer=fuzz.ratio, score_cutoff=similarity,
-                                           limit=None):
+        for score, k in sorted(close.get(i, ()), key=lambda c: (-c[0], c[1])):
             j, form, verbatim = forms[k]
             if j == i or form == heads[i]:
                 continue

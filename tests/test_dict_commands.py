@@ -76,7 +76,7 @@ def test_show_unknown_name_is_one_line_exit_2(cli):
 # -- add ---------------------------------------------------------------------------------
 
 def test_add_to_the_user_dictionary_round_trips(cli, jargon_home):
-    first = cli("dict", "add", "давай в личку", "--meaning", "Не при всех.", "--tag", "chat", "--tag", "privacy")
+    first = cli("dict", "add", "зюзюкать в личку", "--meaning", "Не при всех.", "--tag", "chat", "--tag", "privacy")
     assert first.rc == 0, first.err
     path = jargon_home / "data" / "dictionaries" / "user.toml"
     assert str(path) in first.out and path.exists()
@@ -89,7 +89,7 @@ def test_add_to_the_user_dictionary_round_trips(cli, jargon_home):
     d = load_dictionary(path)
     assert d.name == "user"
     assert [(e.phrase, e.meaning, e.tags) for e in d.entries] == [
-        ("давай в личку", "Не при всех.", ("chat", "privacy")),
+        ("зюзюкать в личку", "Не при всех.", ("chat", "privacy")),
         ("Пошарь экран", "Покажи, что ты вообще делал.", ()),
     ]
     assert d.entries[1].variants == ("пошарить экран",) and d.entries[1].examples == ("Пошарь экран, пожалуйста.",)
@@ -100,7 +100,7 @@ def test_add_to_the_user_dictionary_round_trips(cli, jargon_home):
     # the user dictionary is installed like any other
     listed = {r["name"]: r for r in json.loads(cli("dict", "list", "--json").out)["dictionaries"]}
     assert listed["user"]["entries"] == 2 and listed["user"]["path"] == str(path)
-    assert "давай в личку" in cli("dict", "show", "user").out
+    assert "зюзюкать в личку" in cli("dict", "show", "user").out
 
 
 def test_add_to_a_given_file_warns_about_comments(cli, write):
@@ -115,9 +115,9 @@ def test_add_to_a_given_file_warns_about_comments(cli, write):
         meaning = "Встреча."
     """)
     original = path.read_text(encoding="utf-8")
-    result = cli("dict", "add", "апрувнуть", "--meaning", "Согласовать, не читая.", "--dict", path)
+    result = cli("dict", "add", "зюзюкнуть", "--meaning", "Согласовать, не читая.", "--dict", path)
     assert result.rc == 0
-    assert [e.id for e in load_dictionary(path).entries] == ["sync", "apruvnut"]
+    assert [e.id for e in load_dictionary(path).entries] == ["sync", "zyuzyuknut"]
     assert "comments" in result.err and "team.toml.bak" in result.err
     assert path.with_name("team.toml.bak").read_text(encoding="utf-8") == original
 

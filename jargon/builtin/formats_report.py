@@ -89,7 +89,7 @@ def match_where(decoded: DecodedDocument, m: Match) -> str:
     return ", ".join(parts)
 
 
-def _short_time(seconds: float) -> str:
+def _short_time(seconds: float | None) -> str:
     return (format_time(seconds) or "").split(".")[0]
 
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""How `jargon dict validate` scales: generated dictionaries of 1,000 / 10,000 / 50,000 entries.
+
+    python bench/validate_bench.py [--sizes 1000 10000 50000] [--baseline-up-to 10000]
+
+For each size, bench/synthdict.py writes a dictionary (seed 1) to a temporary folder;
+then this times the whole command (`jargon dict validate FILE`, a child process: wall,
+CPU and peak memory from wait4) and, in this process, its fuzzy headword check alone
+(jargon.similar_pairs). Up to --baseline-up-to entries it also runs the full comparison
+the check replaced (every headword against every headword and variant, rapidfuzz
+`process.extract`) and says whether both find the same pairs. Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+SEED = HERE.parent / "dictionaries" / "ru-corporate.toml"
+
+
+def _forms(path: Path) -> tuple[list[str], list[str]]:
+    from jargon.dictionary import load_dictionary
+    from jargon.validate import normalise
+
+    d = load_dictionary(path)
+    heads = [normalise(e.phrase) for e in d.entries]
+    return heads, heads + [normalise(v) for e in d.entries for v in e.variants]
+
+
+def _timed(fn):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _baseline(heads: list[str], forms: list[str], similarity: float) -> set[tuple[int, int]]:
+    from rapidfuzz import fuzz, process
+
+    return {(i, k) for i, h in enumerate(heads)
+            for _, _, k in process.extract(h, forms, scorer=fuzz.ratio, score_cutoff=similarity, limit=None)}
+
+
+def _command(path: Path) -> tuple[float, float, int, int]:
+    """Wall s, CPU s, peak RSS MB and exit status of ``jargon dict validate path``."""
+    env = dict(os.environ, JARGON_CACHE_DIR="off")
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "jargon", "dict", "validate", str(path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+def main(argv: list[str]) -> int:
+    import synthdict
+
+    from jargon.similar_pairs import similar_pairs
+    from jargon.validate import DEFAULT_SIMILARITY
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    p.add_argument("--baseline-up-to", type=int, default=10000, metavar="N",
+                   help="run the full comparison for dictionaries of up to N entries (default: 10000)")
+    args = p.parse_args(argv)
+    rows = [("| entries | `dict validate` wall s | CPU s | peak RSS MB | fuzzy check CPU s | pairs >= 90 (with itself) "
+             "| full comparison CPU s | same pairs |"), "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            path = Path(tmp) / f"synthetic-{size}.toml"
+            path.write_text(synthdict.build(SEED, size, 1), encoding="utf-8")
+            wall, cpu, rss, _ = _command(path)
+            heads, forms = _forms(path)
+            pairs, _, fuzzy_cpu = _timed(lambda h=heads, f=forms: {(i, k) for i, k, _ in similar_pairs(
+                h, f, DEFAULT_SIMILARITY)})
+            full, same = "-", "-"
+            if size <= args.baseline_up_to:
+                expected, _, full_cpu = _timed(lambda h=heads, f=forms: _baseline(h, f, DEFAULT_SIMILARITY))
+                full, same = f"{full_cpu:.2f}", "yes" if expected == pairs else f"no ({len(expected ^ pairs)} differ)"
+            rows.append(f"| {size:,} | {wall:.2f} | {cpu:.2f} | {rss} | {fuzzy_cpu:.2f} | {len(pairs):,} | "
+                        f"{full} | {same} |")
+            print(rows[-1], file=sys.stderr)
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
