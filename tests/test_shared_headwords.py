@@ -117,8 +117,6 @@ def test_the_decoder_finds_both_dictionaries_separately(write):
             == [(d.name, "kollegi")]
 
 
-@pytest.mark.xfail(strict=True, reason="engine (jargon/engine/decoder.py, _resolve): the second dictionary's match "
-                                       "of the same words is dropped as 'overlapped by a better match'")
 def test_the_decoder_keeps_both_entries_of_a_shared_headword(write):
     from jargon.engine.decoder import Decoder
     from jargon.plugins import get_plugin_manager

@@ -167,7 +167,8 @@ class Decoder:
             w, pat, toks, _ = c
             lit = vetoing(w, pat, toks) if literal else None
             s, e = span(w, toks)
-            better = [cc for cs, ce, cc in chosen if s < ce and cs < e]
+            better = [cc for cs, ce, cc in chosen
+                      if s < ce and cs < e and not self._same_headword(cc, c, (cs, ce), (s, e))]
             reason = (f"a literal use: {unscoped(lit.text)!r}" if lit is not None else
                       "overlapped by a better match" if better else None)
             if reason:
@@ -177,6 +178,15 @@ class Decoder:
                 continue
             chosen.append((s, e, c))
         return [self._match(*c) for _, _, c in chosen]
+
+    def _same_headword(self, chosen: Candidate, other: Candidate, chosen_span: tuple[int, int],
+                       span: tuple[int, int]) -> bool:
+        """Two dictionaries' entries of one headword over the same words: both are kept (each
+        dictionary says what it means), not one hidden behind the other."""
+        if chosen_span != span:
+            return False
+        (d1, e1), (d2, e2) = self.entries[chosen[1].entry], self.entries[other[1].entry]
+        return d1.name != d2.name and _headword(e1.phrase) == _headword(e2.phrase)
 
     def _match(self, w: Window, pat: Pattern, toks: Tokens, context: tuple, rejected: str | None = None) -> Match:
         """The Match of a chosen (or, with ``rejected``, a refused) candidate window."""
@@ -189,6 +199,10 @@ class Decoder:
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected)
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
+
+
+def _headword(phrase: str) -> str:
+    return " ".join(re.findall(r"\w+", phrase.lower().replace("ё", "е")))
 
 
 def _lowered_blocks(text: str, block: int = 1 << 18) -> Iterator[tuple[int, str]]:
