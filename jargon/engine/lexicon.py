@@ -465,8 +465,11 @@ class Lexicon:
                 how.update(self.how.get(normal, {}))
                 return dict(cached)
         found: dict[int, float] = {}
-        for reading, rule in self._readings(form):
-            self._lookup(reading, 1.0, found, how, rule)
+        if "-" in form or "'" in form or form in self.spellings:
+            for reading, rule in self._readings(form):
+                self._lookup(reading, 1.0, found, how, rule)
+        else:                                          # most words: the form itself only
+            self._lookup(form, 1.0, found, how, "form")
         if not found:
             # Latin-script Russian ("zagruz", "bolshoy" ~ "большой"); in a line mostly in Latin
             # letters a one-word phrase does not count this way ("Collect" is not "Коллеги!")
@@ -509,8 +512,12 @@ class Lexicon:
         """A word the analyser does not know, built on the root of a one-word ``derive`` entry:
         any of the language's prefixes, the root (its last consonant may alternate:
         "фидбэк" -> "фидбэчить"), and an ending the analyser accepts as derivational."""
-        a = self.analyzer
-        bases = [form] + [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ()) if form.startswith(p)]
+        a, roots = self.analyzer, self.roots
+        bases = [form] if form[:3] in roots else []
+        bases += [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ())
+                  if form.startswith(p) and form[len(p):len(p) + 3] in roots]
+        if not bases:
+            return
         hits = []
         for base in bases:
             for root, c, tail in self.roots.get(base[:3], ()):

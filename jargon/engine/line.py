@@ -247,14 +247,20 @@ class CandidateLine:
         lex = self.lex
         results: list[Candidate] = []
         context = (lex, self.norms, self.piece, self.base)     # what an explanation needs of this piece
-        matched: list[tuple[int, Window]] = []
+        # per entry with literal collocations and utterance: the stretch its windows cover
+        matched: dict[tuple[int, int], Window] = {}
+        utts = self.toks.utts
         for pid in pids:
             entry = lex.patterns[pid].entry
             windows = self.score(pid, results, context, refused)
             if entry in lex.literals:
-                matched.extend((entry, w) for w in windows)
-        # literal collocations are checked only where their entry matched, around each window
-        for entry, w in matched:
+                for w in windows:
+                    key = (entry, utts[w.first])
+                    seen = matched.get(key)
+                    matched[key] = w if seen is None else Window(-1, min(seen.first, w.first), max(seen.last, w.last),
+                                                                 0.0, 0.0, 0.0)
+        # literal collocations are checked only where their entry matched, around its windows
+        for (entry, _), w in matched.items():
             for lpid in lex.literals[entry]:
                 self.score(lpid, results, context, refused, w)
         return results
