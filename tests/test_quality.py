@@ -22,7 +22,7 @@ DATA = ROOT / "tests" / "data"
 FLOORS = {
     "dev": (0.98, 0.95),
     "heldout": (0.98, 0.95),
-    "fresh-ru-a": (0.97, 0.90),     # the first fresh set of this round: spent on tuning, now a regression set
+    "fresh-ru-a": (0.97, 0.87),     # the first fresh set of this round: spent on tuning, now a regression set
 }
 # English span sets, scored with the en-corporate pack: (F1 floor, recall floor)
 SPAN_FLOORS = {

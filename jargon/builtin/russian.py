@@ -65,8 +65,9 @@ class RussianAnalyzer(Analyzer):
     alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
     letters = "[а-яё]"
     vowels = "аеёиоуыэюяь"
-    # unstressed vowels sound alike and doubled letters are heard once: "калеги" sounds "коллеги"
-    _SOUND = str.maketrans("оеёяэы", "аиииии")
+    # unstressed vowels sound alike, voiced and voiceless consonants are confused by ear and
+    # by speech-to-text, doubled letters are heard once: "калеги", "коллеки" sound "коллеги"
+    _SOUND = str.maketrans("оеёяэыгдбзвж", "аииииикптсфш")
     prefixes = ("пере", "под", "при", "про", "раз", "рас", "по", "за", "на", "от", "вы", "до", "об", "с")
 
     def __init__(self) -> None:

@@ -119,7 +119,8 @@ class Lexicon:
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         # (words only literal collocations use need no typo tolerance: they are checked only
         # where a phrase matched)
-        phrase_classes = {c for pid, pat in self.patterns.items() if pat.kind == PHRASE for c in self.pclasses[pid]}
+        phrase_classes = self.phrase_classes = frozenset(
+            c for pid, pat in self.patterns.items() if pat.kind == PHRASE for c in self.pclasses[pid])
         targets = {form for form, cs in self.forms.items() if len(form) > 1 and not phrase_classes.isdisjoint(cs)}
         targets.update(alt for alt in self.spellings if " " not in alt)    # "эдженда" for "эджнда"
         for w in sorted(targets):
@@ -488,8 +489,8 @@ class Lexicon:
             how.update(dict.fromkeys(found, "joined"))
         if self.roots and len(form) >= 4:
             self._derived(form, found, how)           # "профакапили" -> "факап" (beside a stem hit too)
-        if found or len(form) < 4:
-            return found
+        if len(form) < 4 or (found and not self.phrase_classes.isdisjoint(found)):
+            return found     # (a word only a literal collocation knows may still be a typo of a phrase's)
         rests = [form[len(p):] for p in self.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
@@ -523,15 +524,16 @@ class Lexicon:
             for root, c, tail in self.roots.get(base[:3], ()):
                 if base.startswith(root):
                     rest = base[len(root):]
-                elif base.startswith(root[:-1]) and base[len(root) - 1:len(root)] in a.alternations.get(root[-1], ""):
+                elif base.startswith(root[:-1]) and len(base) >= len(root) and \
+                        base[len(root) - 1] in a.alternations.get(root[-1], ""):
                     rest = base[len(root):]
                 else:
                     continue
                 # the ending follows the root, or what the headword has after the root, its last
                 # consonant alternating ("фидб" + "эч" + "ила" in "зафидбэчила" for "фидбэк")
                 rests = [rest]
-                if tail and (rest.startswith(tail) or rest.startswith(tail[:-1]) and rest[len(tail) - 1:len(tail)]
-                             in a.alternations.get(tail[-1], "")):
+                if tail and (rest.startswith(tail) or rest.startswith(tail[:-1]) and len(rest) >= len(tail)
+                             and rest[len(tail) - 1] in a.alternations.get(tail[-1], "")):
                     rests.append(rest[len(tail):])
                 if any(map(a.derived_ending, rests)) and DERIVED_SIM > found.get(c, 0.0):
                     hits.append(c)
