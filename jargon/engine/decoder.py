@@ -23,6 +23,7 @@ from operator import add
 
 from rapidfuzz import fuzz
 
+from jargon.catalog import headword_key
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
 from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
@@ -186,7 +187,7 @@ class Decoder:
         if chosen_span != span:
             return False
         (d1, e1), (d2, e2) = self.entries[chosen[1].entry], self.entries[other[1].entry]
-        return d1.name != d2.name and _headword(e1.phrase) == _headword(e2.phrase)
+        return d1.name != d2.name and headword_key(e1.phrase) == headword_key(e2.phrase)
 
     def _match(self, w: Window, pat: Pattern, toks: Tokens, context: tuple, rejected: str | None = None) -> Match:
         """The Match of a chosen (or, with ``rejected``, a refused) candidate window."""
@@ -197,12 +198,8 @@ class Decoder:
         if self.explain:
             from .explain import explain_window
 
-            explanation = explain_window(w, pat, toks, context, self.threshold, rejected)
+            explanation = explain_window(w, pat, toks, context, self.threshold, rejected, entry.phrase)
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
-
-
-def _headword(phrase: str) -> str:
-    return " ".join(re.findall(r"\w+", phrase.lower().replace("ё", "е")))
 
 
 def _lowered_blocks(text: str, block: int = 1 << 18) -> Iterator[tuple[int, str]]:

@@ -38,7 +38,7 @@ def _rule(lex, form: str, c: int) -> tuple[str, int | None]:
 
 
 def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: float,
-                   rejected: str | None = None) -> dict:
+                   rejected: str | None = None, headword: str | None = None) -> dict:
     lex, norms, piece, base = context
     classes = lex.pclasses[w.pid]
     words = []
@@ -73,7 +73,7 @@ def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: flo
                        "rule": "a one-word phrase in text of another script needs a listed spelling"})
     out = {
         "pattern": unscoped(pat.text),
-        "pattern_kind": "headword" if pat.text == lex_entry_phrase(lex, pat) else "variant",
+        "pattern_kind": "headword" if unscoped(pat.text) == headword else "variant",
         "words": words,
         "score": {
             "matched": round(w.matched, 3), "pattern": round(pat.total, 3), "inserted": round(w.inserted, 3),
@@ -85,14 +85,6 @@ def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: flo
     if rejected:
         out["rejected"] = rejected
     return out
-
-
-def lex_entry_phrase(lex, pat: Pattern) -> str:
-    """The headword of the pattern's entry: its first phrase pattern's text."""
-    for p in lex.patterns.values():
-        if p.entry == pat.entry and p.kind == pat.kind:
-            return p.text
-    return pat.text
 
 
 def explain_lines(explanation: dict) -> list[str]:

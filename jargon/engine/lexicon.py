@@ -140,6 +140,7 @@ class Lexicon:
         self.weights: dict[str, float] = {}
         self.persons: dict[tuple, bool] = {}
         self.grammars: dict[tuple[str, str], bool] = {}        # (text form, "noun:gen") -> the analyser's reading
+        self.sound_keys: dict[int, frozenset[str]] = {}          # class -> how its forms sound (made on demand)
         self.suspect_forms: set[str] = set()    # text forms with a class found as a typo or a transliteration
 
     # -- compile ----------------------------------------------------------
@@ -433,8 +434,11 @@ class Lexicon:
 
     def sounds_like(self, form: str, c: int) -> bool:
         """Whether text ``form`` sounds like a form of class ``c`` (the analyser's sound key)."""
-        key = self.analyzer.sound_key(form)
-        return any(self.analyzer.sound_key(f) == key for f, classes in self.forms.items() if c in classes)
+        keys = self.sound_keys.get(c)
+        if keys is None:       # once per class: the forms of a class are not indexed by class
+            keys = self.sound_keys[c] = frozenset(
+                self.analyzer.sound_key(f) for f, classes in self.forms.items() if c in classes)
+        return self.analyzer.sound_key(form) in keys
 
     def _readings(self, form: str) -> list[tuple[str, str]]:
         """``(reading, rule)``: the form itself, and what its hyphens or apostrophes hide:
