@@ -29,6 +29,8 @@ def small(toml: str, language: str = "ru") -> Decoder:
     ("коллеги считают что это нормально", []),              # 3rd person plural
     ("Коллеги по цеху меня поддержали", []),                # a noun phrase
     ("Коллеги — это, наверное, главное.", []),              # the subject of a definition
+    ("Коллеги вам тогда помогли?", []),                     # "вам" is their object: the verb decides
+    ("коллеги вам удобно в четверг", ["kollegi"]),          # no verb: an address
 ])
 def test_an_address_is_set_off_or_followed_by_what_follows_an_address(text, expected):
     assert ids(text) == expected
@@ -107,6 +109,8 @@ def test_open_and_person_slots():
     ("Коллеги, а адженда-то какая будет?", ["kakova-agenda"]),         # a clitic
     ("подсвечивали-подсвечивали Диме точки роста", ["podsvetit-tochki-rosta"]),   # reduplication
     ("кан цептуально мы за", ["kontseptualno"]),                       # a split word, a short piece
+    ("кон цеп туально мы за", ["kontseptualno"]),                      # split in three
+    ("это было верх не уровнево", ["verkhneurovnevo"]),                # three pieces, two of them words
     ("это вп ланах сказали", ["eto-v-planakh"]),      # a glued pair split elsewhere (MAX_PIECE_CLASSES)
     ("«Фоллоуапчик пришлёте?» — это её коронное.", ["prishlete-followup"]),   # a borrowing's derivative
     ("Наставник обязан подсветить стажёру точки роста", ["podsvetit-tochki-rosta"]),  # a role fills the slot
@@ -125,6 +129,8 @@ def test_phrases_said_loosely(text, expected):
     ("Пришлите в чат Апулею", []),                            # a name is no typo
     ("калеги, подскажите", ["kollegi"]),                      # a lower-case typo (speech-to-text)
     ("Калеги, подскажите", ["kollegi"]),                      # it sounds like "коллеги"
+    ("Написал ей «podsvechu tebe tochki rosta» и вышел.", ["podsvetit-tochki-rosta"]),  # a Latin pronoun fills the slot
+    ("Ответ был один: «verkhneurovnevo», и тишина.", ["verkhneurovnevo"]),   # one Latin word in Russian text
 ])
 def test_the_script_of_a_line_and_names(text, expected):
     assert ids(text) == expected
@@ -164,3 +170,46 @@ def test_a_one_word_phrase_takes_a_typo_only_when_close_long_or_sounding_alike()
     assert found("позырить") == []                     # 0.8, eight letters, sounds otherwise: another word
     assert found("эскалиравтаь") == ["eskalirovat"]   # 0.83, but a long word: three edits are a typo
     assert found("дэйли") == []                        # five letters: too short to trust, sounding alike or not
+
+
+def test_one_latin_word_in_russian_text_reads_as_russian_unless_it_is_english():
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "mitap"
+        phrase = "митап"
+        meaning = "встреча"
+        [[entries]]
+        id = "stop"
+        phrase = "стоп"
+        meaning = "хватит"
+    """)
+    assert [m.entry.id for m in dec.decode("Это был «mitap», а не встреча.")] == ["mitap"]
+    assert dec.decode("Он сказал «stop» и ушёл.") == []          # an English word: not a reading of "стоп"
+    assert dec.decode("Stop it, mitap guys.") == []             # no Russian around: no reading
+
+
+def test_a_dictionary_matches_only_text_in_its_language():
+    """A Russian entry's Latin spelling counts inside Russian text, or Russian written in
+    Latin letters, never in English prose."""
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [spellings]
+        "аттач" = ["attach"]
+        "апрувнуть" = ["approve"]
+        [[entries]]
+        id = "attach"
+        phrase = "аттач"
+        meaning = "вложение"
+        [[entries]]
+        id = "approve"
+        phrase = "апрувнуть"
+        meaning = "одобрить"
+    """)
+    assert [m.entry.id for m in dec.decode("Кинь мне attach, плиз")] == ["attach"]
+    assert [m.entry.id for m in dec.decode("Надо approve получить у Пети")] == ["approve"]
+    assert dec.decode("Please attach the file to the ticket.") == []
+    assert dec.decode("Managers approve the budget in May.") == []
+    assert [m.entry.id for m in dec.decode("ty mozhesh approve dat segodnya")] == ["approve"]   # Russian in Latin letters

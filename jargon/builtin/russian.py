@@ -182,8 +182,9 @@ class RussianAnalyzer(Analyzer):
             return True
         if word in self.pronouns or word in self.function_words or word in self.fillers or len(word) < 2:
             return False
-        if not _CYRILLIC.search(word):
-            return capitalized and not sentence_initial
+        if not _CYRILLIC.search(word):      # "podsvechu tebe": a pronoun in Latin letters
+            return (capitalized and not sentence_initial) or not self.person_pronouns.isdisjoint(
+                self.transliterate(word))
         known = self._known(word)
         for p in self._parse(word)[:3]:
             tag = p.tag
@@ -202,13 +203,14 @@ class RussianAnalyzer(Analyzer):
 
     _QUESTION = frozenset("кто что где когда куда откуда почему зачем как какой какая какое какие каков какова "
                           "сколько чей чья чьи ли можно нужно надо".split())
-    _SECOND_PERSON = frozenset("вы ты вас вам вами тебя тебе тобой".split())
+    _SECOND_PERSON = frozenset("вы ты".split())
 
     def is_address(self, following: list[str], set_off: str = "") -> bool:
         """An address is followed by a question, a request, an imperative or a 2nd-person verb;
         a subject by a verb that agrees with it (3rd person or past plural): "коллеги меня
         поддержали" is not an address, "коллеги подскажите" and "коллеги кто знает" are. The
-        first verb within four words decides; with none, it stays an address. Set off by a
+        first verb within four words decides; with none, it stays an address. "Вас", "тебе"
+        decide nothing: they may be the object of a subject ("коллеги вас поддерживали"). Set off by a
         comma it is an address; by a dash before "это" it is the subject of a definition
         ("Коллеги — это главное")."""
         if set_off:
@@ -283,6 +285,11 @@ class RussianAnalyzer(Analyzer):
                 return False
         english = sum(is_english(w) for w in latin if w not in self._LATIN_FUNCTION and w not in listed)
         return 3 * english <= len(latin)
+
+    def is_foreign_word(self, word: str) -> bool:
+        from jargon.text.english import is_english
+
+        return is_english(word)
 
     def transliterate(self, word: str) -> list[str]:
         if not _ANY_LATIN.search(word):      # most words: nothing to read in another script

@@ -29,7 +29,7 @@ from jargon.text.tokens import Tokens, tokenize
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM
+from .tuning import MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
 
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")
@@ -61,6 +61,8 @@ class CandidateLine:
         self.person_at: list[bool | None] = [None] * len(self.norms)
         self.reads_own: dict[int, bool] = {}     # utterance -> its Latin-letter words read as the language
         self.foreign_line: bool | None = None
+        self.has_own: bool | None = None
+        self.latin_own: bool | None = None
         self.views: dict[int, tuple[int, Utterance, set]] = {}
         self.where: dict[int, list[int]] = {}
         self.token_sets: list = []
@@ -114,6 +116,8 @@ class CandidateLine:
                 drop.add(c)
             elif rule == "translit":
                 u = utts[i]
+                if self.classes[i].get(c, 0.0) >= TRANSLIT_SIM and self.own_script() and not a.is_foreign_word(norms[i]):
+                    continue        # «verkhneurovnevo норм»: one word, read as a dictionary form, in own-script text
                 if u not in self.reads_own:
                     lo, hi = bisect_left(utts, u), bisect_right(utts, u)
                     run = [n for n in norms[lo:hi] if _FOREIGN_WORD.match(n)]
@@ -130,6 +134,13 @@ class CandidateLine:
         if drop:
             self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
         return bool(drop)
+
+    def own_script(self) -> bool:
+        """The line holds words in the language's own script (Cyrillic for Russian)."""
+        if self.has_own is None:
+            letters = self.a.letters
+            self.has_own = letters is not None and re.search(letters, self.low) is not None
+        return self.has_own
 
     # -- per-token helpers ----------------------------------------------------------------
     def weight(self, i: int) -> float:
@@ -229,8 +240,20 @@ class CandidateLine:
             return False
         return n < ONE_WORD_TYPO_LOWER or not self.lex.sounds_like(self.norms[i], pcl[j])
 
+    def other_language(self) -> bool:
+        """The line has no letter of the language's script and does not read as the language
+        written in other letters ("u menya zagruz" does): English prose is no Russian text,
+        whatever spellings a Russian dictionary lists ("attach", "use case")."""
+        if self.a.letters is None or self.own_script():
+            return False
+        if self.latin_own is None:
+            self.latin_own = self.a.reads_as_own(self.words, self.lex.spellings)
+        return not self.latin_own
+
     def rejected(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
         """Why a scored window does not count (its guards), or None."""
+        if self.other_language():
+            return "text in another language"
         if pat.anchored and not self.addresses(w.last):
             return "not an address here"
         if w.first == w.last and self.foreign(w.first, pat, pcl):
@@ -306,6 +329,8 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
     if len(norms) < 2:
         return toks, norms, classes
+    if len(norms) > 2:
+        toks, norms, classes = _rejoin_triples(piece, base, toks, norms, classes, lex)
     halves, targets = lex.half_classes, lex.join_targets
     # pairs worth a look (C-level): joined, they make a dictionary word or spelling, or one is
     # a piece of a split word and the other a piece too or a short one ("кан цептуально")
@@ -335,15 +360,41 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         if new and (not classes[i] or not classes[i + 1] or (
                 merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
             joins.append(i)
+    return _joined(toks, norms, classes, [(i, 2) for i in joins], lex)
+
+
+def _rejoin_triples(piece, base, toks, norms, classes, lex: Lexicon):
+    """Join three words that speech-to-text split out of one dictionary form ("конце пту
+    ально", "верх не уровнево"): the three together are the form itself, one end is a piece
+    of a split word, and one of them means nothing alone."""
+    halves, forms, known = lex.half_classes, lex.forms, lex.analyzer.is_known
+    starts, ends, _, utts = toks
+    joins: list[tuple[int, int]] = []
+    i = 0
+    while i < len(norms) - 2:
+        a, b, c = norms[i:i + 3]
+        if (a in halves or c in halves) and a + b + c in forms and utts[i] == utts[i + 2] \
+                and piece[ends[i] - base:starts[i + 1] - base].isspace() \
+                and piece[ends[i + 1] - base:starts[i + 2] - base].isspace() \
+                and not (known(a) and known(b) and known(c)):
+            joins.append((i, 3))
+            i += 3
+        else:
+            i += 1
+    return _joined(toks, norms, classes, joins, lex)
+
+
+def _joined(toks, norms, classes, joins: list[tuple[int, int]], lex: Lexicon):
+    """The line with each run ``(i, k)`` of k words joined into one word."""
     if not joins:
         return toks, norms, classes
-    starts, ends, opens, utts, norms, classes = (list(x) for x in (starts, ends, opens, utts, norms, classes))
-    for i in reversed(joins):
-        ends[i:i + 2] = [ends[i + 1]]
-        del starts[i + 1], opens[i + 1], utts[i + 1]
-        norms[i:i + 2] = [merged[i]]
-        classes[i:i + 2] = [lex.classes(merged[i])]
-    toks = Tokens(starts, ends, opens, utts)
-    return toks, norms, classes
+    starts, ends, opens, utts, norms, classes = (list(x) for x in (*toks, norms, classes))
+    for i, k in reversed(joins):
+        word = "".join(norms[i:i + k])
+        ends[i:i + k] = [ends[i + k - 1]]
+        del starts[i + 1:i + k], opens[i + 1:i + k], utts[i + 1:i + k]
+        norms[i:i + k] = [word]
+        classes[i:i + k] = [lex.classes(word)]
+    return Tokens(starts, ends, opens, utts), norms, classes
 
 

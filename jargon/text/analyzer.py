@@ -121,6 +121,12 @@ class Analyzer:
         default: no."""
         return False
 
+    def is_foreign_word(self, word: str) -> bool:
+        """Whether a word written in another script is a word of that other language (an English
+        word inside Russian text): then a reading of it as this language's word is doubtful.
+        Neutral default: no."""
+        return False
+
     def transliterate(self, word: str) -> list[str]:
         """Readings in this language's script of a word written in another script (most likely first)."""
         return []
