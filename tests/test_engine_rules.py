@@ -212,4 +212,5 @@ def test_a_dictionary_matches_only_text_in_its_language():
     assert [m.entry.id for m in dec.decode("Надо approve получить у Пети")] == ["approve"]
     assert dec.decode("Please attach the file to the ticket.") == []
     assert dec.decode("Managers approve the budget in May.") == []
-    assert [m.entry.id for m in dec.decode("ty mozhesh approve dat segodnya")] == ["approve"]   # Russian in Latin letters
+    # Russian in Latin letters
+    assert [m.entry.id for m in dec.decode("ty mozhesh approve dat segodnya")] == ["approve"]

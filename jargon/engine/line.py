@@ -116,7 +116,8 @@ class CandidateLine:
                 drop.add(c)
             elif rule == "translit":
                 u = utts[i]
-                if self.classes[i].get(c, 0.0) >= TRANSLIT_SIM and self.own_script() and not a.is_foreign_word(norms[i]):
+                exact = self.classes[i].get(c, 0.0) >= TRANSLIT_SIM
+                if exact and self.own_script() and not a.is_foreign_word(norms[i]):
                     continue        # «verkhneurovnevo норм»: one word, read as a dictionary form, in own-script text
                 if u not in self.reads_own:
                     lo, hi = bisect_left(utts, u), bisect_right(utts, u)
