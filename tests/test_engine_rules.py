@@ -172,22 +172,29 @@ def test_a_one_word_phrase_takes_a_typo_only_when_close_long_or_sounding_alike()
     assert found("дэйли") == []                        # five letters: too short to trust, sounding alike or not
 
 
-def test_one_latin_word_in_russian_text_reads_as_russian_unless_it_is_english():
+def test_one_latin_word_in_russian_text_reads_as_russian_unless_it_is_english_or_short():
+    """LATIN_ALONE_MIN pinned: a six-letter word is read, a five-letter one is not."""
     dec = small("""
         [dictionary]
         name = "t"
+        [[entries]]
+        id = "storis"
+        phrase = "сторис"
+        meaning = "короткий ролик"
         [[entries]]
         id = "mitap"
         phrase = "митап"
         meaning = "встреча"
         [[entries]]
-        id = "stop"
-        phrase = "стоп"
-        meaning = "хватит"
+        id = "banan"
+        phrase = "банан"
+        meaning = "плохая оценка"
     """)
-    assert [m.entry.id for m in dec.decode("Это был «mitap», а не встреча.")] == ["mitap"]
-    assert dec.decode("Он сказал «stop» и ушёл.") == []          # an English word: not a reading of "стоп"
-    assert dec.decode("Stop it, mitap guys.") == []             # no Russian around: no reading
+    assert [m.entry.id for m in dec.decode("Выложи это в «storis», коллеги.")] == ["storis"]
+    assert dec.decode("Это был «mitap», а не встреча.") == []       # short: a command or a code name
+    assert dec.decode("Он сказал «banana» и ушёл.") == []           # an English word: no reading of "банана"
+    assert [m.entry.id for m in dec.decode("Он сказал «banany» и ушёл.")] == ["banan"]
+    assert dec.decode("Post it to storis, guys.") == []             # no Russian around: no reading
 
 
 def test_a_dictionary_matches_only_text_in_its_language():

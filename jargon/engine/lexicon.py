@@ -226,6 +226,10 @@ class Lexicon:
             if c in phrase_classes:
                 for piece in _halves(word):
                     half_classes[piece].add(c)
+                # a three-letter end that is no word of its own ("пла нах" of "планах")
+                for piece in {word[:3], word[-3:]} if len(word) >= 6 else ():
+                    if not self.analyzer.is_known(piece):
+                        half_classes[piece].add(c)
         for short, nxt in glued_written:             # "вп ланах" is "впланах" split elsewhere
             together = short + nxt
             for piece in _halves(together) - {short, nxt}:    # split where it was glued: two words

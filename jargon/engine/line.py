@@ -29,7 +29,7 @@ from jargon.text.tokens import Tokens, tokenize
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
+from .tuning import LATIN_ALONE_MIN, MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
 
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")
@@ -116,7 +116,7 @@ class CandidateLine:
                 drop.add(c)
             elif rule == "translit":
                 u = utts[i]
-                exact = self.classes[i].get(c, 0.0) >= TRANSLIT_SIM
+                exact = self.classes[i].get(c, 0.0) >= TRANSLIT_SIM and len(norms[i]) >= LATIN_ALONE_MIN
                 if exact and self.own_script() and not a.is_foreign_word(norms[i]):
                     continue        # «verkhneurovnevo норм»: one word, read as a dictionary form, in own-script text
                 if u not in self.reads_own:

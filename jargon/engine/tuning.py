@@ -29,6 +29,8 @@ STEM_SIM = 0.9             # the same Snowball stem only ("концептуал�
 PREFIX_SIM = 0.9           # another verb prefix ("почелленджил" for "челленджить")
 DERIVED_SIM = 0.9          # a word derived from a one-word entry's root ("профакапили" for "факап")
 TRANSLIT_SIM = 0.95        # read from Latin letters ("zagruz")
+LATIN_ALONE_MIN = 6        # letters a lone Latin word needs to be read as a dictionary form in Cyrillic text
+                           # («verkhneurovnevo»; short ones are commands and identifiers: "coll", "mitap")
 SYNONYM_SIM = 0.85         # a synonym listed in [synonyms] ("загруженность" for "загруз")
 TYPO_SIM_MIN = 0.8         # a corrected typo scores its rapidfuzz ratio, clamped to
 TYPO_SIM_MAX = 0.97        # [TYPO_SIM_MIN, TYPO_SIM_MAX]
