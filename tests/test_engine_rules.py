@@ -40,6 +40,9 @@ def test_an_address_is_set_off_or_followed_by_what_follows_an_address(text, expe
     ("У меня сейчас дикая загруженность", ["bolshoy-zagruz"]),     # [synonyms]
     ("Я сегодня без вебки, коллеги, приболел немного.", ["bez-kamery-pribolel"]),
     ("Взял, вернусь", ["zabral-vernus"]),
+    ("У нас сейчас большой загруз, правда", ["bolshoy-zagruz"]),             # "я" = ["мы"]
+    ("ето в планах, не волнуйся", ["eto-v-planakh"]),                        # a listed spelling of a short word
+    ("Я без камеры сегодня, что-то нездоровится.", ["bez-kamery-pribolel"]),
     ("Предположения Андрея челленджить у нас принято всем отделом.", ["chellendzhit-gipotezy"]),
     ("Концептуально я за", ["kontseptualno"]),
     ("В верхнеуровневом меню приложения четыре пункта", []),      # {tech} in a literal guard
