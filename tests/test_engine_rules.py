@@ -224,3 +224,27 @@ def test_a_dictionary_matches_only_text_in_its_language():
     assert dec.decode("Managers approve the budget in May.") == []
     # Russian in Latin letters
     assert [m.entry.id for m in dec.decode("ty mozhesh approve dat segodnya")] == ["approve"]
+
+
+def test_a_noun_in_the_placeholders_case_takes_the_persons_place():
+    """"с Васей": a noun in the instrumental ("с бухгалтерией"); "Васе": one in the dative;
+    a noun in another case does not fill the slot (it is an inserted word)."""
+    from engine_helpers import seed_decoder
+
+    assert ids("мы с бухгалтерией решили идти в эту историю") == ["my-s-vasey-v-etu-istoriyu"]
+    assert ids("Надо подсветить отделу продаж точки роста") == ["podsvetit-tochki-rosta"]
+
+    def score(text: str) -> float:
+        return max((m.score for m in seed_decoder().decode(text) if m.entry.id == "podsvetit-tochki-rosta"), default=0)
+
+    assert score("Надо подсветить проекту точки роста") == 100
+    assert score("Надо подсветить фонарём точки роста") < 100
+
+
+def test_the_russian_analyser_says_which_placeholder_forms_a_noun_may_fill():
+    from jargon.builtin.russian import RussianAnalyzer
+
+    a = RussianAnalyzer()
+    assert a.slot_grammar("васей") == "noun:ins"
+    assert a.slot_grammar("васе") == "noun:dat"
+    assert a.slot_grammar("вася") is None        # a subject: a person only

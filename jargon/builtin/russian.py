@@ -239,6 +239,13 @@ class RussianAnalyzer(Analyzer):
             out.append(form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word)
         return out
 
+    _CASE_SLOT = {"nomn": "noun:nom", "gent": "noun:gen", "datv": "noun:dat", "accs": "noun:acc",
+                  "ablt": "noun:ins", "loct": "noun:loc"}
+
+    def slot_grammar(self, placeholder: str) -> str | None:
+        case = self._name_case(placeholder)
+        return self._CASE_SLOT.get(case) if case in ("datv", "ablt") else None
+
     def _name_case(self, word: str) -> str | None:
         """The case of a first name's form ("Васю": accs), the singular reading first."""
         names = [p for p in self._parse(word) if "Name" in p.tag]

@@ -140,6 +140,7 @@ class Lexicon:
         self.weights: dict[str, float] = {}
         self.persons: dict[tuple, bool] = {}
         self.grammars: dict[tuple[str, str], bool] = {}        # (text form, "noun:gen") -> the analyser's reading
+        self.slot_grammars: dict[str, str | None] = {}      # a person slot's placeholder -> the noun slot it stands for
         self.sound_keys: dict[int, frozenset[str]] = {}          # class -> how its forms sound (made on demand)
         self.suspect_forms: set[str] = set()    # text forms with a class found as a typo or a transliteration
 

@@ -173,6 +173,15 @@ class CandidateLine:
             g = self.lex.grammars[key] = self.a.has_grammar(self.norms[i], name)
         return g
 
+    def slot_noun(self, i: int, placeholder: str) -> bool:
+        """Whether token i is a noun in the case of a person slot's placeholder ("Васей"), which
+        may take the person's place ("мы с бухгалтерией решили идти в эту историю")."""
+        slots = self.lex.slot_grammars
+        name = slots.get(placeholder, "")
+        if name == "":
+            name = slots[placeholder] = self.a.slot_grammar(placeholder)
+        return name is not None and self.grammar(i, name)
+
     def opens_utterance(self, i: int) -> bool:
         """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
         opens, norms, a = self.toks.opens, self.norms, self.a
@@ -191,7 +200,8 @@ class CandidateLine:
             local = {c: [i - lo for i in ps if lo <= i <= hi] for c, ps in self.where.items()}
             u = Utterance(self.classes[lo:hi + 1], lambda i: self.weight(i + lo), lambda i: self.person(i + lo),
                           lambda i: self.opens_utterance(i + lo), lambda c: local.get(c, ()),
-                          lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order)
+                          lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
+                          lambda i, placeholder: self.slot_noun(i + lo, placeholder))
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

@@ -48,9 +48,10 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun")
 
-    def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False):
+    def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
+                 slot_noun=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -58,11 +59,12 @@ class Utterance:
         self.positions = positions        # callable(word class) -> its token positions, in order
         self.grammar = grammar            # callable(i, "noun:gen") -> bool: the analyser reads token i so
         self.fixed_order = fixed_order    # the language's phrases keep their word order (English)
+        self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
 
     def fills(self, i: int, kind: str, name: str) -> bool:
         """Whether token i can fill a slot of ``kind`` (a person, an open or a grammatical slot)."""
-        if kind == PERSON:
-            return self.person(i)
+        if kind == PERSON:     # a person, or a noun in the placeholder's case ("с бухгалтерией")
+            return self.person(i) or (self.slot_noun is not None and self.slot_noun(i, name))
         if kind == OPEN:
             return self.weight(i) > FILLER_WEIGHT
         return kind == GRAM and self.grammar is not None and self.grammar(i, name)
@@ -86,7 +88,8 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
     for j in pat.slots:
         tok = pat.tokens[j]
         for i in range(lo, hi + 1):
-            if (tok.kind != PERSON or i not in cand) and u.fills(i, tok.kind, tok.word[1:-1]):
+            name = tok.word if tok.kind == PERSON else tok.word[1:-1]
+            if (tok.kind != PERSON or i not in cand) and u.fills(i, tok.kind, name):
                 cand.setdefault(i, {})[j] = 1.0
     positions = sorted(cand)
     total = pat.total

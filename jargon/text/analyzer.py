@@ -156,6 +156,12 @@ class Analyzer:
         matched (the name was said in one of them). Languages without inflection keep the name."""
         return name
 
+    def slot_grammar(self, placeholder: str) -> str | None:
+        """The grammatical slot a placeholder's form stands for, when a noun of that form may
+        take a person's place ("с Васей" -> "noun:ins": "мы с бухгалтерией решили"), or None.
+        Neutral default: None (a person only)."""
+        return None
+
     def placeholder_stem(self, placeholder: str) -> str:
         """The part of a placeholder name shared by its forms ("Вася" -> "вас")."""
         p = self.normalize(placeholder)
