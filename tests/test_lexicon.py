@@ -80,7 +80,8 @@ def test_edits_allowed_by_word_length():
     ("кварп", "кворб", False),                  # two edits of five letters: too many
     ("друмбо", "дрымба", True),                 # 6-11 letters: two edits
     ("трансмагрек", "трансмогрик", True),
-    ("транзмагрек", "трансмогрик", False),      # three edits of eleven letters: too many
+    ("транзмагрук", "трансмогрик", False),      # three edits of eleven letters: too many (and not heard alike)
+    ("транзмагрек", "трансмогрик", True),       # three edits, but heard alike (SOUND_TYPO_MIN)
     ("гипирфлюгсар", "гиперфлюксор", True),     # 12 letters and more: three edits
     ("гапирфлюгсар", "гиперфлюксор", False),    # four: too many
 ])

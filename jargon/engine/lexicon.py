@@ -50,6 +50,7 @@ from .tuning import (
     MAX_PIECE_CLASSES,
     MIN_COVERAGE,
     PREFIX_SIM,
+    SOUND_TYPO_MIN,
     STEM_SIM,
     SYNONYM_SIM,
     TRANSLIT_SIM,
@@ -126,6 +127,7 @@ class Lexicon:
         for w in sorted(targets):
             buckets[(w[0], len(w))].append(w)
         self.pools: dict[tuple[str, int], list[str]] = {}
+        self.sound_words = tuple(w for w in targets if len(w) >= SOUND_TYPO_MIN)   # indexed on demand
         for first, n in {(f, n + k) for f, n in buckets for k in range(-3, 4)}:
             d = max_typo_distance(n)
             pool = [w for length in range(n - d, n + d + 1) for w in buckets.get((first, length), ())]
@@ -141,6 +143,7 @@ class Lexicon:
         self.persons: dict[tuple, bool] = {}
         self.grammars: dict[tuple[str, str], bool] = {}        # (text form, "noun:gen") -> the analyser's reading
         self.slot_grammars: dict[str, str | None] = {}      # a person slot's placeholder -> the noun slot it stands for
+        self.sound_of: dict[str, str] | None = None           # sound key -> a long dictionary word (on demand)
         self.sound_keys: dict[int, frozenset[str]] = {}          # class -> how its forms sound (made on demand)
         self.suspect_forms: set[str] = set()    # text forms with a class found as a typo or a transliteration
 
@@ -237,9 +240,10 @@ class Lexicon:
                 half_classes[piece].update(c for c in self.joined[together] if c in phrase_classes)
         for alt, word in self.spellings.items():
             parts = alt.split()
-            if len(parts) > 1:
-                for c in self.forms.get(word, {}):
-                    for piece in parts:
+            pieces = parts if len(parts) > 1 else _halves(alt)    # "а джэнда": a spelling split too
+            for c in self.forms.get(word, {}):
+                if len(parts) > 1 or c in phrase_classes:
+                    for piece in pieces:
                         half_classes[piece].add(c)
         # a piece shared by many words ("пере", "ировать") tells nothing
         self.half_classes = {k: tuple(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
@@ -437,6 +441,14 @@ class Lexicon:
         if stem:
             note(self.stems.get(stem), "stem" if rule == "form" else rule)
 
+    def sound_index(self) -> dict[str, str]:
+        """How the long dictionary words sound -> one of them (made on first use)."""
+        index = self.sound_of
+        if index is None:
+            key = self.analyzer.sound_key
+            index = self.sound_of = {key(w): w for w in sorted(self.sound_words, reverse=True)}
+        return index
+
     def sounds_like(self, form: str, c: int) -> bool:
         """Whether text ``form`` sounds like a form of class ``c`` (the analyser's sound key)."""
         keys = self.sound_keys.get(c)
@@ -563,6 +575,10 @@ class Lexicon:
         d = max_typo_distance(len(form))
         best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
         if not best:
+            # more edits than allowed, but heard alike ("чилинджить" for "челленджить")
+            target = self.sound_index().get(self.analyzer.sound_key(form)) if len(form) >= SOUND_TYPO_MIN else None
+            if target is not None:
+                self._lookup(self.spellings.get(target, target), sim * TYPO_SIM_MIN, found, how, rule)
             return
         nearest = best[0][1]
         for target, distance, _ in best:      # every word at the nearest distance ("коллег", "коллеги")

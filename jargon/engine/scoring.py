@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from .patterns import GRAM, LITERAL, OPEN, PERSON, Pattern
-from .tuning import FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY
+from .tuning import FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY, SLOT_NOUN_SIM
 
 
 @dataclass(slots=True)
@@ -61,13 +61,16 @@ class Utterance:
         self.fixed_order = fixed_order    # the language's phrases keep their word order (English)
         self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
 
-    def fills(self, i: int, kind: str, name: str) -> bool:
-        """Whether token i can fill a slot of ``kind`` (a person, an open or a grammatical slot)."""
-        if kind == PERSON:     # a person, or a noun in the placeholder's case ("с бухгалтерией")
-            return self.person(i) or (self.slot_noun is not None and self.slot_noun(i, name))
+    def fills(self, i: int, kind: str, name: str) -> float:
+        """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
+        SLOT_NOUN_SIM for a noun in a person slot's case ("с бухгалтерией"), or 0.0."""
+        if kind == PERSON:
+            if self.person(i):
+                return 1.0
+            return SLOT_NOUN_SIM if self.slot_noun is not None and self.slot_noun(i, name) else 0.0
         if kind == OPEN:
-            return self.weight(i) > FILLER_WEIGHT
-        return kind == GRAM and self.grammar is not None and self.grammar(i, name)
+            return float(self.weight(i) > FILLER_WEIGHT)
+        return float(kind == GRAM and self.grammar is not None and self.grammar(i, name))
 
 
 def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
@@ -89,8 +92,10 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
         tok = pat.tokens[j]
         for i in range(lo, hi + 1):
             name = tok.word if tok.kind == PERSON else tok.word[1:-1]
-            if (tok.kind != PERSON or i not in cand) and u.fills(i, tok.kind, name):
-                cand.setdefault(i, {})[j] = 1.0
+            if tok.kind != PERSON or i not in cand:
+                sim = u.fills(i, tok.kind, name)
+                if sim:
+                    cand.setdefault(i, {})[j] = sim
     positions = sorted(cand)
     total = pat.total
     need = MIN_COVERAGE * total

@@ -21,6 +21,7 @@ FILLER_WEIGHT = 0.1        # a discourse filler or politeness formula inserted i
 CONTENT_INSERT_WEIGHT = 1.5   # a noun or verb inserted into a phrase: more than it would count inside
 SLOT_WEIGHT = 0.6          # the "any colleague" slot (a name or pronoun) of a phrase
 OPEN_SLOT_WEIGHT = 0.6     # an open slot ({something}): any short noun phrase
+SLOT_NOUN_SIM = 0.7        # a noun, not a person, in a person slot's case ("мы с бухгалтерией решили")
 OPEN_SLOT_WORDS = 3        # words an open slot may take
 INTERJECTION_WEIGHT = 0.1  # Russian interjections (pymorphy3 INTJ) inside a phrase
 
@@ -29,6 +30,8 @@ STEM_SIM = 0.9             # the same Snowball stem only ("концептуал�
 PREFIX_SIM = 0.9           # another verb prefix ("почелленджил" for "челленджить")
 DERIVED_SIM = 0.9          # a word derived from a one-word entry's root ("профакапили" for "факап")
 TRANSLIT_SIM = 0.95        # read from Latin letters ("zagruz")
+SOUND_TYPO_MIN = 8         # letters a word needs to be corrected by how it sounds beyond the edit limit
+                           # ("чилинджить" for "челленджить": 3 edits, heard alike)
 LATIN_ALONE_MIN = 6        # letters a lone Latin word needs to be read as a dictionary form in Cyrillic text
                            # («verkhneurovnevo»; short ones are commands and identifiers: "coll", "mitap")
 SYNONYM_SIM = 0.85         # a synonym listed in [synonyms] ("загруженность" for "загруз")
