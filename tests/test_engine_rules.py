@@ -48,6 +48,9 @@ def test_an_address_is_set_off_or_followed_by_what_follows_an_address(text, expe
     ("В верхнеуровневом меню приложения четыре пункта", []),      # {tech} in a literal guard
     ("Верхнеуровневая классификация грузов простая", []),
     ("Это в планах эвакуации указано", []),                       # "в планах {noun:gen}"
+    ("Это в планах МФЦ на следующий год", []),                    # an abbreviation is in every case
+    ("Это в планах РЖД, не раньше", []),
+    ("Это в планах кафе на зиму", []),                            # an indeclinable noun too
     ("У меня сейчас большой загруз контейнера", []),              # "загруз {noun:gen}"
     ("У меня сейчас большой загруз, давай после релиза.", ["bolshoy-zagruz"]),  # the genitive is not next to it
 ])

@@ -153,6 +153,9 @@ class RussianAnalyzer(Analyzer):
         if not _CYRILLIC.search(word):
             return False
         parses = self._parse(word)
+        if "NOUN" in pos and (len(word) <= 4 and all("UNKN" in p.tag for p in parses)
+                              or any({"Fixd", "NOUN"} in p.tag for p in parses[:1])):
+            return True     # an indeclinable noun or an abbreviation is in every case ("в планах БТИ", "РЖД")
         best = parses[0].score if parses else 0
         return any(p.tag.POS in pos and (cases is None or p.tag.case in cases)
                    for p in parses[:4] if p.score >= best * PARSE_SCORE_RATIO)
