@@ -118,8 +118,8 @@ def english_root(word: str, analyzer) -> tuple[str, str, str] | None:
         best: tuple[int, str, str] | None = None
         for cut in range(MIN_ROOT, len(body) + 1):
             root, rest = body[:cut], body[cut:]
-            if not rest and not prefix:
-                continue          # a bare root is a loanword noun, not Russian morphology
+            if not rest:
+                continue          # Russian morphology: an ending after the root
             if rest in ("ь", "й") or (rest and not analyzer.derived_ending(rest)):
                 continue          # "-ь" alone ends a verb's suffix ("скейлит-ь"), never a root
             key = russian_key(root)
