@@ -30,18 +30,29 @@ def candidates(paths):
 
 
 def same(planted: str, lemma: str) -> bool:
-    a, b = planted.split(), lemma.split()
-    return len(a) == len(b) and all(x[:4] == y[:4] for x, y in zip(a, b, strict=True))
+    a, b = planted.replace("ё", "е").split(), lemma.replace("ё", "е").split()
+    return len(a) == len(b) and all(_stem_eq(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _stem_eq(x: str, y: str) -> bool:
+    """The same word up to an ending of at most two letters (полку, полка; руку, рука)."""
+    n = max(3, len(x) - 2)
+    return abs(len(x) - len(y)) <= 2 and x[:n] == y[:n]
 
 
 def score(name: str) -> None:
     planted = json.loads((DATA / f"{name}.planted.json").read_text(encoding="utf-8"))["planted"]
     ranked = [c.lemma for c in candidates(sorted((DATA / name).glob("*.txt")))]
     top30 = ranked[:30]
-    precision = sum(any(same(p, t) for p in planted) for t in top30) / max(len(top30), 1)
+    # each planted item counts once, however many candidates match it
+    precision = len({p for p in planted if any(same(p, t) for t in top30)}) / max(len(top30), 1)
+    last = max((min(n for n, t in enumerate(ranked) if same(p, t)) for p in planted
+                if any(same(p, t) for t in ranked)), default=-1) + 1
     found = [p for p in planted if any(same(p, t) for t in ranked[:60])]
-    print(f"{name}: {len(planted)} planted; precision@30 {precision:.2f} (at most {min(len(planted), 30) / 30:.2f}); "
-          f"recall@60 {len(found) / len(planted):.2f}; missed: {', '.join(sorted(set(planted) - set(found))) or '-'}")
+    best = min(len(planted), len(top30)) / max(len(top30), 1)
+    missed = ", ".join(sorted(set(planted) - set(found))) or "-"
+    print(f"{name}: {len(planted)} planted; precision@30 {precision:.2f} over {len(top30)} (at most {best:.2f}); "
+          f"recall@60 {len(found) / len(planted):.2f}; the last planted item found at rank {last}; missed: {missed}")
 
 
 def speed(tmp: Path) -> None:
