@@ -7,8 +7,7 @@ import sys
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     from jargon.corpus import add_input_arguments
-    from jargon.discover.candidates import KINDS
-    from jargon.discover.output import FORMATS
+    from jargon.discover import FORMATS, KINDS
 
     add_input_arguments(p, "transcripts to read ('-' or none: stdin)")
     p.add_argument("-f", "--format", choices=FORMATS, default=None,
@@ -26,7 +25,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jargon import export
     from jargon.corpus import read_corpus
-    from jargon.discover.candidates import KINDS
+    from jargon.discover import KINDS
     from jargon.discover.finder import find_candidates
     from jargon.discover.reference import require_wordfreq
     from jargon.discover.rejected import load_rejected

@@ -14,3 +14,6 @@ The parts, one module each:
 - :mod:`.rejected`: the candidates the researcher rejected, so they do not come back.
 """
 from __future__ import annotations
+
+KINDS = ("anglicism", "term", "formula")
+FORMATS = ("table", "csv", "json", "jsonl", "toml")

@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import KINDS
 from .scan import Scan
 
-KINDS = ("anglicism", "term", "formula")
 MAX_CONTEXTS = 3
 CONTEXT_CHARS = 50          # characters either side of a keyword in context
 MIN_SPEAKERS = 2            # distinct speakers (speaker of a document) who say it
@@ -108,9 +108,11 @@ def context(scan: Scan, first: int, last: int) -> Context:
 
 def dispersed(scan: Scan, occurrences: Sequence[tuple[int, int]]) -> bool:
     """Said by at least two speakers (by label: the interviewer of every interview is one) in at
-    least two documents: one speaker's habit or one document's topic is not a culture's jargon."""
+    least two documents: one speaker's habit or one document's topic is not a culture's jargon.
+    A single transcript (the TUI's) needs one document, a text without speakers one speaker."""
     places = speakers_of(scan, occurrences)
-    return len({s for _, s in places}) >= MIN_SPEAKERS and len({d for d, _ in places}) >= MIN_DOCUMENTS
+    return (len({s for _, s in places}) >= min(MIN_SPEAKERS, scan.speakers)
+            and len({d for d, _ in places}) >= min(MIN_DOCUMENTS, len(scan.docs)))
 
 
 def speakers_of(scan: Scan, occurrences: Sequence[tuple[int, int]]) -> set[tuple[int, str]]:

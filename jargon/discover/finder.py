@@ -5,7 +5,8 @@ from collections.abc import Sequence
 
 from jargon.model import DecodedDocument
 
-from .candidates import KINDS, Candidate, rank
+from . import KINDS
+from .candidates import Candidate, rank
 
 
 def find_candidates(decoded: Sequence[DecodedDocument], rejected: frozenset[str] = frozenset(),

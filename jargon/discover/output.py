@@ -10,7 +10,6 @@ from jargon.escape import csv_cell, terminal
 
 from .candidates import Candidate
 
-FORMATS = ("table", "csv", "json", "jsonl", "toml")
 CSV_COLUMNS = ("rank", "lemma", "kind", "score", "count", "forms", "english", "documents", "speakers", "contexts")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from jargon.model import DecodedDocument
 from jargon.text.tokens import tokenize
@@ -58,6 +59,11 @@ class Scan:
     @property
     def size(self) -> int:
         return len(self.tokens)
+
+    @cached_property
+    def speakers(self) -> int:
+        """How many speaker labels the corpus has ("" for text without speakers counts as one)."""
+        return len({t.speaker for t in self.tokens})
 
     def doc_name(self, token: Token) -> str:
         return self.docs[token.doc].document.name
