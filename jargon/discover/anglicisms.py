@@ -105,7 +105,7 @@ def _consonants(key: str) -> int:
 
 
 def english_root(word: str, analyzer) -> tuple[str, str, str] | None:
-    """``(prefix, root, English word)`` when ``word`` is an English root in Russian morphology, else None.
+    """``(prefix, root, English words)`` when ``word`` is an English root in Russian morphology, else None.
 
     ``word`` is a lower-case Cyrillic word that pymorphy3 does not know. Prefixes are tried in
     :data:`PREFIXES` order; for each, of the roots that sound English the one with most consonants
@@ -127,16 +127,11 @@ def english_root(word: str, analyzer) -> tuple[str, str, str] | None:
             if consonants >= MIN_CONSONANTS and key in index and (best is None or consonants > best[0]):
                 best = (consonants, root, key)
         if best is not None:
-            return prefix, best[1], _closest(best[1], index[best[2]])
+            return prefix, best[1], _closest(index[best[2]])
     return None
 
 
-def _closest(root: str, words: tuple[str, ...]) -> str:
-    """Of a key's English words (the most frequent first), the one spelled most like the root in Latin
-    letters, a more frequent one winning a near tie."""
-    from rapidfuzz import fuzz
-
-    from jargon.text.translit import to_latin
-
-    latin = to_latin(root)
-    return max(enumerate(words), key=lambda iw: fuzz.ratio(latin, iw[1]) - 4 * iw[0])[1]
+def _closest(words: tuple[str, ...], n: int = 3) -> str:
+    """The English words a root may be built on, the most frequent first, joined with "/": the
+    sound key cannot tell "assign" from "asian" or "ocean", the researcher can."""
+    return "/".join(words[:n])

@@ -69,7 +69,7 @@ def word_candidates(scan: Scan, ref: Reference, analyzer) -> list[Candidate]:
             tok = scan.tokens[i]
             lemmas[_group(tok.form, False, tok.lemma, analyzer)].append(i)
     for root, idx in roots.items():
-        lemma = headword(scan, idx)
+        lemma = headword(scan, idx, root)
         cand = _scored(scan, ref, idx, lemma, "anglicism", ANGLICISM_BONUS - _penalty(scan, ref, idx), english[root])
         if cand is not None:
             out.append(cand)
@@ -88,13 +88,14 @@ def _group(form: str, known: bool, lemma: str, analyzer) -> str:
     return lemma if known else "~" + (analyzer.stem(form) or form)
 
 
-def headword(scan: Scan, idx: list[int]) -> str:
+def headword(scan: Scan, idx: list[int], root: str = "") -> str:
     """The lemma to show for forms pymorphy3 does not know: its commonest guess that was said as
-    such, an infinitive first ("замерджить", not "замерджим"); else the commonest form."""
+    such, an infinitive first ("замерджить", not "замерджим"), or a guessed infinitive on the
+    anglicism's ``root`` ("шортлистить" from "шортлистим"); else the commonest form."""
     guesses = Counter(scan.tokens[i].lemma for i in idx)
     said = {scan.tokens[i].form for i in idx}
     for lemma, _ in sorted(guesses.items(), key=lambda kv: (not kv[0].endswith(("ть", "ться")), -kv[1])):
-        if lemma in said:
+        if lemma in said or (root and lemma.startswith(root) and lemma.endswith(("ть", "ться"))):
             return lemma
     return Counter(scan.tokens[i].form for i in idx).most_common(1)[0][0]
 
