@@ -161,6 +161,17 @@ def test_cli_kind_and_top(cli):
     assert cli("--no-plugins", "discover", *SET_A, "-n", "-1").rc == 2
 
 
+def test_cli_speaker_selection_and_stdin(cli, monkeypatch):
+    only = json.loads(cli("--no-plugins", "discover", *SET_A, "--exclude-speaker", "Интервьюер", "-f", "json").out)
+    assert all("Интервьюер" not in c["speakers"] for c in only["candidates"])
+    nobody = cli("--no-plugins", "discover", *SET_A, "--speaker", "Никто Никтович", "-f", "json")
+    assert nobody.rc == 0 and json.loads(nobody.out)["candidates"] == []
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SET_A)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+    piped = cli("--no-plugins", "discover", "-f", "jsonl")
+    assert piped.rc == 0 and "пятничник" in piped.out
+
+
 def test_cli_escapes_terminal_and_csv(cli, tmp_path):
     hostile = ("Анна: =HYPERLINK(1) кринжатор\x1b[31m кринжатор тут.\nБорис: опять кринжатор, и кринжатор.\n")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"

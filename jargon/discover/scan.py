@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from jargon.model import DecodedDocument
+from jargon.roles import SelectedDocument
 from jargon.text.tokens import tokenize
 
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -92,7 +93,8 @@ def word_info(form: str, analyzer, stop: frozenset[str]) -> WordInfo:
 
 
 def scan(docs: Sequence[DecodedDocument], analyzer) -> Scan:
-    """Tokens of every document's segments (the whole text when it has none), in order."""
+    """Tokens of every document's segments (the whole text when it has none, unless a speaker
+    selection left none), in order."""
     out = Scan(list(docs))
     stop = stopwords(analyzer)
     words = out.words
@@ -100,7 +102,9 @@ def scan(docs: Sequence[DecodedDocument], analyzer) -> Scan:
     for index, decoded in enumerate(out.docs):
         doc = decoded.document
         spans = sorted((m.start, m.end) for m in decoded.matches)
-        pieces = [(s.start, s.end, s.speaker or "") for s in doc.segments] or [(0, len(doc.text), "")]
+        pieces = [(s.start, s.end, s.speaker or "") for s in doc.segments]
+        if not pieces and not isinstance(doc, SelectedDocument):     # --speaker may leave no turn at all
+            pieces = [(0, len(doc.text), "")]
         utt_base = 0
         m = 0
         for seg_start, seg_end, speaker in pieces:
