@@ -138,6 +138,9 @@ def test_english_root_needs_russian_morphology():
     assert english_root("заскейлили", analyzer)[:2] == ("за", "скейл")
     assert english_root("отревьюим", analyzer)[:2] == ("от", "ревью")
     assert english_root("переподписать", analyzer) is None
+    # the root's last consonant alternates: фидбэк -> отфидбечить
+    prefix, root, english = english_root("отфидбечить", analyzer)
+    assert (prefix, root) == ("от", "фидбеч") and "feedback" in english.split("/")
 
 
 # -- the command ------------------------------------------------------------------------

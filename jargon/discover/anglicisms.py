@@ -100,6 +100,19 @@ def _counts() -> dict[str, int]:
     return {w: n for w, n in counts.items() if isinstance(n, int) and n >= MIN_COUNT}
 
 
+# a root's last consonant alternates before Russian suffixes: фидбэк -> отфидбечить, факап -> факапчик
+_ALTERNATED = {"C": "k", "j": "g", "S": "s"}
+
+
+def _keys(root: str) -> list[str]:
+    """The sound keys of a root: as spelled, and with its last consonant before the alternation."""
+    key = russian_key(root)
+    keys = [key]
+    if key[-1:] in _ALTERNATED:
+        keys.append(key[:-1] + _ALTERNATED[key[-1]])
+    return keys
+
+
 def _consonants(key: str) -> int:
     return sum(ch != "V" for ch in key)
 
@@ -122,10 +135,10 @@ def english_root(word: str, analyzer) -> tuple[str, str, str] | None:
                 continue          # Russian morphology: an ending after the root
             if rest in ("ь", "й") or (rest and not analyzer.derived_ending(rest)):
                 continue          # "-ь" alone ends a verb's suffix ("скейлит-ь"), never a root
-            key = russian_key(root)
-            consonants = _consonants(key)
-            if consonants >= MIN_CONSONANTS and key in index and (best is None or consonants > best[0]):
-                best = (consonants, root, key)
+            for key in _keys(root):
+                consonants = _consonants(key)
+                if consonants >= MIN_CONSONANTS and key in index and (best is None or consonants > best[0]):
+                    best = (consonants, root, key)
         if best is not None:
             return prefix, best[1], _closest(index[best[2]])
     return None

@@ -25,9 +25,9 @@ IN_FORMULA = 0.6            # a word said this share of the time inside formulas
 class Context:
     document: str
     speaker: str
-    left: str
+    left: str               # ends with a space when the text has one before the keyword
     keyword: str
-    right: str
+    right: str              # starts with a space when the text has one after it
     sentence: str           # the sentence it was said in (a draft entry's example)
 
 
@@ -100,8 +100,10 @@ def context(scan: Scan, first: int, last: int) -> Context:
     seg = doc.segment_at(a.start)
     lo, hi = (seg.start, seg.end) if seg is not None else (0, len(doc.text))
     text = doc.text
-    left = " ".join(text[max(lo, a.start - CONTEXT_CHARS):a.start].split()[-8:])
-    right = " ".join(text[b.end:min(hi, b.end + CONTEXT_CHARS)].split()[:8])
+    before, after = text[max(lo, a.start - CONTEXT_CHARS):a.start], text[b.end:min(hi, b.end + CONTEXT_CHARS)]
+    # a space between context and keyword only where the text has one ("[заапрувят], начнём")
+    left = " ".join(before.split()[-8:]) + (" " if before[-1:].isspace() else "")
+    right = (" " if after[:1].isspace() else "") + " ".join(after.split()[:8])
     sentence = sentence_around(text[lo:hi], a.start - lo, b.end - lo)
     return Context(doc.name, a.speaker, left, text[a.start:b.end], right, " ".join(sentence.split()))
 

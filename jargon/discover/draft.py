@@ -50,4 +50,5 @@ def draft_toml(cands: Sequence[Candidate], name: str = "discovered") -> str:
     d = Dictionary(name=name, entries=tuple(draft_entries(cands)), title="Discovered jargon (draft)",
                    version="0.1.0", description="Candidates found by jargon discover; write each meaning, "
                    "delete what is not jargon, then run: jargon dict validate FILE")
-    return re.sub(r'(?m)^meaning = ""$', lambda m: m.group() + TODO, dictionary_to_toml(d))
+    text = re.sub(r'(?m)^meaning = ""$', lambda m: m.group() + TODO, dictionary_to_toml(d))
+    return text if text.endswith("\n") else text + "\n"

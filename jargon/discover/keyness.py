@@ -52,7 +52,8 @@ def word_candidates(scan: Scan, ref: Reference, analyzer) -> list[Candidate]:
         info = scan.words[tok.form]
         if info.light:
             continue
-        if not info.known and _CYRILLIC.search(tok.form):
+        # pymorphy3 does not know it, or knows a Russian homonym general language never says (запушить)
+        if _CYRILLIC.search(tok.form) and (not info.known or (info.verb and tok.form not in ref)):
             if tok.form not in found:
                 found[tok.form] = english_root(tok.form, analyzer)
             hit = found[tok.form]

@@ -18,7 +18,7 @@ def _counts(counter) -> str:
 
 
 def _kwic(c) -> str:
-    return f"{c.left} [{c.keyword}] {c.right}".strip()
+    return f"{c.left}[{c.keyword}]{c.right}".strip()
 
 
 def write_table(out: IO[str], cands: Sequence[Candidate]) -> None:

@@ -127,9 +127,9 @@ class DiscoverScreen(Screen[None]):
             for c in cand.contexts:
                 who = c.speaker or c.document
                 text.append(f"{who}: ", style="bold")
-                text.append(f"{c.left} ")
+                text.append(c.left)
                 text.append(c.keyword, style="reverse")
-                text.append(f" {c.right}\n")
+                text.append(f"{c.right}\n")
         self.query_one("#discover-contexts", Static).update(text)
 
     def _drop_current(self) -> None:
