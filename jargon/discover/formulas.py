@@ -34,24 +34,24 @@ def formula_candidates(scan: Scan, ref: Reference, prepositions: frozenset[str])
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
     lemma_count: Counter = Counter()
     lemma_forms: dict[str, set[str]] = defaultdict(set)
-    for tok in toks:
-        key = _key(tok.lemma, words[tok.form].verb)
+    keys = [_key(t.lemma, words[t.form].verb) for t in toks]
+    for key, tok in zip(keys, toks, strict=True):
         lemma_count[key] += 1
         lemma_forms[key].add(tok.form)
+    starts_ok = [not t.covered and (not words[t.form].light or t.form in prepositions) for t in toks]
+    ends_ok = [not words[t.form].light and t.form.isalpha() for t in toks]
+    joins = [not t.covered and t.tight for t in toks]     # only spaces since the word before: one utterance
     size = len(toks)
-    for i, first in enumerate(toks):
-        if first.covered or (words[first.form].light and first.form not in prepositions):
+    for i in range(size):
+        if not starts_ok[i]:
             continue
-        for n in range(2, MAX_WORDS + 1):
-            j = i + n - 1
-            if j >= size:
+        gram: tuple[str, ...] = (keys[i],)
+        for j in range(i + 1, min(i + MAX_WORDS, size)):
+            if not joins[j]:
                 break
-            last = toks[j]
-            if last.covered or last.utt != first.utt or last.doc != first.doc or not last.tight:
-                break
-            if words[last.form].light or not last.form.isalpha():
-                continue
-            grams[tuple(_key(t.lemma, words[t.form].verb) for t in toks[i:j + 1])].append(i)
+            gram += (keys[j],)
+            if ends_ok[j]:
+                grams[gram].append(i)
     scored: list[tuple[tuple[str, ...], float, list[tuple[int, int]]]] = []
     for gram, starts in grams.items():
         if len(starts) < MIN_COUNT:

@@ -23,7 +23,7 @@ _VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 _NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     doc: int             # index of the document in the scan
     start: int           # offsets into the document's text
