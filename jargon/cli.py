@@ -13,6 +13,7 @@ import sys
 # command name -> (module, one-line help)
 COMMANDS = {
     "decode": ("jargon.commands.decode", "find jargon in files or stdin and say what it means"),
+    "discover": ("jargon.commands.discover", "find candidate jargon that no dictionary covers yet"),
     "lookup": ("jargon.commands.lookup", "fuzzy-search the dictionaries"),
     "stats": ("jargon.commands.stats", "jargon per document and per speaker"),
     "dict": ("jargon.commands.dictcmd", "list, show, validate, add to and create dictionaries"),

@@ -317,7 +317,7 @@ def test_no_plugins_reaches_batch_workers(run_jargon, plugin_folder, transcript)
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_accepts_no_plugins(command):
     parser, _ = build_parser()
-    minimal = {"decode": [], "lookup": ["x"], "stats": [], "dict": ["list"], "plugins": [],
+    minimal = {"decode": [], "discover": [], "lookup": ["x"], "stats": [], "dict": ["list"], "plugins": [],
                "plugin": ["new", "x"], "tui": []}[command]
     argv = [command, *minimal[:1], "--no-plugins", *minimal[1:]] if command in ("dict", "plugin") else \
         [command, "--no-plugins", *minimal]

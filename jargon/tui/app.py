@@ -511,6 +511,14 @@ class JargonApp(App[int]):
     def action_add_entry(self) -> None:
         self.push_screen(AddEntryDialog(self.selected_phrase()), self._add_entry_done)
 
+    def action_discover(self) -> None:
+        if self.document is None:
+            self.notify("Open a transcript first.", severity="warning")
+            return
+        from .discover_view import DiscoverScreen
+
+        self.push_screen(DiscoverScreen(self.decoded_with_decisions(), self._add_entry_done))
+
     def _add_entry_done(self, result: dict | None) -> None:
         if not result:
             return
@@ -518,7 +526,8 @@ class JargonApp(App[int]):
         from jargon.userdict import add_user_entry
 
         try:
-            path, entry = add_user_entry(result["phrase"], result["meaning"], result["tags"])
+            path, entry = add_user_entry(result["phrase"], result["meaning"], result["tags"],
+                                         variants=result.get("variants", ()), examples=result.get("examples", ()))
             added = load_dictionary(path)
         except JargonError as exc:
             self.notify(str(exc), severity="error", title="entry not added")

@@ -43,6 +43,8 @@ KEYS: tuple[Key, ...] = (
         "Search", display="/"),
     Key("a", "add_entry", "Add entry…", "add an entry to your dictionary: the selected text, else the focused "
         "match", "Add"),
+    Key("D", "discover", "Discover jargon…", "discover: candidate jargon of this transcript that no dictionary has "
+        "(a accept into your dictionary, x reject for good, s skip)"),
     Key("t", "toggle_translate", "Toggle translate view", "translate view: each phrase replaced by its meaning",
         "Translate"),
     Key("i", "toggle_panel", "Toggle match panel", "show or hide the match panel (it sits below the text when "
