@@ -14,6 +14,9 @@ from jargon.text.analyzer import Analyzer
 
 _VOWELS = "aeiou"
 _LATIN_WORD = re.compile(r"^[a-z][a-z'-]*$")
+# British -ise/-isation spellings ("socialise", "operationalised", "organisation"): the stem
+# before "is" and the ending after it
+_BRITISH_ISE = re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
 
 # base: (3rd person singular, past, past participle, -ing); several pasts are "a|b"
 _IRREGULAR_VERBS: dict[str, tuple[str, str, str, str]] = {
@@ -218,6 +221,23 @@ def _guess_bases(word: str) -> set[str]:
     return bases
 
 
+def _american_spelling(word: str) -> str:
+    """A British -ise/-isation word in its -ize/-ization spelling ("operationalised" ->
+    "operationalized"), so that one spelling in a dictionary finds both. Only where the -ise
+    word is no English word of its own or its -ize twin is one too: "advise", "otherwise",
+    "franchise" stay (no "advize" is English). Without the word list nothing is changed."""
+    m = _BRITISH_ISE.match(word)
+    if m is None:
+        return word
+    from jargon.text.english import english_words
+
+    words = english_words()
+    if not words:
+        return word
+    american = f"{m.group(1)}iz{m.group(2)}"
+    return american if american in words or word not in words else word
+
+
 class EnglishAnalyzer(Analyzer):
     """English: rule-based inflection with irregular verbs and nouns, Snowball stems."""
 
@@ -263,7 +283,8 @@ class EnglishAnalyzer(Analyzer):
         if not word.isascii():
             decomposed = unicodedata.normalize("NFD", word)
             word = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-        return word.replace("‘", "'").replace("`", "'")
+        word = word.replace("‘", "'").replace("`", "'")
+        return _american_spelling(word)
 
     def inflections(self, word: str) -> set[str]:
         forms = {word}
