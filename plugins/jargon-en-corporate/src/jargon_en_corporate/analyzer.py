@@ -221,6 +221,19 @@ def _guess_bases(word: str) -> set[str]:
     return bases
 
 
+# what a stem may cut off a word: an inflection ("circl|ing", "synergi|es"), a final "e" or
+# "y" ("leverag|e", "synergi" for "synergy"), never a derivational ending ("disrupt|ion")
+_INFLECTIONAL_CUTS = frozenset(["", "e", "y", "s", "es", "ed", "d", "ing", "'s", "s'"])
+
+
+def _inflectional_cut(word: str, stem: str) -> bool:
+    """Whether the stem drops only an inflection of ``word`` (Snowball writes a final "y" as
+    "i": "synergy" -> "synergi")."""
+    if word.startswith(stem):
+        return word[len(stem):] in _INFLECTIONAL_CUTS
+    return stem.endswith("i") and word.startswith(stem[:-1] + "y") and word[len(stem):] in _INFLECTIONAL_CUTS
+
+
 def _american_spelling(word: str) -> str:
     """A British -ise/-isation word in its -ize/-ization spelling ("operationalised" ->
     "operationalized"), so that one spelling in a dictionary finds both. Only where the -ise
@@ -311,14 +324,15 @@ class EnglishAnalyzer(Analyzer):
         """The Snowball stem, when it is long enough and cuts off no more than an inflection.
 
         A stem that drops a longer, derivational ending ("delayering" -> "delay",
-        "transformational" -> "transform", "scalability" -> "scalabl") would join a buzzword
-        to everyday words; those forms are listed as variants instead."""
+        "transformational" -> "transform", "scalability" -> "scalabl"), or a short one that is
+        no inflection ("disruption" -> "disrupt", "socialism" and "socialize" -> "social"),
+        would join a buzzword to everyday words; those forms are listed as variants instead."""
         if self._stemmer is None:
             import Stemmer
 
             self._stemmer = Stemmer.Stemmer("english")
         s = self._stemmer.stemWord(word)
-        if len(s) < self.min_stem or len(word) - len(s) > self.max_stem_cut:
+        if len(s) < self.min_stem or len(word) - len(s) > self.max_stem_cut or not _inflectional_cut(word, s):
             return None
         return s
 
