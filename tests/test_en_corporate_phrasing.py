@@ -58,6 +58,8 @@ def test_jargon_said_freely_is_found(decoder, text, entry):
     "They tee up the ball on the first hole.",
     "Reach out your hand and take mine.",
     "Do not disrupt the lesson again.",
+    "I missed the exit and had to circle back round the block.",
+    "We put a new pin in the gate hinge.",
     "The hall of the church needs a reorganisation of its chairs.",
 ])
 def test_ordinary_senses_stay_quiet(decoder, text):
