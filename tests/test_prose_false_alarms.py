@@ -29,8 +29,10 @@ SHIPPED = sorted([*ROOT.glob("dictionaries/*.toml"), *ROOT.glob("plugins/*/src/*
 # (remove a mark when its pack passes: strict=False keeps a passing pack from failing).
 # Figures: the 94/52-entry packs of this branch, and the 440/446-entry packs on main (2026-12-01).
 KNOWN_NOISY = {
-    ("en-corporate", "en"): "321 hits in 780,587 words (41.1 per 100,000; 219 'lessons-learned' on forms of 'learn'); "
-                            "440 entries on main: 32 hits (4.1)",
+    ("en-corporate", "en"): "459 entries: 33 hits in 780,587 words (4.2 per 100,000), judged by hand: 16 real uses of "
+                            "the jargon in fortunes that mock it ('mission-critical applications', 'touch base with "
+                            "reality'), 9 idioms the pack lists said as idioms ('let the cat out of the bag'), 8 "
+                            "ordinary senses (1.0 per 100,000: 'at the end of the day he went home')",
     ("ru-extended", "ru"): "13 hits in 564,709 words (2.3 per 100,000); 446 entries on main: 37 hits (6.6: 'bag' 6, "
                            "'ficha' 4, 'v-ramkakh' 4)",
     ("ru-extended", "en"): "12 hits in 780,587 words (1.5, under the bound); 446 entries on main: 29 hits (3.7: "

@@ -14,6 +14,9 @@ from jargon.text.analyzer import Analyzer
 
 _VOWELS = "aeiou"
 _LATIN_WORD = re.compile(r"^[a-z][a-z'-]*$")
+# British -ise/-isation spellings ("socialise", "operationalised", "organisation"): the stem
+# before "is" and the ending after it
+_BRITISH_ISE = re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
 
 # base: (3rd person singular, past, past participle, -ing); several pasts are "a|b"
 _IRREGULAR_VERBS: dict[str, tuple[str, str, str, str]] = {
@@ -218,6 +221,36 @@ def _guess_bases(word: str) -> set[str]:
     return bases
 
 
+# what a stem may cut off a word: an inflection ("circl|ing", "synergi|es"), a final "e" or
+# "y" ("leverag|e", "synergi" for "synergy"), never a derivational ending ("disrupt|ion")
+_INFLECTIONAL_CUTS = frozenset(["", "e", "y", "s", "es", "ed", "d", "ing", "'s", "s'"])
+
+
+def _inflectional_cut(word: str, stem: str) -> bool:
+    """Whether the stem drops only an inflection of ``word`` (Snowball writes a final "y" as
+    "i": "synergy" -> "synergi")."""
+    if word.startswith(stem):
+        return word[len(stem):] in _INFLECTIONAL_CUTS
+    return stem.endswith("i") and word.startswith(stem[:-1] + "y") and word[len(stem):] in _INFLECTIONAL_CUTS
+
+
+def _american_spelling(word: str) -> str:
+    """A British -ise/-isation word in its -ize/-ization spelling ("operationalised" ->
+    "operationalized"), so that one spelling in a dictionary finds both. Only where the -ise
+    word is no English word of its own or its -ize twin is one too: "advise", "otherwise",
+    "franchise" stay (no "advize" is English). Without the word list nothing is changed."""
+    m = _BRITISH_ISE.match(word)
+    if m is None:
+        return word
+    from jargon.text.english import english_words
+
+    words = english_words()
+    if not words:
+        return word
+    american = f"{m.group(1)}iz{m.group(2)}"
+    return american if american in words or word not in words else word
+
+
 class EnglishAnalyzer(Analyzer):
     """English: rule-based inflection with irregular verbs and nouns, Snowball stems."""
 
@@ -263,7 +296,8 @@ class EnglishAnalyzer(Analyzer):
         if not word.isascii():
             decomposed = unicodedata.normalize("NFD", word)
             word = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-        return word.replace("‘", "'").replace("`", "'")
+        word = word.replace("‘", "'").replace("`", "'")
+        return _american_spelling(word)
 
     def inflections(self, word: str) -> set[str]:
         forms = {word}
@@ -290,14 +324,15 @@ class EnglishAnalyzer(Analyzer):
         """The Snowball stem, when it is long enough and cuts off no more than an inflection.
 
         A stem that drops a longer, derivational ending ("delayering" -> "delay",
-        "transformational" -> "transform", "scalability" -> "scalabl") would join a buzzword
-        to everyday words; those forms are listed as variants instead."""
+        "transformational" -> "transform", "scalability" -> "scalabl"), or a short one that is
+        no inflection ("disruption" -> "disrupt", "socialism" and "socialize" -> "social"),
+        would join a buzzword to everyday words; those forms are listed as variants instead."""
         if self._stemmer is None:
             import Stemmer
 
             self._stemmer = Stemmer.Stemmer("english")
         s = self._stemmer.stemWord(word)
-        if len(s) < self.min_stem or len(word) - len(s) > self.max_stem_cut:
+        if len(s) < self.min_stem or len(word) - len(s) > self.max_stem_cut or not _inflectional_cut(word, s):
             return None
         return s
 
