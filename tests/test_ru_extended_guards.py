@@ -62,6 +62,10 @@ QUIET = [
     ("agile", "A program should be light and agile."),
     ("big-pikcha", "Put a big picture of a carrot on the page."),
     ("ekshn-aytemy", "Action items take the general form of a status."),
+    # new entries of this round: the everyday senses next to them
+    ("enikeyshchik", "Эники, беники ели вареники."),
+    ("fiksiki", "Дети смотрят мультик про фиксиков."),
+    ("fiksiki", "Вечером включили мультфильм Фиксики."),
     # ordinary Russian that was listed as a variant
     ("quick-win", "Команда одержала быструю победу в первом тайме."),
     ("breynshtorm", "Учитель предложил устроить мозговой штурм на уроке."),
@@ -102,6 +106,10 @@ FIRES = [
     ("agile", "У нас теперь эджайл, планов на год нет."),
     ("big-pikcha", "Давай сначала посмотрим на биг пикчу."),
     ("ekshn-aytemy", "Пришлю экшн айтемы после созвона."),
+    ("enikeyshchik", "Ищем эникейщика на полставки."),
+    ("fiksiki", "Напиши фиксикам, сервер лёг."),
+    ("managery", "Манагеры опять всё перепутали."),
+    ("velyu", "В чём велью этой интеграции?"),
 ]
 
 

@@ -167,8 +167,8 @@ def test_reference_list_is_covered(decoder_with_seed):
         found += hit
         weight += len(r["sources"]) * hit
         total += len(r["sources"])
-    assert found / len(rows) >= 0.80
-    assert weight / total >= 0.90
+    assert found / len(rows) >= 0.95        # 255 of 263 (97.0%, 98.5% weighted) on 2026-12-01
+    assert weight / total >= 0.97
 
 
 @pytest.mark.parametrize(("text", "entry_id"), [
