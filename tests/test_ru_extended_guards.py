@@ -62,6 +62,12 @@ QUIET = [
     ("agile", "A program should be light and agile."),
     ("big-pikcha", "Put a big picture of a carrot on the page."),
     ("ekshn-aytemy", "Action items take the general form of a status."),
+    # everyday words on their own: a crutch, fluffing fur, a crystal's growth point, a hand on a pulse
+    ("kostyl", "Костыль помогал ему ходить после травмы."),
+    ("kostyl", "Старик не играет в кости."),                     # «кости в» is no form of «костыли в»
+    ("pushit", "Кот пушит хвост на морозе."),
+    ("tochka-rosta", "Точка роста кристалла смещается."),
+    ("derzhat-ruku-na-pulse", "Рука на пульсе, врач смотрит на часы."),
     # new entries of this round: the everyday senses next to them
     ("enikeyshchik", "Эники, беники ели вареники."),
     ("fiksiki", "Дети смотрят мультик про фиксиков."),
@@ -112,6 +118,9 @@ FIRES = [
     ("fiksiki", "Напиши фиксикам, сервер лёг."),
     ("managery", "Манагеры опять всё перепутали."),
     ("velyu", "В чём велью этой интеграции?"),
+    ("kostyl", "Это костыль, потом перепишем."),
+    ("pushit", "Пушни юристов, договор висит."),
+    ("tochka-rosta", "На встрече мне назвали две точки роста."),
     ("zakryt-poziciyu", "Закроем позицию аналитика к марту."),
     ("nado-bylo-vchera", "Отчёт надо было отправить ещё вчера."),
 ]
