@@ -86,8 +86,11 @@ def test_no_seed_headword_repeated():
 
 
 def test_latin_spellings():
-    latin = {alt for alts in DICTIONARY.spellings.values() for alt in alts if re.fullmatch(r"[a-z.]+", alt)}
-    assert {"sync", "ping", "approve", "feedback", "fuckup"} <= latin
+    """Latin spellings people write in Russian chats, without the everyday English words that made the pack
+    fire on English prose ("approve", "attachment", "use case": tests/test_ru_extended_guards.py)."""
+    latin = {alt for alts in DICTIONARY.spellings.values() for alt in alts if re.fullmatch(r"[a-z. ]+", alt)}
+    assert {"sync", "ping", "feedback", "fuckup"} <= latin
+    assert not latin & {"approve", "approval", "attach", "attachment", "use case", "agile", "small talk"}
 
 
 def test_every_entry_is_complete():
@@ -112,7 +115,6 @@ def test_example_still_decodes_next_to_the_seed(decoder_with_seed, entry_id, exa
 
 
 @pytest.mark.parametrize(("text", "entry_id", "latin"), [
-    ("Нужен approve от финдиректора.", "apruvnut", "approve"),
     ("Завтра быстрый sync по релизу.", "zasinkatsya", "sync"),
     ("Кинь ping Васе, он спит.", "pinganut", "ping"),
     ("Это был полный fuckup с релизом.", "fakap", "fuckup"),
@@ -165,8 +167,8 @@ def test_reference_list_is_covered(decoder_with_seed):
         found += hit
         weight += len(r["sources"]) * hit
         total += len(r["sources"])
-    assert found / len(rows) >= 0.80
-    assert weight / total >= 0.90
+    assert found / len(rows) >= 0.95        # 255 of 263 (97.0%, 98.5% weighted) on 2026-12-01
+    assert weight / total >= 0.97
 
 
 @pytest.mark.parametrize(("text", "entry_id"), [
