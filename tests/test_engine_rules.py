@@ -226,6 +226,7 @@ def test_a_dictionary_matches_only_text_in_its_language():
     assert [m.entry.id for m in dec.decode("Надо approve получить у Пети")] == ["approve"]
     assert dec.decode("Please attach the file to the ticket.") == []
     assert dec.decode("Managers approve the budget in May.") == []
+    assert dec.decode("Флаг PTRACE_MODE_ATTACH_FSCREDS проверяет ядро.") == []     # part of an identifier
     # Russian in Latin letters
     assert [m.entry.id for m in dec.decode("ty mozhesh approve dat segodnya")] == ["approve"]
 
@@ -276,3 +277,18 @@ def test_a_long_word_heard_alike_is_corrected_beyond_the_edit_limit():
     assert [m.entry.id for m in dec.decode("ну калабашко дела")] == ["kolobashka"]
     assert dec.decode("ну малатак дела") == []
     assert [m.entry.id for m in dec.decode("ну малоток дела")] == ["molotok"]     # one edit: a typo
+
+
+def test_a_word_with_look_alike_letters_is_the_word_it_spells():
+    """"закуpить" with a Latin "p" is the known word "закурить", no typo of "зашарить" (two
+    edits); "зашаpить" with a Latin "p" is the dictionary word itself."""
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "rasharit"
+        phrase = "зашарить"
+        meaning = "дать доступ"
+    """)
+    assert dec.decode("Дай закуpить, а?") == []
+    assert [m.entry.id for m in dec.decode("Надо зашаpить папку")] == ["rasharit"]

@@ -86,6 +86,11 @@ QUIET = [
 ]
 
 FIRES = [
+    # Latin spellings inside Russian text (English text stays quiet: above)
+    ("apruvnut", "Нужен approve от Пети до пятницы."),
+    ("attach", "Скинь attachment в чат, посмотрю."),
+    ("yuzkeys", "У нас новый use case от клиента."),
+    ("small-tok", "Пять минут small talk, потом к делу."),
     ("v-ramkakh", "В рамках задачи ещё проверим выгрузку."),
     ("v-ramkakh", "Это обсудим в рамках нашей встречи в четверг."),
     ("chelovechek", "Есть у меня человечек в юридическом, спрошу."),

@@ -65,6 +65,7 @@ _NONE: frozenset[int] = frozenset()
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _OTHER_LETTER = re.compile(r"[^\W\da-z_]")     # a letter that is not Latin
+_LATIN_LETTER = re.compile(r"[a-z]")
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
 
 
@@ -359,8 +360,9 @@ class Lexicon:
                 self.sets[form] = _NONE
                 return found
             self.how[form] = how
-            if not {"typo", "translit", "stem", "derived"}.isdisjoint(how.values()):
-                self.suspect_forms.add(form)
+            if not {"typo", "translit", "stem", "derived"}.isdisjoint(how.values()) or (
+                    "spelling" in how.values() and _LATIN_LETTER.search(form)):
+                self.suspect_forms.add(form)      # (a Latin spelling may be part of an identifier)
             self.sets[form] = frozenset(found)
             if not self.lead_classes.isdisjoint(found):
                 self.hot_forms.add(form)
@@ -503,8 +505,9 @@ class Lexicon:
             for t, rule in readings:
                 self._lookup(t, TRANSLIT_SIM, found, how, rule)
             if not found:
-                for t, _ in readings:
-                    self._typo(t, TRANSLIT_SIM, found, how, kind)
+                for t, _ in readings:      # a word with look-alike letters that the analyser knows is itself
+                    if kind != "homoglyph" or not a.is_known(t):    # ("закуpить" is no typo of "расшарить")
+                        self._typo(t, TRANSLIT_SIM, found, how, kind)
         if not found and form in self.joined:
             found.update(self.joined[form])
             how.update(dict.fromkeys(found, "joined"))

@@ -108,11 +108,12 @@ class CandidateLine:
         how = lex.how.get(norms[i], {})
         drop = set()
         surface = piece[starts[i] - base:ends[i] - base]
-        # part of an identifier ("ip_forward", "RTPROT_STATIC") or an acronym: no reading
-        coded = "_" in piece[max(0, starts[i] - base - 1):ends[i] - base + 1] or (
-            len(surface) > 1 and surface.isupper())
+        # part of an identifier ("ip_forward", "PTRACE_MODE_ATTACH") or an acronym: no reading,
+        # and no Latin spelling either in an identifier
+        identifier = "_" in piece[max(0, starts[i] - base - 1):ends[i] - base + 1]
+        coded = identifier or (len(surface) > 1 and surface.isupper())
         for c, rule in how.items():
-            if coded and rule in ("translit", "typo"):
+            if (coded and rule in ("translit", "typo")) or (identifier and rule == "spelling"):
                 drop.add(c)
             elif rule == "translit":
                 u = utts[i]

@@ -86,11 +86,11 @@ def test_no_seed_headword_repeated():
 
 
 def test_latin_spellings():
-    """Latin spellings people write in Russian chats, without the everyday English words that made the pack
-    fire on English prose ("approve", "attachment", "use case": tests/test_ru_extended_guards.py)."""
+    """Latin spellings people write in Russian chats, everyday English words among them ("approve",
+    "attachment", "use case"): they count only inside Russian text (the engine matches a dictionary only
+    in text of its language; tests/test_ru_extended_guards.py keeps English prose quiet)."""
     latin = {alt for alts in DICTIONARY.spellings.values() for alt in alts if re.fullmatch(r"[a-z. ]+", alt)}
-    assert {"sync", "ping", "feedback", "fuckup"} <= latin
-    assert not latin & {"approve", "approval", "attach", "attachment", "use case", "agile", "small talk"}
+    assert {"sync", "ping", "feedback", "fuckup", "approve", "attachment", "use case"} <= latin
 
 
 def test_every_entry_is_complete():
