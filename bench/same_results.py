@@ -141,7 +141,7 @@ def main(argv=None) -> int:
             if args.rev:
                 tree = Path(tmp) / "tree"
                 tree.mkdir()
-                archive = subprocess.run(["git", "-C", str(REPO), "archive", args.rev, "jargon"],
+                archive = subprocess.run(["git", "-C", str(REPO), "archive", args.rev, "jargon", "dictionaries"],
                                          check=True, capture_output=True).stdout
                 subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
                 env["PYTHONPATH"] = str(tree)
