@@ -19,3 +19,17 @@ def test_decoding_candidate_lines_makes_no_cycles_even_with_the_collector_off():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_equal_values_of_the_index_and_of_patterns_are_one_object():
+    index = seed_decoder().lexicons[0].index
+    # every form of "подсветить" maps to the same {class: similarity}: one dict, not one per form
+    (c,) = {c for c, w in enumerate(index.class_word) if w == "подсветить"}
+    holders = [v for v in index.forms.values() if v == {c: 1.0}]
+    assert len(holders) > 5 and all(v is holders[0] for v in holders)
+    glued = [v for v in index.joined.values() if len(v) == 2]
+    assert len({id(v) for v in glued}) < len(glued)
+    by_value: dict = {}
+    for pat in index.patterns.values():
+        assert by_value.setdefault(pat.words, pat.words) is pat.words
+        assert by_value.setdefault(pat.slots, pat.slots) is pat.slots
