@@ -32,7 +32,8 @@ import measure as M  # noqa: E402
 
 TASKS = HERE / "tasks.py"
 RESULTS = HERE / "results.md"
-TARGETS = {"seed_ratio": 4.0, "big_ratio": 12.0, "naive_speedup": 500.0, "memory_mb": 250.0, "recall": 0.98}
+# issue 9: seed <= 3.5x the floor, the big dictionary cached (warm) <= 10x, measured interleaved in one run
+TARGETS = {"seed_ratio": 3.5, "big_ratio": 10.0, "naive_speedup": 500.0, "memory_mb": 250.0, "recall": 0.98}
 KINDS = ["exact", "inflection", "slot", "variant", "spelling", "latin", "typo", "stt"]
 
 
@@ -132,9 +133,11 @@ def main(argv=None) -> int:
     rows: list[Row] = []
     try:
         log("tokenise ...")
-        r, _ = best_of(args.repeat, lambda: [py, str(TASKS), "tokenize", str(corpus)])
-        rows.append(Row("tokenise (`\\w+` with offsets): the floor", "-", r,
-                        notes=f"{r.json().get('tokens', 0):,} tokens" if r.ok else fail_note(r)))
+        floor_cmd = [py, str(TASKS), "tokenize", str(corpus)]
+        r, floor_runs = best_of(args.repeat, lambda: floor_cmd)
+        floor = Row("tokenise (`\\w+` with offsets): the floor", "-", r,
+                    notes=f"{r.json().get('tokens', 0):,} tokens" if r.ok else fail_note(r))
+        rows.append(floor)
 
         for label, path in dicts:
             log(f"exact pass (pyahocorasick), {label} ...")
@@ -150,7 +153,13 @@ def main(argv=None) -> int:
             rows.append(row)
 
         for label, path in dicts:
-            rows.extend(decode_rows(jargon, label, path, corpus, work, truth, words, args))
+            rows.extend(decode_rows(jargon, label, path, corpus, work, truth, words, args,
+                                    lambda: floor_runs.append(M.run(floor_cmd))))
+        # the floor ran before every decode run too: the machine's drift weighs on both alike
+        ok = [f for f in floor_runs if f.ok]
+        if ok:
+            floor.run = min(ok, key=lambda f: f.wall)
+            floor.notes += f"; fastest of {len(ok)} runs interleaved with the decode runs"
         one_line = work / "one-line.txt"
         one_line.write_text("[00:00:01] Ольга: Добрый день, начинаем.\n", encoding="utf-8")
         for label, path in dicts:
@@ -170,7 +179,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def decode_rows(jargon, label, path, corpus, work, truth, words, args) -> list[Row]:
+def decode_rows(jargon, label, path, corpus, work, truth, words, args, run_floor) -> list[Row]:
     out = corpus.parent / f"decode-{path.stem}.jsonl"   # kept, with a list of misses, for a person to read
     cmd = [*jargon, "decode", "--format", "jsonl", "--dict", str(path), str(corpus), "-o", str(out)]
     if args.input_format:
@@ -190,10 +199,12 @@ def decode_rows(jargon, label, path, corpus, work, truth, words, args) -> list[R
     warm_runs: list[M.Run] = []
     for i in range(args.repeat):
         env_i = cold_env(i)
+        run_floor()
         cold_runs.append(M.run(cmd, env=env_i))
         if not cold_runs[-1].ok:
             break
         if any(f.is_file() for f in caches[-1].rglob("*")):
+            run_floor()
             warm_runs.append(M.run(cmd, env=env_i))
     ok = [r for r in cold_runs if r.ok]
     cold = min(ok, key=lambda r: r.wall) if ok else cold_runs[-1]
@@ -330,7 +341,7 @@ def render(rows: list[Row], meta: dict, words: int, jargon: list[str], args) -> 
             f"{_num(s.matches if s else None, '{:,}')} | {_num(s.recall if s else None, '{:.3f}')} | "
             f"{_num(s.stray * 100_000 / words if s else None, '{:.1f}')} | {row.notes} |")
 
-    lines += ["", "## Targets (issue 2)", "", "| figure | measured | target | met |", "|---|---|---|---|"]
+    lines += ["", "## Targets (issues 2 and 9)", "", "| figure | measured | target | met |", "|---|---|---|---|"]
     tok = _find(rows, "tokenise")
     for label, key, ratio_key in (("seed (12)", "seed", "seed_ratio"),
                                   (f"synthetic ({meta['entries']:,})", "big", "big_ratio")):
@@ -338,9 +349,13 @@ def render(rows: list[Row], meta: dict, words: int, jargon: list[str], args) -> 
         cold = dec[0] if dec else None
         warm = dec[1] if len(dec) > 1 else None
         if tok and tok.seconds and cold and cold.seconds:
-            ratio = cold.seconds / tok.seconds
-            extra = f" (warm: {warm.seconds / tok.seconds:.1f}x)" if warm and warm.seconds else ""
-            lines.append(f"| decode / tokenise time, {label} dictionary | {ratio:.1f}x{extra} | "
+            # a dictionary that is cached is judged as users run it: cached (warm)
+            judged, other = (warm, cold) if warm and warm.seconds else (cold, None)
+            ratio = judged.seconds / tok.seconds
+            kind = "warm, cached" if other else "cold"
+            extra = f"; cold: {other.seconds / tok.seconds:.1f}x" if other else ""
+            cpu = f"; CPU time {judged.run.cpu / tok.run.cpu:.1f}x" if judged.run and tok.run and tok.run.cpu else ""
+            lines.append(f"| decode / tokenise time, {label} dictionary | {ratio:.1f}x ({kind}{extra}{cpu}) | "
                          f"<= {TARGETS[ratio_key]:g}x | {_ok(ratio <= TARGETS[ratio_key])} |")
         else:
             lines.append(f"| decode / tokenise time, {label} dictionary | - | <= {TARGETS[ratio_key]:g}x | - |")

@@ -40,8 +40,9 @@ def _ru_extended() -> Path | None:
 def anchors(lex: Lexicon, pid: int) -> tuple[set[frozenset[str]], set[str]]:
     """The pairs (as sets of two pattern words) and the single words that index phrase ``pid``."""
     w = lex.class_word
-    pairs = {frozenset((w[a], w[b])) for a, partners in lex.pairs.items() for b, ps in partners.items() if pid in ps}
-    singles = {w[c] for c, ps in lex.single.items() if pid in ps}
+    pairs = {frozenset((w[a], w[b]))
+             for a, partners in lex.index.pairs.items() for b, ps in partners.items() if pid in ps}
+    singles = {w[c] for c, ps in lex.index.single.items() if pid in ps}
     return pairs, singles
 
 

@@ -103,7 +103,7 @@ def test_a_typo_scores_its_ratio_within_bounds(typo, word, similarity):
 
 
 def test_typo_pools_hold_the_words_within_reach_by_first_letter_and_length():
-    pools = lexicon().pools
+    pools = lexicon().index.pools
     assert "кворб" in pools[("к", 5)] and "кворб" in pools[("к", 4)]
     assert "кворб" in pools[("к", 7)]           # seven letters allow two edits: five is within reach
     assert ("ш", 3) not in pools                # no typos of three letters

@@ -1,4 +1,4 @@
-"""Compiling one language's entries (patterns, then the lexicon), with an on-disk cache.
+"""Compiling one language's entries (patterns, then the compiled index), with an on-disk cache.
 
 Compiling a large dictionary (thousands of entries) asks the morphological analyser
 for every inflected form of every word, which takes seconds. The result depends only
@@ -7,7 +7,8 @@ literal collocations, anchor, inflect) and where they stand, the spellings, the
 analyser (its class and the source of its modules), the jargon version and the
 compiler's own source; so it is stored under a hash of those in the user cache folder
 (``JARGON_CACHE_DIR`` overrides it; ``JARGON_CACHE_DIR=off`` turns caching off). A hit
-skips building the patterns too. Small dictionaries compile in milliseconds and are
+skips building the patterns too, and decoders of the same dictionaries in one process share
+the index they load. Small dictionaries compile in milliseconds and are
 never cached. A cache that cannot be read or written is ignored: it only ever saves
 time. The folder, reading and atomic writing are jargon.diskcache's.
 """
@@ -16,22 +17,27 @@ from __future__ import annotations
 import hashlib
 import inspect
 import re
+import weakref
 from dataclasses import replace
 from typing import NamedTuple
 
 from jargon import diskcache
 from jargon.model import Entry
 
-from . import lexicon as lexicon_module
+from . import anchors as anchors_module
+from . import index as index_module
 from . import patterns as patterns_module
 from . import tuning as tuning_module
+from .index import CompiledIndex
 from .lexicon import Lexicon
 from .patterns import Pattern, entry_patterns
 
 _SLOT = re.compile(r"\{\s*([^{}]*?)\s*\}")
 _SCOPED = re.compile(r"\{[^{}/]+/")
 CACHE_MIN_ENTRIES = 200
-FORMAT = 4
+FORMAT = 5
+# the indexes in use in this process, by cache name: decoders of the same dictionaries share one
+_IN_USE: weakref.WeakValueDictionary[str, CompiledIndex] = weakref.WeakValueDictionary()
 
 
 class Tables(NamedTuple):
@@ -90,7 +96,8 @@ def language_patterns(analyzer, items: list[tuple[int, Entry]]) -> list[tuple[in
 
 def cache_key(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> str:
     # the compiler's own code, and the analyser's (its class and the classes it builds on)
-    sources = {lexicon_module.__file__, patterns_module.__file__, tuning_module.__file__, __file__}
+    sources = {index_module.__file__, anchors_module.__file__, patterns_module.__file__, tuning_module.__file__,
+               __file__}
     for cls in type(analyzer).__mro__[:-1]:
         try:
             sources.add(inspect.getsourcefile(cls) or "")
@@ -108,13 +115,18 @@ def cache_key(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> str:
 
 
 def build_lexicon(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> Lexicon:
-    """The compiled lexicon of one language's entries: from the cache when there is one, else
+    """A decoder's lexicon of one language's entries, on the compiled index of :func:`build_index`."""
+    return Lexicon(analyzer, build_index(analyzer, items, tables))
+
+
+def build_index(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> CompiledIndex:
+    """The compiled index of one language's entries: from the cache when there is one, else
     compiled (and cached when large)."""
 
-    def compiled() -> Lexicon:
+    def compiled() -> CompiledIndex:
         derive = {idx: e.root for idx, e in items if e.derive}
-        return Lexicon(analyzer, language_patterns(analyzer, items), tables.spellings, tables.synonyms, tables.sets,
-                       derive)
+        return CompiledIndex(analyzer, language_patterns(analyzer, items), tables.spellings, tables.synonyms,
+                             tables.sets, derive)
 
     folder = diskcache.cache_dir() if len(items) >= CACHE_MIN_ENTRIES else None
     if folder is None:
@@ -123,13 +135,14 @@ def build_lexicon(analyzer, items: list[tuple[int, Entry]], tables: Tables) -> L
         name = f"lexicon-{cache_key(analyzer, items, tables)}.pickle"
     except OSError:                        # a source file cannot be read: no caching
         return compiled()
+    index = _IN_USE.get(name)
+    if index is not None:
+        return index
     state = diskcache.load(name, folder)
-    if isinstance(state, dict) and state.get("format") == FORMAT and isinstance(state.get("lexicon"), dict):
-        lexicon = Lexicon.__new__(Lexicon)
-        lexicon.__dict__.update(state["lexicon"])
-        lexicon.analyzer = analyzer          # the caller's: not stored, not unpickled
-        return lexicon
-    lexicon = compiled()
-    state = {k: v for k, v in lexicon.__dict__.items() if k != "analyzer"}
-    diskcache.store(name, {"format": FORMAT, "lexicon": state}, folder)
-    return lexicon
+    if isinstance(state, dict) and state.get("format") == FORMAT and isinstance(state.get("index"), CompiledIndex):
+        index = state["index"]
+    else:
+        index = compiled()
+        diskcache.store(name, {"format": FORMAT, "index": index}, folder)
+    _IN_USE[name] = index
+    return index

@@ -130,7 +130,12 @@ class Decoder:
         if trace is not None:
             def refused(c: Candidate, reason: str) -> None:
                 trace.append(self._match(c[0], c[1], c[2], c[3], reason))
-        return line.candidates(pids, refused)
+        try:
+            return line.candidates(pids, refused)
+        finally:
+            # its utterance views call back into the line: a cycle the paused collector would
+            # keep until the end of the text (hundreds of MB with a large dictionary)
+            line.views.clear()
 
     def _resolve(self, found: list[Candidate], text: str, trace: list[Match] | None = None) -> list[Match]:
         """Choose among one piece's candidates ``(window, pattern, tokens, context)``: those at

@@ -24,6 +24,7 @@ PHRASE, LITERAL = "phrase", "literal"
 PERSON, OPEN, GRAM, SET = "person", "open", "gram", "set"
 _PIECE = re.compile(r"\{\s*([^{}]*?)\s*\}|" + WORD_RE.pattern)
 _GRAMMAR = ("noun", "adj", "verb", "num")
+_SHARED: dict = {}       # Pattern's derived values, one object each (few distinct ones)
 
 
 class PToken(NamedTuple):
@@ -71,9 +72,13 @@ class Pattern:
     slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions of the slot
 
     def __post_init__(self) -> None:
+        # equal derived values are one object across patterns (memory of large dictionaries)
         weights = tuple(t.weight for t in self.tokens)
+        weights = _SHARED.setdefault((weights, tuple(map(type, weights))), weights)
         slots = tuple(j for j, t in enumerate(self.tokens) if t.slot)
+        slots = _SHARED.setdefault(slots, slots)
         words = frozenset(range(len(weights))).difference(slots)
+        words = _SHARED.setdefault(words, words)
         # short phrases, and phrases made only of light words ("it is what it is"), are said in full
         light = all(weights[j] < 1.0 for j in words)
         for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS or light),
