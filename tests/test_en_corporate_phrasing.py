@@ -64,3 +64,14 @@ def test_jargon_said_freely_is_found(decoder, text, entry):
 ])
 def test_ordinary_senses_stay_quiet(decoder, text):
     assert _ids(decoder, text) == []
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("We are a family here", "family-here"),
+    ("We are a flat organization", "flat-organization"),
+    ("Be an ambassador for the brand", "brand-ambassador"),
+])
+def test_short_english_words_are_not_taken_for_pieces_of_a_split_word(decoder, text, entry):
+    """"are a" is no split "area": MAX_PIECE_CLASSES keeps a piece shared by many dictionary
+    words from making a line one to rejoin (moving it to 4 loses these)."""
+    assert entry in _ids(decoder, text)

@@ -53,7 +53,11 @@ def max_typo_distance(n: int) -> int:
 PARSE_SCORE_RATIO = 0.5    # pymorphy3 parses scoring under this share of the best are not inflected
 
 
-# -- candidate lookup (speed; a change here must not change what is found) --------------
+# -- split words ----------------------------------------------------------------------
 MAX_PIECE_CLASSES = 3      # a split-word piece shared by more dictionary words than this is ignored
+                           # (it also decides what is rejoined: "are a" is no split "area")
+
+
+# -- candidate lookup (speed; a change here must not change what is found) --------------
 MAX_PAIR_SET = 4           # a phrase is indexed by pairs among at most this many of its rarest words
 MAX_PIECE = 20_000         # characters per scanned piece; longer lines are cut at sentence ends
