@@ -55,7 +55,7 @@ PARSE_SCORE_RATIO = 0.5    # pymorphy3 parses scoring under this share of the be
 
 # -- split words ----------------------------------------------------------------------
 MAX_PIECE_CLASSES = 3      # a split-word piece shared by more dictionary words than this is ignored
-                           # (it also decides what is rejoined: "are a" is no split "area")
+                           # (it also decides what is rejoined: 2 loses "это вп ланах")
 
 
 # -- candidate lookup (speed; a change here must not change what is found) --------------
