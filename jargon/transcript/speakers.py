@@ -202,6 +202,12 @@ def find_turns(text: str) -> list[Segment]:
     return _segments(text, marks)
 
 
+def has_turn_marks(text: str) -> bool:
+    """Whether a line of ``text`` could start a speaker turn or give a time (without one,
+    :func:`find_turns` finds nothing, in this text or in any text made of such pieces)."""
+    return bool(_find_marks(text))
+
+
 def _segments(text: str, marks: list[_Mark]) -> list[Segment]:
     """The text before, between and after the accepted ``marks``, trimmed, as segments."""
     segments: list[Segment] = []
