@@ -11,10 +11,12 @@ part, so a phrase across the cut is found once (and its context is whole).
 
 :func:`open_plain` opens an input for streaming: the encoding is detected from the first
 block (jargon.inputs.detect_encoding), then a first pass decodes the bytes (an invalid byte is
-reported, with its byte offset and line, before any output is written) and looks for speaker
-turns. An input that another reader takes, that has a line that could start a speaker turn
-(turns are recognised over the whole text), or that fits in one block is read whole, as
-before. Standard input larger than a block is copied to a temporary file first (disk, not
+reported, with its byte offset and line, before any output is written) and gathers what
+decides the speaker turns over the whole text (jargon.transcript.speakers.TurnStats); the
+second pass decodes block by block, each with the turns that fall in it, exactly as
+find_turns of the whole text would find them. An input that another reader takes, that fits
+in a few blocks, or that has speaker turns and a line longer than two blocks (or a lone
+``\r`` line break) is read whole, as before. Standard input larger than a block is copied to a temporary file first (disk, not
 memory), so that it can be read twice.
 """
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import BinaryIO
 from .contributions import InputReader, ReadOptions
 from .errors import InputError
 from .model import DecodedDocument, Document
+from .transcript.speakers import TurnStats
 
 BLOCK_ENV = "JARGON_BLOCK_CHARS"   # tests set small blocks with it
 BLOCK_CHARS = 1_000_000            # about how many characters a block holds (cut at a line end)
@@ -75,6 +78,7 @@ class Block:
     end: int
     line: int
     column: int
+    lines: bool = True     # the block is whole lines: no margin, it starts and ends at line breaks
 
 
 def cut_blocks(chunks: Iterable[str], size: int, margin: int = MARGIN) -> Iterator[Block]:
@@ -101,7 +105,7 @@ def cut_blocks(chunks: Iterable[str], size: int, margin: int = MARGIN) -> Iterat
             m = _TO_LAST_SPACE.match(buf, pos + size, pos + 2 * size)
             cut = m.end() if m else pos + 2 * size
             stop, next_mid = min(len(buf), cut + margin), True
-        yield Block(buf[:stop], base, start, base + cut, line, column)
+        yield Block(buf[:stop], base, start, base + cut, line, column, start == base and not next_mid)
         keep = max(0, cut - margin) if next_mid else cut
         dropped = buf.count("\n", 0, keep)
         line += dropped
@@ -129,6 +133,7 @@ class PlainText:
     file: BinaryIO
     options: ReadOptions   # with the encoding it is read in
     skip: int = 0          # bytes before the text (a UTF-8 byte order mark under --encoding utf-8)
+    turns: TurnStats | None = None   # the speaker turns' facts, when the text has any
 
     def chunks(self) -> Iterator[str]:
         """The text, decoded as it is read; an invalid byte is an InputError (byte offset, line)."""
@@ -162,12 +167,19 @@ class PlainText:
     def blocks(self, size: int | None = None) -> Iterator[Block]:
         return cut_blocks(self.chunks(), size or block_chars())
 
-    def document(self, text: str) -> Document:
-        """A Document of one block's text, as the text reader makes it (no speaker turns)."""
+    def documents(self) -> Iterator[tuple[Block, Document]]:
+        """Each block with a Document of its text as the text reader makes it: the speaker
+        turns of the whole text that fall in the block (offsets into the block)."""
         from pathlib import Path
 
-        return Document(text=text, name=self.label, segments=[], reader="text",
-                        path=None if self.name == STDIN else Path(self.name), encoding=self.options.encoding)
+        from .transcript.speakers import BlockTurns
+
+        turns = BlockTurns(self.turns) if self.turns is not None else None
+        path = None if self.name == STDIN else Path(self.name)
+        for block in self.blocks():
+            segments = turns.segments(block.text) if turns is not None else []
+            yield block, Document(text=block.text, name=self.label, segments=segments, reader="text", path=path,
+                                  encoding=self.options.encoding)
 
     def close(self) -> None:
         self.file.close()
@@ -194,7 +206,6 @@ def open_plain(name: str, readers: dict[str, InputReader], options: ReadOptions 
     its Document when it cannot or need not be streamed (see the module docstring)."""
     from .builtin.readers import read_plain
     from .inputs import NotText, choose_reader, detect_encoding, open_input
-    from .transcript.speakers import has_turn_marks
 
     size = size or block_chars()
     f = _spooled_stdin() if name == STDIN else open_input(name)
@@ -211,8 +222,14 @@ def open_plain(name: str, readers: dict[str, InputReader], options: ReadOptions 
         skip = 3 if head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("_", "-") in ("utf-8", "utf8") \
             else 0
         source = PlainText(name, label, f, replace(options, encoding=encoding), skip)
-        if any(has_turn_marks(b.text) for b in source.blocks(size)):    # also checks every byte decodes
-            return _read_whole(f, name, readers, options, forced)
+        stats, whole_lines = TurnStats(), True
+        for b in source.blocks(size):           # also checks that every byte decodes
+            stats.add(b.text)
+            whole_lines = whole_lines and b.lines
+        if stats.kinds:
+            if stats.lone_cr or not whole_lines:    # turns are only followed across whole lines
+                return _read_whole(f, name, readers, options, forced)
+            source.turns = stats
         return source
     except BaseException:
         f.close()

@@ -205,13 +205,12 @@ def _triaged(doc: DecodedDocument, args: argparse.Namespace, run: _Run, corpus: 
 def _decode_blocks(source: PlainText, decoder, selection: SpeakerSelection) -> Iterator[DecodedBlock]:
     """The blocks of a streamed input, each with the matches (and near misses) that start in it."""
     try:
-        for block in source.blocks():
+        for block, doc in source.documents():
             lo, hi = block.start - block.base, block.end - block.base
             near: list | None = [] if decoder.near_misses else None
             matches = [m for m in decoder.decode(block.text, near) if lo <= m.start < hi]
             near_misses = [m for m in near or () if lo <= m.start < hi]
-            yield DecodedBlock(selection.apply(DecodedDocument(source.document(block.text), matches, near_misses)),
-                               block)
+            yield DecodedBlock(selection.apply(DecodedDocument(doc, matches, near_misses)), block)
     finally:
         source.close()
 
