@@ -85,7 +85,7 @@ def cut_blocks(chunks: Iterable[str], size: int, margin: int = MARGIN) -> Iterat
     """The text made of ``chunks`` in blocks of about ``size`` characters (see the module docstring)."""
     it = iter(chunks)
     buf, base, line, column = "", 0, 1, 0      # buf holds the text from offset base
-    start, eof = 0, False
+    start, eof, at_line_start = 0, False, True
     while True:
         pos = start - base
         while not eof and len(buf) - pos < 2 * size + margin:
@@ -105,13 +105,13 @@ def cut_blocks(chunks: Iterable[str], size: int, margin: int = MARGIN) -> Iterat
             m = _TO_LAST_SPACE.match(buf, pos + size, pos + 2 * size)
             cut = m.end() if m else pos + 2 * size
             stop, next_mid = min(len(buf), cut + margin), True
-        yield Block(buf[:stop], base, start, base + cut, line, column, start == base and not next_mid)
+        yield Block(buf[:stop], base, start, base + cut, line, column, at_line_start and not next_mid)
         keep = max(0, cut - margin) if next_mid else cut
         dropped = buf.count("\n", 0, keep)
         line += dropped
         column = keep - (buf.rfind("\n", 0, keep) + 1) if dropped else column + keep
         buf, base = buf[keep:], base + keep
-        start = base + cut - keep
+        start, at_line_start = base + cut - keep, not next_mid
 
 
 @dataclass(frozen=True)
