@@ -16,8 +16,8 @@ decides the speaker turns over the whole text (jargon.transcript.speakers.TurnSt
 second pass decodes block by block, each with the turns that fall in it, exactly as
 find_turns of the whole text would find them. An input that another reader takes, that fits
 in a few blocks, or that has speaker turns and a line longer than two blocks (or a lone
-``\r`` line break) is read whole, as before. Standard input larger than a block is copied to a temporary file first (disk, not
-memory), so that it can be read twice.
+``\r`` line break) is read whole, as before. Standard input larger than a block is copied to
+a temporary file first (disk, not memory), so that it can be read twice.
 """
 from __future__ import annotations
 
@@ -267,4 +267,4 @@ def _spooled_stdin() -> BinaryIO:
         tmp.close()
         raise
     tmp.seek(0)
-    return tmp  # type: ignore[return-value]
+    return tmp

@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from .batch import BatchLog
-from .blocks import DecodedBlock
+from .blocks import DecodedBlock, PlainText
 from .contributions import ReadOptions
 from .errors import JargonError
 from .export import Item
@@ -143,7 +144,7 @@ def stream_corpus(args: argparse.Namespace, session, avoid: tuple[str, ...] = ()
     nothing is kept. The Corpus counts what went by (for the summary) once the items are
     consumed. Not for ``--decisions FILE`` (that needs the one input whole)."""
     from .batch import decode_iter, guarded_read
-    from .blocks import PlainText, open_plain, worth_streaming
+    from .blocks import open_plain, worth_streaming
     from .decisions import find_decisions
 
     run = _start(args, session, avoid, check)
@@ -161,8 +162,8 @@ def stream_corpus(args: argparse.Namespace, session, avoid: tuple[str, ...] = ()
             name = run.names[i]
             if doc is None:
                 try:
-                    opened = guarded_read(name, lambda: open_plain(name, run.readers, run.options,
-                                                                   args.input_format))
+                    opened = guarded_read(name, partial(open_plain, name, run.readers, run.options,
+                                                        args.input_format))
                 except JargonError as exc:
                     run.log.skip(name, exc)
                     continue

@@ -17,18 +17,16 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Union
+from typing import IO
 
 from .atomic import atomic_write_bytes, atomic_writer, remove_stale_temps
+from .blocks import DecodedBlock
 from .contributions import OutputFormat, RecordBlock, RenderOptions, Streaming
 from .errors import JargonError
 from .model import DecodedDocument
 
-if TYPE_CHECKING:
-    from .blocks import DecodedBlock
-
 #: what a streamed run hands the writer: whole documents, and streamed inputs as their blocks
-Item = Union[DecodedDocument, Iterator["DecodedBlock"]]
+Item = DecodedDocument | Iterator[DecodedBlock]
 
 STALE_OUTPUT_TEMP_SECONDS = 3600
 
