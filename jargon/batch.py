@@ -1,7 +1,9 @@
 """Decode many files: folders (``-r``), worker processes (``--jobs N``), bad files skipped, a summary.
 
 ``decode_files`` returns one :class:`DecodedDocument` per input that could be read, in
-input order, whatever order the workers finish in. A file that cannot be read (invalid
+input order, whatever order the workers finish in; ``decode_iter`` hands them over one by
+one as soon as each and those before it are done (``decode`` with a streaming format writes
+them as they come, and streams large plain-text inputs itself: jargon.blocks). A file that cannot be read (invalid
 UTF-8, a broken .docx, a subtitle file with a bad timing line, ...) is handed to a
 :class:`BatchLog`: it reports the file in one line on stderr and the run goes on without it
 (with ``strict`` it stops the run, as a single input does).
@@ -430,6 +432,7 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
             pieces[i] = (doc, [None] * len(spans))
             for k, (s, e) in enumerate(spans):
                 futures[executor.submit(_decode_piece, doc.text[s:e], s)] = ("piece", (i, k))
+        yield from ready()              # streamed inputs first in line: while the workers start
         with progress_bar(len(names), progress) as advance:
             pending = set(futures)
             while pending:

@@ -6,6 +6,10 @@ decoded with bad files skipped (:func:`jargon.batch.decode_files`), triage decis
 (:class:`jargon.roles.SpeakerSelection`), and what happened said on stderr: how many matches
 the decisions removed, and for a batch (``-r`` or several files) a one-line summary.
 
+``decode`` with a streaming format (text, jsonl, csv) uses :func:`stream_corpus`: the same
+steps, one input at a time, large plain-text inputs as decoded blocks (jargon.blocks), so
+that nothing is kept and the output is written as it goes.
+
 Exit statuses: 0 done, 1 ``--fail-on-match`` found something, 2 usage or input error (a
 single input, or any problem with ``--strict``), 3 (:data:`jargon.batch.EXIT_SKIPPED`) a batch
 finished but skipped some inputs (it takes precedence over 1: the results are incomplete).
