@@ -34,7 +34,7 @@ from typing import BinaryIO
 from .contributions import InputReader, ReadOptions
 from .errors import InputError
 from .model import DecodedDocument, Document
-from .transcript.speakers import TurnStats
+from .transcript.speakers import TurnStats, mark_starts
 
 BLOCK_ENV = "JARGON_BLOCK_CHARS"   # tests set small blocks with it
 BLOCK_CHARS = 1_000_000            # about how many characters a block holds (cut at a line end)
@@ -222,11 +222,16 @@ def open_plain(name: str, readers: dict[str, InputReader], options: ReadOptions 
         skip = 3 if head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("_", "-") in ("utf-8", "utf8") \
             else 0
         source = PlainText(name, label, f, replace(options, encoding=encoding), skip)
-        stats, whole_lines = TurnStats(), True
+        stats, whole_lines, marked = TurnStats(), True, False
         for b in source.blocks(size):           # also checks that every byte decodes
-            stats.add(b.text)
-            whole_lines = whole_lines and b.lines
-        if stats.kinds:
+            if b.lines:
+                stats.add(b.text)
+                continue
+            # a long line's block: a line start in its own part (not the cut) could start a turn
+            whole_lines = False
+            at_line_start = b.start == b.base
+            marked = marked or any(at or at_line_start for at in mark_starts(b.text[b.start - b.base:b.end - b.base]))
+        if stats.kinds or marked:
             if stats.lone_cr or not whole_lines:    # turns are only followed across whole lines
                 return _read_whole(f, name, readers, options, forced)
             source.turns = stats

@@ -157,6 +157,16 @@ def test_a_huge_single_line_without_speakers(cli, monkeypatch, streamed, tmp_pat
     assert small.out == whole.out and small.out.count("\n") > 2000
 
 
+def test_a_long_line_cut_where_its_rest_looks_like_a_label_still_streams(cli, monkeypatch, streamed, tmp_path):
+    # every third character starts "Ох: " (a label if a line started there): the blocks' windows
+    # start at arbitrary places inside the line, and none of them is a line start
+    text = "Верхнеуровнево, и " + "Ох: " * 8000 + "Концептуально.\n"
+    path = tmp_path / "line.txt"
+    path.write_text(text, encoding="utf-8")
+    small, whole = both(cli, monkeypatch, streamed, "decode", "-d", DICT, "-f", "jsonl", path)
+    assert small.out == whole.out and small.out.count("\n") == 2
+
+
 def test_near_misses_and_explanations_stream_identically(cli, monkeypatch, streamed, tmp_path):
     path = tmp_path / "interview.txt"
     path.write_text(transcript(300, seed=5).replace("загруз", "загрус"), encoding="utf-8")

@@ -206,6 +206,12 @@ def find_turns(text: str) -> list[Segment]:
     return _segments(text, marks)
 
 
+def mark_starts(text: str) -> list[int]:
+    """Where the lines of ``text`` that could start a turn or give a time start (the text's
+    start counts as a line start)."""
+    return [mark[1] for mark in _find_marks(text)]
+
+
 @dataclass
 class _Turn:
     """Where the segment being read started, who speaks and when (carried from block to block)."""
