@@ -37,7 +37,7 @@ from .model import DecodedDocument, Document
 from .transcript.speakers import TurnStats, mark_starts
 
 BLOCK_ENV = "JARGON_BLOCK_CHARS"   # tests set small blocks with it
-BLOCK_CHARS = 1_000_000            # about how many characters a block holds (cut at a line end)
+BLOCK_CHARS = 250_000              # about how many characters a block holds (cut at a line end)
 MARGIN = 1_000                     # text decoded on either side of a long line's cut
 READ_BYTES = 1 << 20               # bytes read at a time
 
