@@ -21,7 +21,10 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 TEMP_SUFFIX = ".tmp"
 _TEMP_PART = re.compile(r"[a-z0-9_]{8}")   # ours (hex) and tempfile.mkstemp's, which older versions used
@@ -83,10 +86,42 @@ def _temp_file(target: Path, mode: int) -> tuple[int, Path]:
 def _replace(target: Path, data: bytes, like: os.stat_result | None, durable: bool = True) -> None:
     """Write ``data`` to a temporary file and rename it over ``target``, with the mode (and owner)
     of ``like`` when given; ``durable``: fsynced before the rename."""
+    with _replacing(target, like, durable) as f:
+        f.write(data)
+
+
+@contextmanager
+def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write as output goes: it replaces ``path`` (its symlink target) when the
+    ``with`` block ends without an error, and is removed when it fails. A special file
+    (:func:`is_special`) is written in place, as it goes."""
+    if is_special(path):
+        fd = _descriptor(path)
+        if fd is not None:
+            with os.fdopen(os.dup(fd), "wb") as f:
+                yield f
+            return
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0)), "wb") as f:
+            yield f
+        return
+    target = real_target(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        st: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        st = None
+    with _replacing(target, st) as f:
+        yield f
+    _fsync_dir(target.parent)
+
+
+@contextmanager
+def _replacing(target: Path, like: os.stat_result | None, durable: bool = True) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` renamed over it at the end of the block (see :func:`_replace`)."""
     fd, tmp = _temp_file(target, 0o666 if like is None else 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             if like is not None:
                 try:

@@ -1,7 +1,9 @@
 """Decode many files: folders (``-r``), worker processes (``--jobs N``), bad files skipped, a summary.
 
 ``decode_files`` returns one :class:`DecodedDocument` per input that could be read, in
-input order, whatever order the workers finish in. A file that cannot be read (invalid
+input order, whatever order the workers finish in; ``decode_iter`` hands them over one by
+one as soon as each and those before it are done (``decode`` with a streaming format writes
+them as they come, and streams large plain-text inputs itself: jargon.blocks). A file that cannot be read (invalid
 UTF-8, a broken .docx, a subtitle file with a bad timing line, ...) is handed to a
 :class:`BatchLog`: it reports the file in one line on stderr and the run goes on without it
 (with ``strict`` it stops the run, as a single input does).
@@ -29,11 +31,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from .contributions import InputReader, ReadOptions
 from .errors import JargonError
 from .model import DecodedDocument, Document, Match, Segment
 
+T = TypeVar("T")
 EXIT_SKIPPED = 3            # the run finished, but some inputs were skipped (see BatchLog)
 SPLIT_CHARS = 2_000_000     # with several workers, a text longer than this is decoded in pieces
 PIECE_CHARS = 1_000_000     # about how long those pieces are (cut at line ends)
@@ -257,13 +261,19 @@ def read_and_decode(name: str, decoder, readers: dict[str, InputReader], options
 
 
 def read_input(name: str, readers: dict[str, InputReader], options: ReadOptions, forced: str | None) -> Document:
-    """:func:`jargon.inputs.read_document`; a reader that fails in any other way than with a
-    JargonError is one input error too (a batch reports it and goes on)."""
-    from .errors import InputError
+    """:func:`jargon.inputs.read_document`, through :func:`guarded_read`."""
     from .inputs import read_document
 
+    return guarded_read(name, lambda: read_document(name, readers, options, forced))
+
+
+def guarded_read(name: str, read: Callable[[], T]) -> T:
+    """``read()`` of input ``name``: a reader that fails in any other way than with a JargonError
+    is one input error too (a batch reports it and goes on)."""
+    from .errors import InputError
+
     try:
-        return read_document(name, readers, options, forced)
+        return read()
     except (JargonError, MemoryError, KeyboardInterrupt):
         raise
     except Exception as exc:
@@ -285,10 +295,12 @@ def chunks(count: int, workers: int) -> list[range]:
 def line_pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` spans of about ``size`` (default PIECE_CHARS) characters that cover
     ``text``, each ending after a line break (or at the end of the text)."""
+    from .blocks import line_end
+
     size = size or PIECE_CHARS
     spans, pos, n = [], 0, len(text)
     while pos < n:
-        stop = n if n - pos <= size else (text.find("\n", pos + size) + 1 or n)
+        stop = line_end(text, pos, size)
         spans.append((pos, stop))
         pos = stop
     return spans
@@ -320,24 +332,39 @@ def decode_files(names: list[str], decoder, readers: dict[str, InputReader],
     """Read and decode every file; results in input order. An input that fails (unreadable,
     invalid UTF-8, ...) goes to ``log`` and is left out; without a log (or with a strict one)
     its error is raised and the remaining work is cancelled."""
+    return [d for _, d in decode_iter(names, decoder, readers, options, forced, jobs, plugin_paths, progress,
+                                      no_plugins, log) if d is not None]
+
+
+def decode_iter(names: list[str], decoder, readers: dict[str, InputReader],
+                options: ReadOptions = ReadOptions(), forced: str | None = None, jobs: int | None = 1,
+                plugin_paths: tuple[str, ...] = (), progress: bool | None = None,
+                no_plugins: bool = False, log: BatchLog | None = None,
+                streamed: frozenset[int] = frozenset()) -> Iterator[tuple[int, DecodedDocument | None]]:
+    """:func:`decode_files` as ``(index, document)`` pairs in input order, each as soon as it
+    and those before it are done (the workers go on meanwhile). The inputs whose index is in
+    ``streamed`` are not read: ``(index, None)`` comes at their turn, for the caller to stream."""
     from .inputs import STDIN
 
     log = log if log is not None else BatchLog(strict=True)
-    workers = resolve_jobs(jobs, len(names))
-    if workers == 1 and len(names) == 1 and names[0] != STDIN:
-        workers = resolve_jobs(jobs, _size_in_pieces(names[0]))
+    rest = [n for i, n in enumerate(names) if i not in streamed]
+    workers = resolve_jobs(jobs, len(rest))
+    if workers == 1 and len(rest) == 1 and rest[0] != STDIN:
+        workers = resolve_jobs(jobs, _size_in_pieces(rest[0]))
     if workers == 1 or STDIN in names:
-        out = []
         with progress_bar(len(names), progress) as advance:
-            for name in names:
-                try:
-                    out.append(read_and_decode(name, decoder, readers, options, forced))
-                except JargonError as exc:
-                    log.skip(name, exc)
+            for i, name in enumerate(names):
+                if i in streamed:
+                    yield i, None
+                else:
+                    try:
+                        yield i, read_and_decode(name, decoder, readers, options, forced)
+                    except JargonError as exc:
+                        log.skip(name, exc)
                 advance()
-        return out
-    return _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_paths, progress, log,
-                           no_plugins)
+        return
+    yield from _decode_in_pool(names, decoder, readers, options, forced, workers, plugin_paths, progress, log,
+                               no_plugins, streamed)
 
 
 def _size_in_pieces(name: str) -> int:
@@ -351,8 +378,9 @@ def _size_in_pieces(name: str) -> int:
 
 def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], options: ReadOptions,
                     forced: str | None, workers: int, plugin_paths: tuple[str, ...], progress: bool | None,
-                    log: BatchLog, no_plugins: bool = False) -> list[DecodedDocument]:
-    """:func:`decode_files` with ``workers`` processes (see the module docstring)."""
+                    log: BatchLog, no_plugins: bool = False,
+                    streamed: frozenset[int] = frozenset()) -> Iterator[tuple[int, DecodedDocument | None]]:
+    """:func:`decode_iter` with ``workers`` processes (see the module docstring)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -360,8 +388,19 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
 
     entries = decoder.entries
     results: list[DecodedDocument | None] = [None] * len(names)
-    large = [i for i, name in enumerate(names) if _size_in_pieces(name) > 1]
-    small = sorted(set(range(len(names))) - set(large))
+    finished = [i in streamed for i in range(len(names))]    # decoded, skipped or left to the caller
+    large = [i for i, name in enumerate(names) if i not in streamed and _size_in_pieces(name) > 1]
+    small = sorted(set(range(len(names))) - set(large) - streamed)
+    turn = 0
+
+    def ready() -> Iterator[tuple[int, DecodedDocument | None]]:
+        """The finished inputs whose turn it is, in input order (skipped ones left out)."""
+        nonlocal turn
+        while turn < len(names) and finished[turn]:
+            doc, results[turn] = results[turn], None
+            if doc is not None or turn in streamed:
+                yield turn, doc
+            turn += 1
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                    initargs=(decoder, tuple(plugin_paths), options, forced, no_plugins))
     # forked workers (they start at the first submit) share this process's objects until they
@@ -387,11 +426,13 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
                 if log.strict:
                     _cancel(futures)
                 log.skip(names[i], exc)
+                finished[i] = True
                 continue
             spans = line_pieces(doc.text)
             pieces[i] = (doc, [None] * len(spans))
             for k, (s, e) in enumerate(spans):
                 futures[executor.submit(_decode_piece, doc.text[s:e], s)] = ("piece", (i, k))
+        yield from ready()              # streamed inputs first in line: while the workers start
         with progress_bar(len(names), progress) as advance:
             pending = set(futures)
             while pending:
@@ -405,6 +446,8 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
                         if all(p is not None for p in parts):
                             results[i] = rebuild(doc, [m for p in parts for m in p[0]],
                                                  [m for p in parts for m in p[1]])
+                            finished[i] = True
+                            del pieces[i]
                             advance()
                         continue
                     for i, item in zip(where, f.result(), strict=True):
@@ -418,13 +461,15 @@ def _decode_in_pool(names: list[str], decoder, readers: dict[str, InputReader], 
                             doc = Document(text, names[i], list(map(_segment, segs)), reader, Path(names[i]),
                                            source=source)
                             results[i] = rebuild(doc, compact, near)
+                        finished[i] = True
                         advance()
+                yield from ready()
+            yield from ready()
     except BrokenProcessPool:
         raise JargonError("a worker process died while decoding (out of memory?); try fewer --jobs") from None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
-    return [r for r in results if r is not None]
 
 
 def _cancel(futures: dict) -> None:

@@ -25,12 +25,40 @@ class RenderOptions:
 
 
 @dataclass(frozen=True)
+class RecordBlock:
+    """Match records of one document (jargon.render.match_record: every field, positions in the
+    whole file), in text order, as a streaming format receives them. A document comes in one
+    or more blocks; its near misses (``--near-misses``) come after all its matches."""
+
+    matches: Sequence[dict]
+    near_misses: Sequence[dict] = ()
+    context: Callable[[dict], str] = lambda rec: ""   # the sentence around a record's match
+
+
+def _nothing(out: IO, options: RenderOptions) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Streaming:
+    """How a format writes as decoding goes (optional; see docs/plugins.md): ``begin`` once
+    (a header), ``write`` for each :class:`RecordBlock`, ``end`` once. Nothing may be kept
+    from one block to the next but what the format needs at the end."""
+
+    begin: Callable[[IO, RenderOptions], None]
+    write: Callable[[IO, RecordBlock, RenderOptions], None]
+    end: Callable[[IO, RenderOptions], None] = _nothing
+
+
+@dataclass(frozen=True)
 class OutputFormat:
     """A named way to write decoded documents.
 
     ``write(out, documents, options)`` writes all ``documents`` (a list of
     :class:`DecodedDocument`) to ``out``: a text stream, or a binary stream when
-    ``binary`` is true (binary formats need ``-o FILE``).
+    ``binary`` is true (binary formats need ``-o FILE``). A format with ``stream``
+    (:class:`Streaming`) is written as large inputs are decoded, block by block, so memory
+    stays flat; ``write`` is then usually :func:`jargon.export.streamed` of it.
     """
 
     name: str
@@ -38,6 +66,7 @@ class OutputFormat:
     extension: str
     write: Callable[[IO, list[DecodedDocument], RenderOptions], None]
     binary: bool = False
+    stream: Streaming | None = None
 
 
 @dataclass(frozen=True)

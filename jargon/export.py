@@ -4,20 +4,29 @@ One place for what `jargon decode -o` and the TUI's export both do: binary forma
 need a file; a format plugin that raises is reported in one line, not a traceback; an
 output file that is one of the run's own inputs (a transcript, its sidecar, a dictionary
 in use) is refused before anything is written (:func:`check_output`).
+
+Formats with a :class:`~jargon.contributions.Streaming` interface are written as decoding
+goes (:func:`write_stream`, :func:`save_stream`): whole documents and the blocks of streamed
+inputs (jargon.blocks) become :class:`~jargon.contributions.RecordBlock` s here, in one place
+(:func:`document_block`, :func:`block_records`), and the same code writes both.
 """
 from __future__ import annotations
 
 import io
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from .atomic import atomic_write_bytes, remove_stale_temps
-from .contributions import OutputFormat, RenderOptions
+from .atomic import atomic_write_bytes, atomic_writer, remove_stale_temps
+from .blocks import DecodedBlock
+from .contributions import OutputFormat, RecordBlock, RenderOptions, Streaming
 from .errors import JargonError
 from .model import DecodedDocument
+
+#: what a streamed run hands the writer: whole documents, and streamed inputs as their blocks
+Item = DecodedDocument | Iterator[DecodedBlock]
 
 STALE_OUTPUT_TEMP_SECONDS = 3600
 
@@ -30,14 +39,96 @@ def render(fmt: OutputFormat, decoded: list[DecodedDocument], options: RenderOpt
 
 
 def write(fmt: OutputFormat, out: IO, decoded: list[DecodedDocument], options: RenderOptions) -> None:
+    _guarded(fmt, fmt.write, out, decoded, options)
+
+
+def _guarded(fmt: OutputFormat, call: Callable, *args) -> None:
+    """``call(*args)``, a part of format ``fmt``; its failure is one JargonError line."""
     try:
-        fmt.write(out, decoded, options)
+        call(*args)
     except (JargonError, BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:
         detail = str(exc).strip().splitlines()
         raise JargonError(f"format {fmt.name!r} failed: {type(exc).__name__}"
                           f"{': ' + detail[0] if detail else ''}") from None
+
+
+def document_block(decoded: DecodedDocument, clean: bool = False) -> RecordBlock:
+    """A whole decoded document as one RecordBlock."""
+    from .render import records, sentence_around
+
+    text = decoded.document.text
+    return RecordBlock(list(records(decoded, clean)), list(records(decoded, clean, near_misses=True)),
+                       lambda rec: sentence_around(text, rec["start"], rec["end"]))
+
+
+def block_records(piece: DecodedBlock, clean: bool = False) -> RecordBlock:
+    """The records of a streamed block's matches and near misses, with the offsets, lines and
+    columns of the whole file (the block's document is its text alone)."""
+    from .render import records, sentence_around
+
+    block = piece.block
+    base, line, column = block.base, block.line, block.column
+
+    def placed(rec: dict) -> dict:
+        for a, b in (("line", "column"), ("source_line", "source_column")):
+            if rec[a] is not None:
+                if rec[a] == 1:
+                    rec[b] += column
+                rec[a] += line - 1
+        rec["start"] += base
+        rec["end"] += base
+        return rec
+
+    return RecordBlock([placed(r) for r in records(piece.decoded, clean)],
+                       [placed(r) for r in records(piece.decoded, clean, near_misses=True)],
+                       lambda rec: sentence_around(block.text, rec["start"] - base, rec["end"] - base))
+
+
+def streamed(streaming: Streaming) -> Callable[[IO, list[DecodedDocument], RenderOptions], None]:
+    """The whole-documents ``write`` of a streaming format: the same code, one block per document."""
+    def write_documents(out: IO, docs: list[DecodedDocument], options: RenderOptions) -> None:
+        streaming.begin(out, options)
+        for d in docs:
+            streaming.write(out, document_block(d, options.clean), options)
+        streaming.end(out, options)
+    return write_documents
+
+
+def write_stream(fmt: OutputFormat, out: IO, items: Iterable[Item], options: RenderOptions) -> None:
+    """Write ``items`` with ``fmt.stream`` as they come; a document's near misses after its matches."""
+    stream = fmt.stream
+    assert stream is not None
+    _guarded(fmt, stream.begin, out, options)
+    for item in items:
+        if isinstance(item, DecodedDocument):
+            _guarded(fmt, stream.write, out, document_block(item, options.clean), options)
+            continue
+        near: list[dict] = []
+        for piece in item:
+            block = block_records(piece, options.clean)
+            near.extend(block.near_misses)
+            _guarded(fmt, stream.write, out, RecordBlock(block.matches, (), block.context), options)
+        if near:
+            _guarded(fmt, stream.write, out, RecordBlock((), near), options)
+    _guarded(fmt, stream.end, out, options)
+
+
+def save_stream(path: str | Path, fmt: OutputFormat, items: Iterable[Item], options: RenderOptions) -> None:
+    """:func:`write_stream` to ``path``, atomically: a temporary file renamed when all is written
+    (removed on an error: ``path`` is as it was); a special file is written as it goes."""
+    remove_stale_temps(path, min_age=STALE_OUTPUT_TEMP_SECONDS)
+    try:
+        with atomic_writer(path) as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            write_stream(fmt, out, items, options)
+            out.flush()
+            out.detach()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise JargonError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def translation(decoded: list[DecodedDocument], clean: bool = False, dictionaries=(), languages=None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from .contributions import InputReader, ReadOptions
 from .errors import InputError, PluginError
@@ -71,22 +72,34 @@ def decode_bytes(data: bytes, name: str, options: ReadOptions = ReadOptions()) -
     try:
         return data.decode(encoding, options.errors)
     except UnicodeDecodeError as exc:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError(f"{name}: UTF-16 text (it starts with a UTF-16 byte order mark); "
-                             f"use --encoding utf-16") from None
-        line = data[: exc.start].count(b"\n") + 1
-        raise Undecodable(f"{name}: invalid {exc.encoding.upper()} at byte {exc.start} (line {line}); "
-                          f"use --encoding or --errors replace") from None
+        raise decode_error(name, exc, data[:2], exc.start, data[: exc.start].count(b"\n") + 1) from None
     except LookupError:
         raise InputError(f"unknown encoding {options.encoding!r}") from None
+
+
+def decode_error(name: str, exc: UnicodeDecodeError, head: bytes, byte: int, line: int) -> InputError:
+    """The error for bytes of ``name`` that do not decode: at ``byte`` (line ``line``); ``head``: the
+    file's first bytes (a UTF-16 byte order mark gets its own advice)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return InputError(f"{name}: UTF-16 text (it starts with a UTF-16 byte order mark); use --encoding utf-16")
+    return Undecodable(f"{name}: invalid {exc.encoding.upper()} at byte {byte} (line {line}); "
+                       f"use --encoding or --errors replace")
 
 
 def read_bytes(name: str) -> bytes:
     if name == STDIN:
         return sys.stdin.buffer.read()
-    path = Path(name)
+    with open_input(name) as f:
+        try:
+            return f.read()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+
+
+def open_input(name: str) -> BinaryIO:
+    """File ``name`` opened for reading bytes; a file that cannot be opened is one InputError."""
     try:
-        return path.read_bytes()
+        return open(name, "rb")
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory (use -r to decode a folder)") from None
     except FileNotFoundError:
@@ -134,7 +147,12 @@ def read_document(name: str, readers: dict[str, InputReader], options: ReadOptio
                   forced: str | None = None) -> Document:
     """Read file ``name`` (or stdin) with the right reader; with no ``options.encoding`` the encoding is
     detected once here (:func:`detect_encoding`) and recorded as ``doc.encoding``."""
-    data = read_bytes(name)
+    return document_from_bytes(read_bytes(name), name, readers, options, forced)
+
+
+def document_from_bytes(data: bytes, name: str, readers: dict[str, InputReader],
+                        options: ReadOptions = ReadOptions(), forced: str | None = None) -> Document:
+    """:func:`read_document` of bytes already read from ``name``."""
     reader = choose_reader(readers, name, data[:4096], forced)
     label = "<stdin>" if name == STDIN else name
     encoding = options.encoding

@@ -12,7 +12,8 @@ score, entry, dictionary, status) with ``context`` (the sentence around the matc
   in ``score`` (Excel's defaults in Russian and most European locales, where ``,``
   separates decimals), every text cell quoted, CRLF row ends.
 
-Both write a header row even when nothing was found.
+Both write a header row even when nothing was found, and both stream
+(:class:`jargon.contributions.Streaming`): rows are written block by block as inputs are decoded.
 
 Every cell goes through :func:`jargon.escape.csv_cell`: text that a spreadsheet would take
 for a formula gets a leading apostrophe, and cells are cut at Excel's 32,767 characters.
@@ -23,11 +24,11 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from jargon.contributions import OutputFormat, RenderOptions
+from jargon.contributions import OutputFormat, RecordBlock, RenderOptions, Streaming
 from jargon.escape import csv_cell
+from jargon.export import streamed
 from jargon.hookspecs import hookimpl
-from jargon.model import DecodedDocument
-from jargon.render import FIELDS, Positions, match_record, sentence_around
+from jargon.render import FIELDS
 
 COLUMNS = FIELDS[:FIELDS.index("score") + 1] + ("context",) + FIELDS[FIELDS.index("score") + 1:]
 BOM = "\ufeff"
@@ -44,22 +45,22 @@ class ExcelDialect(csv.Dialect):
     quoting = csv.QUOTE_NONNUMERIC
 
 
-def csv_rows(docs: list[DecodedDocument], clean: bool = False) -> Iterable[dict]:
+def csv_rows(block: RecordBlock) -> Iterable[dict]:
     """One dict per match: every column of :data:`COLUMNS`, tags joined with ``; ``."""
-    for decoded in docs:
-        doc = decoded.document
-        positions = Positions(doc)
-        for m in decoded.matches:
-            rec = match_record(doc, m, positions, clean)
-            rec["tags"] = "; ".join(rec["tags"])
-            rec["context"] = sentence_around(doc.text, m.start, m.end)
-            yield rec
+    for rec in block.matches:
+        row = dict(rec)
+        row["tags"] = "; ".join(rec["tags"])
+        row["context"] = block.context(rec)
+        yield row
 
 
-def write_csv(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
+def _csv_begin(out: IO[str], options: RenderOptions) -> None:
+    csv.writer(out).writerow(COLUMNS)
+
+
+def _csv_block(out: IO[str], block: RecordBlock, options: RenderOptions) -> None:
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for rec in csv_rows(docs, options.clean):
+    for rec in csv_rows(block):
         writer.writerow(["" if rec[col] is None else csv_cell(rec[col]) for col in COLUMNS])
 
 
@@ -72,17 +73,24 @@ def _excel_cell(value):
     return csv_cell(value)
 
 
-def write_csv_excel(out: IO[str], docs: list[DecodedDocument], options: RenderOptions) -> None:
+def _excel_begin(out: IO[str], options: RenderOptions) -> None:
     out.write(BOM)
+    csv.writer(out, dialect=ExcelDialect).writerow(COLUMNS)
+
+
+def _excel_block(out: IO[str], block: RecordBlock, options: RenderOptions) -> None:
     writer = csv.writer(out, dialect=ExcelDialect)
-    writer.writerow(COLUMNS)
-    for rec in csv_rows(docs, options.clean):
+    for rec in csv_rows(block):
         writer.writerow([_excel_cell(rec[col]) for col in COLUMNS])
+
+
+CSV = Streaming(_csv_begin, _csv_block)
+CSV_EXCEL = Streaming(_excel_begin, _excel_block)
 
 
 @hookimpl
 def jargon_output_formats():
     return [OutputFormat("csv", "CSV (RFC 4180, UTF-8) for scripts: one row per match with speaker, time and "
-                         "context", "csv", write_csv),
+                         "context", "csv", streamed(CSV), stream=CSV),
             OutputFormat("csv-excel", "CSV for Excel: UTF-8 with a byte-order mark, ';'-separated, decimal comma",
-                         "csv", write_csv_excel)]
+                         "csv", streamed(CSV_EXCEL), stream=CSV_EXCEL)]

@@ -31,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jargon.contributions import RenderOptions
-    from jargon.corpus import read_corpus
+    from jargon.corpus import read_corpus, stream_corpus
     from jargon.errors import JargonError
     from jargon.format_choice import choose_format
     from jargon.session import Session
@@ -54,17 +54,22 @@ def run(args: argparse.Namespace) -> int:
 
             export.check_output(args.output, export.protected_files(names, args.decisions, dictionaries))
 
-    corpus = read_corpus(args, session, avoid=(args.output,) if args.output else (), check=check)
-    decoded = corpus.decoded
-
     terminal = not args.output and sys.stdout.isatty()
     render = RenderOptions(clean=args.clean, dictionaries=dictionaries, languages=pm.languages(),
                            color=terminal and not os.environ.get("NO_COLOR"), terminal=terminal,
                            extra={"threshold": session.decoder.threshold})
-    _write(args, fmt, decoded, render)
+    avoid = (args.output,) if args.output else ()
+    # a streaming format is written as decoding goes (large plain-text inputs in blocks, memory
+    # stays flat); but --strict on stdout writes nothing unless every input reads, and
+    # --decisions FILE needs its one input whole
+    if fmt.stream is not None and args.decisions is None and not (args.strict and not args.output):
+        corpus, items = stream_corpus(args, session, avoid=avoid, check=check)
+        _write_stream(args, fmt, items, render)
+    else:
+        corpus = read_corpus(args, session, avoid=avoid, check=check)
+        _write(args, fmt, corpus.decoded, render)
     status = corpus.finish()
-    found = any(d.matches for d in decoded)
-    return status or (1 if args.fail_on_match and found else 0)
+    return status or (1 if args.fail_on_match and corpus.matches else 0)
 
 
 def _write(args, fmt, decoded, render) -> None:
@@ -74,4 +79,15 @@ def _write(args, fmt, decoded, render) -> None:
         export.save(args.output, export.render(fmt, decoded, render))
     else:
         export.write(fmt, sys.stdout, decoded, render)
+        sys.stdout.flush()
+
+
+def _write_stream(args, fmt, items, render) -> None:
+    from jargon import export
+
+    if args.output:
+        sys.stdout.flush()
+        export.save_stream(args.output, fmt, items, render)
+    else:
+        export.write_stream(fmt, sys.stdout, items, render)
         sys.stdout.flush()

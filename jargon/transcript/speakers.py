@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
@@ -157,16 +158,10 @@ def _count_nonempty_lines(text: str) -> int:
 
 def _accepted(text: str, marks: list[_Mark]) -> list[_Mark]:
     """The marks taken as speaker turns or times (see the module docstring)."""
-    counts = Counter(map(itemgetter(3), marks))
-
     @cache
     def everything_labelled() -> bool:
         kinds = Counter(map(itemgetter(0), marks))      # an Otter head is a non-empty line, no label
         return not kinds["head"] and kinds["label"] + kinds["time"] == _count_nonempty_lines(text)
-
-    @cache
-    def two_bare() -> bool:
-        return sum(map(itemgetter(6), marks)) >= 2
 
     @cache
     def paragraph_labels() -> frozenset[int]:
@@ -179,11 +174,20 @@ def _accepted(text: str, marks: list[_Mark]) -> list[_Mark]:
         labelled = frozenset(start for start in starts if kinds.get(start) == "label")
         return labelled if len(labelled) >= 2 else frozenset()
 
+    return _accept(marks, Counter(map(itemgetter(3), marks)), sum(map(itemgetter(6), marks)) >= 2,
+                   everything_labelled, paragraph_labels)
+
+
+def _accept(marks: list[_Mark], counts: Counter, two_bare: bool, everything_labelled: Callable[[], bool],
+            paragraph_labels: Callable[[], frozenset[int]]) -> list[_Mark]:
+    """The marks taken, given what decides it over the whole text: ``counts`` of each name,
+    whether two labels stand alone on their lines, whether every non-empty line is labelled,
+    and the line starts of paragraphs that open with a label (when that layout holds)."""
     def accepted(mark: _Mark) -> bool:
         kind, line_start, _, name, _, sep, bare = mark
         if kind == "head":
             return sep >= 2 or counts[name] >= 2
-        return (counts[name] >= 2 or bool(GENERIC_RE.match(name)) or (bare and two_bare()) or everything_labelled()
+        return (counts[name] >= 2 or bool(GENERIC_RE.match(name)) or (bare and two_bare) or everything_labelled()
                 or line_start in paragraph_labels())
 
     # time-only lines, and labels with a timestamp, are always taken (most marks)
@@ -202,28 +206,154 @@ def find_turns(text: str) -> list[Segment]:
     return _segments(text, marks)
 
 
-def _segments(text: str, marks: list[_Mark]) -> list[Segment]:
-    """The text before, between and after the accepted ``marks``, trimmed, as segments."""
-    segments: list[Segment] = []
+def mark_starts(text: str) -> list[int]:
+    """Where the lines of ``text`` that could start a turn or give a time start (the text's
+    start counts as a line start)."""
+    return [mark[1] for mark in _find_marks(text)]
+
+
+@dataclass
+class _Turn:
+    """Where the segment being read started, who speaks and when (carried from block to block)."""
+
     speaker: str | None = None
-    seg_start, seg_time = 0, None
+    start: int = 0
+    time: float | None = None
     carry: float | None = None      # a timestamp-only line's time, until a segment uses it
+
+
+def _segments(text: str, marks: list[_Mark], turn: _Turn | None = None) -> list[Segment]:
+    """The text before, between and after the accepted ``marks``, trimmed, as segments. With
+    ``turn`` (a text read in blocks), the turn goes on from the previous block and into the next."""
+    segments: list[Segment] = []
+    t = turn or _Turn()
     end_of_text = ("end", len(text), len(text), None, None, 0, False)
     for kind, line_start, text_start, name, time, _, _ in chain(marks, [end_of_text]):
-        chunk = text[seg_start:line_start]
+        chunk = text[t.start:line_start]
         stripped = chunk.strip()
         if stripped:
-            start = seg_start + len(chunk) - len(chunk.lstrip())
-            segments.append(_segment((start, start + len(stripped), speaker, seg_time, None)))
-            carry = None
+            start = t.start + len(chunk) - len(chunk.lstrip())
+            segments.append(_segment((start, start + len(stripped), t.speaker, t.time, None)))
+            t.carry = None
+        if kind == "end":
+            break
         if kind == "time":
-            carry = time
-            seg_start, seg_time = text_start, carry
+            t.carry = time
+            t.start, t.time = text_start, t.carry
         else:
-            speaker = name
-            seg_start = text_start
-            seg_time = time if time is not None else carry
+            t.speaker = name
+            t.start = text_start
+            t.time = time if time is not None else t.carry
+    t.start = 0
     return segments
+
+
+@dataclass
+class TurnStats:
+    """What decides which labels are speakers, gathered over a text read in consecutive blocks
+    that end at line breaks (``add`` each in turn), for :class:`BlockTurns`: the same turns as
+    :func:`find_turns` of the whole text. A text with a lone ``\r`` is not for blocks (``lone_cr``)."""
+
+    counts: Counter = field(default_factory=Counter)        # marks per name
+    kinds: Counter = field(default_factory=Counter)
+    bare: int = 0
+    nonempty: int = 0
+    lone_cr: bool = False
+    paragraphs: int = 0
+    unmarked_paragraph: bool = False    # a paragraph after the first opens without a mark
+    labelled_paragraphs: int = 0
+    timed_labels: int = 0
+    generic_label: bool = False
+    label_names: set = field(default_factory=set)
+    head_names: set = field(default_factory=set)            # named Otter heads, and those with a wide gap
+    wide_head: bool = False
+    last_blank: bool = True             # the last block ended with a blank line (or none came yet)
+    blocks: int = 0
+
+    def add(self, text: str) -> None:
+        marks = _find_marks(text)
+        self.counts.update(map(itemgetter(3), marks))
+        self.kinds.update(map(itemgetter(0), marks))
+        self.bare += sum(map(itemgetter(6), marks))
+        self.nonempty += _count_nonempty_lines(text)
+        self.lone_cr = self.lone_cr or ("\r" in text and text.count("\r") != text.count("\r\n"))
+        for kind, _, _, name, time, sep, _ in marks:
+            if kind == "label":
+                self.label_names.add(name)
+                self.timed_labels += time is not None
+                self.generic_label = self.generic_label or bool(GENERIC_RE.match(name))
+            elif kind == "head" and name:
+                self.head_names.add(name)
+                self.wide_head = self.wide_head or sep >= 2
+        kinds = {mark[1]: mark[0] for mark in marks}
+        for start in _paragraph_starts(text, self.blocks == 0, self.last_blank):
+            if self.paragraphs and start not in kinds:
+                self.unmarked_paragraph = True
+            self.labelled_paragraphs += kinds.get(start) == "label"
+            self.paragraphs += 1
+        self.last_blank = _ends_blank(text, self.last_blank)
+        self.blocks += 1
+
+    def everything_labelled(self) -> bool:
+        return not self.kinds["head"] and self.kinds["label"] + self.kinds["time"] == self.nonempty
+
+    def paragraph_layout(self) -> bool:
+        return not self.unmarked_paragraph and self.labelled_paragraphs >= 2
+
+    def named(self) -> bool:
+        """Whether a turn is taken that has a speaker or a time (else :func:`find_turns` finds none)."""
+        counts = self.counts
+        return bool(self.kinds["time"] or self.timed_labels or self.generic_label or self.wide_head
+                    or (self.bare >= 2) or any(counts[n] >= 2 for n in self.label_names | self.head_names)
+                    or (self.label_names and self.everything_labelled()) or self.paragraph_layout())
+
+
+class BlockTurns:
+    """The speaker segments of a text read in blocks (the blocks that made ``stats``, again in
+    order): ``segments(block)`` gives the block's, with offsets into the block."""
+
+    def __init__(self, stats: TurnStats):
+        self.stats = stats
+        self.named = stats.named()
+        self.turn = _Turn()
+        self.first = True
+        self.last_blank = True
+
+    def segments(self, text: str) -> list[Segment]:
+        first, after_blank = self.first, self.last_blank
+        self.first, self.last_blank = False, _ends_blank(text, self.last_blank)
+        if not self.named:
+            return []
+        stats = self.stats
+        marks = _find_marks(text)
+
+        @cache
+        def paragraph_labels() -> frozenset[int]:
+            if not stats.paragraph_layout():
+                return frozenset()
+            kinds = {mark[1]: mark[0] for mark in marks}
+            return frozenset(s for s in _paragraph_starts(text, first, after_blank) if kinds.get(s) == "label")
+
+        marks = _accept(marks, stats.counts, stats.bare >= 2, stats.everything_labelled, paragraph_labels)
+        return _segments(text, marks, self.turn)
+
+
+def _paragraph_starts(text: str, first: bool, after_blank: bool) -> list[int]:
+    """The paragraph starts of a block (``first``: of the text; ``after_blank``: the block
+    before ended with a blank line): the text's start is one only when it is one in the whole text."""
+    starts = [m.end() for m in _PARAGRAPH_RE.finditer(text)]
+    if starts and starts[0] == 0 and not first and not after_blank:
+        del starts[0]
+    return starts
+
+
+def _ends_blank(text: str, before: bool) -> bool:
+    """Whether the last line of ``text`` (which ends with a line break) is blank; ``before`` for an
+    empty text."""
+    body = text[:-1] if text.endswith("\n") else text
+    if not body:
+        return before if not text else True
+    return not body[body.rfind("\n") + 1:].strip()
 
 
 def split_label(line: str) -> tuple[str, str] | None:
