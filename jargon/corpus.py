@@ -155,8 +155,13 @@ def stream_corpus(args: argparse.Namespace, session, avoid: tuple[str, ...] = ()
     corpus = Corpus([], run.log, run.batch, run.roles)
     decoder = session.decoder
 
+    # one large file and --jobs: split across the workers (read whole, as fast as the workers
+    # allow) rather than streamed in this process (flat memory, one CPU)
+    parallel_one = len(run.names) == 1 and args.jobs != 1
+
     def streamable(name: str) -> bool:
-        return worth_streaming(name) and (args.no_decisions or find_decisions(_path(name)) is None)
+        return not parallel_one and worth_streaming(name) and (
+            args.no_decisions or find_decisions(_path(name)) is None)
 
     def items() -> Iterator[Item]:
         streamed = frozenset(i for i, n in enumerate(run.names) if streamable(n))

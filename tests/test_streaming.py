@@ -290,3 +290,16 @@ def test_cut_blocks_cover_the_text_once_with_exact_positions():
                 assert b.start == 0 or text[b.start - 1] == "\n"
             pos = b.end
         assert pos == len(text)
+
+
+def test_one_large_file_with_jobs_is_split_across_workers_not_streamed(cli, monkeypatch, streamed, tmp_path):
+    """--jobs N on a single input asks for its speed: it is read whole and split at line ends
+    (batch.line_pieces) across the workers, with the same output as streaming it."""
+    path = tmp_path / "interview.txt"
+    path.write_text(transcript(600, seed=3), encoding="utf-8")
+    monkeypatch.setenv(blocks.BLOCK_ENV, str(SMALL))
+    parallel = cli("decode", "-d", DICT, "--jobs", "2", "-f", "jsonl", path)
+    assert parallel.rc == 0 and not streamed
+    alone = cli("decode", "-d", DICT, "-f", "jsonl", path)
+    assert alone.rc == 0 and streamed
+    assert parallel.out == alone.out
