@@ -89,8 +89,8 @@ def main() -> int:
         for size in sizes:
             inputs.append((f"{size} MB corpus", repeated(args.out / f"corpus-{size}mb.txt", text, size * MB)))
         if args.line:
-            inputs.append(("the corpus as one line", repeated(args.out / "line-50mb.txt", "— " + text.replace("\n", " "),
-                                                              50 * MB)))
+            one_line = "— " + text.replace("\n", " ")
+            inputs.append(("the corpus as one line", repeated(args.out / "line-50mb.txt", one_line, 50 * MB)))
         del text
     if args.matches:
         unit = "Верхнеуровнево всё ясно, это в планах.\n" * 1000
