@@ -105,7 +105,8 @@ class DiscoverScreen(Screen[None]):
         for cand in self.candidates:
             table.add_row(f"{cand.score:.1f}", cand.kind, str(cand.count), cut(cand.lemma, 28),
                           cut(", ".join(f for f, _ in cand.forms.most_common(4)), 40))
-        status = (f"{len(self.candidates)} candidates: a accept, x reject, s skip" if self.candidates
+        n = len(self.candidates)
+        status = (f"{n} candidate{'' if n == 1 else 's'}: a accept, x reject, s skip" if self.candidates
                   else "No candidates: every repeated word or phrase is covered or ordinary.")
         self.query_one("#discover-status", Static).update(Text(status))
         self._show_contexts()
