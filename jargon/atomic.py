@@ -104,12 +104,7 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
         with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0)), "wb") as f:
             yield f
         return
-    target = real_target(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        st: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        st = None
+    target, st = _target_and_stat(path)
     with _replacing(target, st) as f:
         yield f
     _fsync_dir(target.parent)
@@ -140,6 +135,17 @@ def _replacing(target: Path, like: os.stat_result | None, durable: bool = True) 
         raise
 
 
+def _target_and_stat(path: str | os.PathLike) -> tuple[Path, os.stat_result | None]:
+    """The file a write to ``path`` replaces (its symlink target; its folder made), and that
+    file's stat (None when it does not exist yet): the new file takes its mode and owner."""
+    target = real_target(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return target, target.stat()
+    except FileNotFoundError:
+        return target, None
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -160,12 +166,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, backup: bool = Fals
     if is_special(path):
         _write_special(path, data)
         return
-    target = real_target(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        st: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        st = None
+    target, st = _target_and_stat(path)
     if backup and st is not None:
         bak = real_target(target.with_name(target.name + ".bak"))
         try:
