@@ -227,6 +227,11 @@ def test_a_dictionary_matches_only_text_in_its_language():
     assert dec.decode("Please attach the file to the ticket.") == []
     assert dec.decode("Managers approve the budget in May.") == []
     assert dec.decode("Флаг PTRACE_MODE_ATTACH_FSCREDS проверяет ядро.") == []     # part of an identifier
+    # a near-miss trace says why (without one, such a line is not even scored)
+    traced = Decoder([dec.dictionaries[0]], languages=RU, explain=True)
+    near: list = []
+    assert traced.decode("Please attach the file to the ticket.", near) == []
+    assert near and all("text in another language" in str(m.explain) for m in near)
     # Russian in Latin letters
     assert [m.entry.id for m in dec.decode("ty mozhesh approve dat segodnya")] == ["approve"]
 

@@ -121,6 +121,8 @@ class Decoder:
         lower-cased and ``words`` its words as the scan found them. With ``split``, ``pids``
         counted pieces of split words as present: rejoin them, then look again."""
         line = CandidateLine(lex, piece, low, words, base)
+        if trace is None and line.other_language():
+            return []       # nothing of this language can match here (with a trace, each window says so)
         if split:
             pids = line.rejoin(pids)
             if not pids:
