@@ -197,3 +197,17 @@ def test_a_label_inside_a_paragraph_is_not_a_single_use_speaker():
     text = "Анна: Первое.\nещё строка\nИтого: два.\n\nБорис: Второе.\n\nАнна: Третье.\n"
     assert turns(text) == [("Первое.\nещё строка\nИтого: два.", "Анна", None), ("Второе.", "Борис", None),
                            ("Третье.", "Анна", None)]
+
+
+# -- where paragraphs start (the layout rule's input) ----------------------------------------
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r\n", "\r", " ", "\t", "a", "Оля: да", "\u2028", "\x0b", "\n\n"]),
+                max_size=14).map("".join))
+def test_paragraph_starts_are_the_first_line_and_every_line_after_a_blank_one(text):
+    """The fast searches (a literal line break first; "\\n" only when the text has no "\\r")
+    find what the one-pattern definition finds: the first non-blank line, then each line with
+    something on it after a blank line, at the line's start."""
+    br = speakers._BR
+    definition = re.compile(rf"(?:\A|{br}[^\S\r\n]*{br})(?:[^\S\r\n]*{br})*(?=[^\S\r\n]*\S)")
+    assert speakers._paragraphs(text) == [m.end() for m in definition.finditer(text)]

@@ -55,6 +55,16 @@ _LATIN_LETTER = re.compile(r"[a-z]")
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
 
 
+def _note(hits: dict[int, float], sim: float, out: dict[int, float], how: dict[int, str], why: str) -> None:
+    """Add the classes ``hits`` (class -> similarity), times ``sim``, to ``out`` where they
+    are better than what it has, each noted in ``how`` with the rule ``why``."""
+    for c, s in hits.items():
+        s *= sim
+        if s > out.get(c, 0.0):
+            out[c] = s
+            how[c] = why
+
+
 class Lexicon:
     """One decoder's view of a language: the analyser, the shared compiled ``index`` and the
     cache of the text word forms met so far (see the module's docstring). Picklable."""
@@ -178,18 +188,19 @@ class Lexicon:
         """Classes of ``form`` as a dictionary form, a synonym's form or by its stem, each
         noted in ``how`` with ``rule`` (or "stem"/"synonym" when that is what matched)."""
 
-        def note(hits: dict[int, float] | None, why: str) -> None:
-            for c, s in (hits or {}).items():
-                if s * sim > out.get(c, 0.0):
-                    out[c] = s * sim
-                    how[c] = why
-
-        note(self.index.forms.get(form), rule)
-        note(self.index.synonym_forms.get(form), "synonym" if rule == "form" else rule)
+        index = self.index
+        hits = index.forms.get(form)
+        if hits:
+            _note(hits, sim, out, how, rule)
+        hits = index.synonym_forms.get(form)
+        if hits:
+            _note(hits, sim, out, how, "synonym" if rule == "form" else rule)
         # stems are word beginnings: skip the stemmer unless one could match
-        stem = self.analyzer.stem(form) if form[:3] in self.index.stem_heads and _HAS_LETTER.search(form) else None
-        if stem:
-            note(self.index.stems.get(stem), "stem" if rule == "form" else rule)
+        if form[:3] in index.stem_heads and _HAS_LETTER.search(form):
+            stem = self.analyzer.stem(form)
+            hits = index.stems.get(stem) if stem else None
+            if hits:
+                _note(hits, sim, out, how, "stem" if rule == "form" else rule)
 
     def sound_index(self) -> dict[str, str]:
         """How the long dictionary words sound -> one of them (made on first use)."""
@@ -247,9 +258,10 @@ class Lexicon:
             # letters a one-word phrase does not count this way ("Collect" is not "Коллеги!")
             # a word mixing scripts has look-alike letters in it ("кoллеги" with a Latin "o"),
             # a word all in another script is a transliteration
-            kind = "homoglyph" if _OTHER_LETTER.search(form) else "translit"
+            latin = a.transliterate(form.replace("-", ""))      # (none for most words)
+            kind = "homoglyph" if latin and _OTHER_LETTER.search(form) else "translit"
             readings = [(self.index.spellings[t], "spelling") if t in self.index.spellings else (t, kind)
-                        for t in a.transliterate(form.replace("-", ""))]
+                        for t in latin]
             for t, rule in readings:
                 self._lookup(t, TRANSLIT_SIM, found, how, rule)
             if not found:

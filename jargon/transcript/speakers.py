@@ -98,7 +98,11 @@ _LABEL, _TIME, _BARE, _L_NAME, _L_TS = _G["label"], _G["time"], _G["bare"], _G["
 _BLANK_AFTER_LF_RE = re.compile(r"\n(?=[^\S\n]*(?:\n|\Z))")
 # the start of a paragraph's first line: the text's first non-blank line, or one after a blank line
 _BR = r"(?:\r\n|\r(?!\n)|\n)"
-_PARAGRAPH_RE = re.compile(rf"(?:\A|{_BR}[^\S\r\n]*{_BR})(?:[^\S\r\n]*{_BR})*(?=[^\S\r\n]*\S)")
+# (the first line break of a blank line opens the others, so their search skips from line
+# break to line break; an alternative with \A would try every position)
+_FIRST_PARAGRAPH_RE = re.compile(rf"(?:[^\S\r\n]*{_BR})*(?=[^\S\r\n]*\S)")
+_PARAGRAPH_RE = re.compile(rf"{_BR}[^\S\r\n]*{_BR}(?:[^\S\r\n]*{_BR})*(?=[^\S\r\n]*\S)")
+_PARAGRAPH_LF_RE = re.compile(r"\n[^\S\r\n]*\n(?:[^\S\r\n]*\n)*(?=[^\S\r\n]*\S)")   # fast: no "\r" in the text
 _segment = partial(tuple.__new__, Segment)   # a Segment from a full tuple, without a Python-level call
 # seconds of a timestamp; transcripts repeat them ("[00:08:06]" in every meeting)
 _seconds = lru_cache(maxsize=4096)(parse_timestamp)
@@ -124,7 +128,7 @@ def _find_marks(text: str) -> list[_Mark]:
         # a name never has surrounding whitespace: it starts with a letter and ends
         # with a word character or one of .'’-
         name, ts, bare = m.group(_L_NAME, _L_TS, _BARE)
-        if _too_long(name):
+        if len(name) > MAX_NAME and _too_long(name):     # (the length first: one call less per line)
             continue
         time = None if ts is None else _seconds(ts)
         if ts is None or time is not None:          # a timestamp must be a valid one
@@ -167,7 +171,7 @@ def _accepted(text: str, marks: list[_Mark]) -> list[_Mark]:
     def paragraph_labels() -> frozenset[int]:
         """Line starts of the paragraphs that open with a label, when every paragraph after the
         first opens with a mark and at least two with a label (else none)."""
-        starts = [m.end() for m in _PARAGRAPH_RE.finditer(text)]
+        starts = _paragraphs(text)
         kinds = {mark[1]: mark[0] for mark in marks}
         if any(start not in kinds for start in starts[1:]):
             return frozenset()
@@ -341,10 +345,20 @@ class BlockTurns:
 def _paragraph_starts(text: str, first: bool, after_blank: bool) -> list[int]:
     """The paragraph starts of a block (``first``: of the text; ``after_blank``: the block
     before ended with a blank line): the text's start is one only when it is one in the whole text."""
-    starts = [m.end() for m in _PARAGRAPH_RE.finditer(text)]
+    starts = _paragraphs(text)
     if starts and starts[0] == 0 and not first and not after_blank:
         del starts[0]
     return starts
+
+
+def _paragraphs(text: str) -> list[int]:
+    """Where the paragraphs of ``text`` start: its first non-blank line, and each line with
+    something on it that follows a blank line (the start of the line)."""
+    first = _FIRST_PARAGRAPH_RE.match(text)
+    if first is None:
+        return []       # nothing but whitespace
+    after_blank = _PARAGRAPH_RE if "\r" in text else _PARAGRAPH_LF_RE
+    return [first.end(), *(m.end() for m in after_blank.finditer(text, first.end()))]
 
 
 def _ends_blank(text: str, before: bool) -> bool:
