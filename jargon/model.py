@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)      # (slots: a large dictionary holds tens of thousands)
 class Entry:
     """One dictionary entry: a phrase people say and what it really means."""
 

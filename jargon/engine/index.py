@@ -50,6 +50,12 @@ def _tail(word: str, root: str) -> str:
     return word[len(root):] if word.startswith(root) else ""
 
 
+def _distinct(classes: tuple[int, ...]) -> tuple[int, ...]:
+    """A pattern's word classes, each once, slots left out (``classes`` itself when that is it)."""
+    distinct = tuple(dict.fromkeys(c for c in classes if c != NO_CLASS))
+    return classes if distinct == classes else distinct
+
+
 def _shared_values(table: dict) -> dict:
     """``table`` with equal values made one object (a value's items in the same order)."""
     seen: dict = {}
@@ -63,7 +69,7 @@ class CompiledIndex:
     __slots__ = ("patterns", "spellings", "class_word", "pclasses", "forms", "stems", "synonym_forms", "roots",
                  "joined", "literals", "single", "pairs", "anchor_classes", "half_classes", "pools",
                  "prefixes_by_letter", "phrase_classes", "lead_classes", "single_classes", "partner_keys",
-                 "pclass_sets", "required", "half_keys", "join_targets", "stem_heads", "sound_words", "__weakref__")
+                 "pclass_sets", "half_keys", "join_targets", "stem_heads", "sound_words", "__weakref__")
 
     def __init__(self, analyzer: Analyzer, patterns: list[tuple[int, Pattern]], spellings: dict[str, str],
                  synonyms: dict[str, tuple[str, ...]] | None = None, sets: dict[str, tuple[str, ...]] | None = None,
@@ -76,7 +82,7 @@ class CompiledIndex:
         self.stems: dict[str, dict[int, float]] = {}           # stem -> {class: similarity}
         self.synonym_forms: dict[str, dict[int, float]] = {}   # synonym's form -> {class: similarity}
         self.roots: dict[str, list[tuple[str, int, str]]] = {}   # root[:3] -> [(root, class, tail)]
-        self.joined: dict[str, dict[int, float]] = {}          # "впланах" -> classes of "в" and "планах"
+        self.joined: dict[str, tuple[int, ...]] = {}           # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = {}               # entry -> literal pattern ids
         self.half_classes: dict[str, tuple[int, ...]] = {}     # piece of a split word -> classes it may be
         self._compile(analyzer, synonyms or {}, sets or {}, derive or {})
@@ -110,9 +116,9 @@ class CompiledIndex:
         self.partner_keys = {c: frozenset(self.pairs.get(c, ())) for c in self.lead_classes}
         # a phrase said in full is possible on a line only when all its word classes are
         # there: a C-level subset test instead of weighing
-        self.pclass_sets = _shared_values({pid: frozenset(c for c in cl if c != NO_CLASS)
-                                           for pid, cl in self.pclasses.items()})
-        self.required = {pid: cs for pid, cs in self.pclass_sets.items() if self.patterns[pid].required_all}
+        # (tuples, each class once: a few ints take a quarter of a frozenset's memory, and the
+        # set operations of the lookups take any iterable; most are the pattern's own classes)
+        self.pclass_sets = _shared_values({pid: _distinct(cl) for pid, cl in self.pclasses.items()})
         self.half_keys = frozenset(self.half_classes)
         # what two words split by speech-to-text may make when joined again
         self.join_targets = frozenset(self.forms) | frozenset(self.joined) | frozenset(self.spellings)
@@ -128,6 +134,7 @@ class CompiledIndex:
         synonym_forms: dict[str, dict[int, float]] = defaultdict(dict)
         roots: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
         literals: dict[int, list[int]] = defaultdict(list)
+        joined: dict[str, dict[int, None]] = defaultdict(dict)    # (classes in order, each once)
 
         def inflections(word: str) -> set[str]:
             if word not in forms_of:
@@ -195,8 +202,8 @@ class CompiledIndex:
                     if pat.inflect:
                         seconds |= forms_of.get(second.word, set())
                 for f in seconds:
-                    glued = self.joined.setdefault(first.word + f, {})
-                    glued[classes[j]] = glued[classes[j + 1]] = 1.0
+                    glued = joined[first.word + f]
+                    glued[classes[j]] = glued[classes[j + 1]] = None
         # a piece of a word that speech-to-text split ("брал" of "забрал") makes the word
         # possibly present on a line; so does a part of a spelling written as two words
         # (words only literal collocations use need none: those are checked where a phrase matched)
@@ -213,7 +220,7 @@ class CompiledIndex:
         for short, nxt in glued_written:             # "вп ланах" is "впланах" split elsewhere
             together = short + nxt
             for piece in _halves(together) - {short, nxt}:    # split where it was glued: two words
-                half_classes[piece].update(c for c in self.joined[together] if c in phrase_classes)
+                half_classes[piece].update(c for c in joined[together] if c in phrase_classes)
         for alt, word in self.spellings.items():
             parts = alt.split()
             pieces = parts if len(parts) > 1 else _halves(alt)    # "а джэнда": a spelling split too
@@ -226,7 +233,9 @@ class CompiledIndex:
         # plain dicts: picklable, and lookups never grow them; equal values are one object
         # (all the forms of a word, every glued form of a pair: most of a large index)
         self.forms, self.stems = _shared_values(forms), _shared_values(stems)
-        self.synonym_forms, self.joined = _shared_values(synonym_forms), _shared_values(self.joined)
+        # (a glued word's classes as a tuple: each matches with similarity 1.0)
+        self.synonym_forms = _shared_values(synonym_forms)
+        self.joined = _shared_values({k: tuple(v) for k, v in joined.items()})
         self.roots, self.literals = dict(roots), dict(literals)
         self.pclasses = _shared_values(self.pclasses)
 
@@ -252,9 +261,10 @@ class CompiledIndex:
     def possible(self, pids: set[int], present: set[int]) -> set[int]:
         """Those of ``pids`` that the word classes ``present`` on a line may complete."""
         out: set[int] = set()
-        required, patterns, pclasses = self.required, self.patterns, self.pclasses
+        patterns, pclasses, pclass_sets = self.patterns, self.pclasses, self.pclass_sets
         for pid in pids:
-            need = required.get(pid)     # a phrase said in full: a subset test
-            if need <= present if need is not None else reachable(patterns[pid], pclasses[pid], present):
+            pat = patterns[pid]
+            # a phrase said in full: a subset test
+            if present.issuperset(pclass_sets[pid]) if pat.required_all else reachable(pat, pclasses[pid], present):
                 out.add(pid)
         return out

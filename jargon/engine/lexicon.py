@@ -96,7 +96,7 @@ class Lexicon:
         return self.index.pclasses
 
     @property
-    def pclass_sets(self) -> dict[int, frozenset[int]]:
+    def pclass_sets(self) -> dict[int, tuple[int, ...]]:
         return self.index.pclass_sets
 
     @property
@@ -269,7 +269,7 @@ class Lexicon:
                     if kind != "homoglyph" or not a.is_known(t):    # ("закуpить" is no typo of "расшарить")
                         self._typo(t, TRANSLIT_SIM, found, how, kind)
         if not found and form in self.index.joined:
-            found.update(self.index.joined[form])
+            found.update(dict.fromkeys(self.index.joined[form], 1.0))
             how.update(dict.fromkeys(found, "joined"))
         if self.index.roots and len(form) >= 4:
             self._derived(form, found, how)           # "профакапили" -> "факап" (beside a stem hit too)
