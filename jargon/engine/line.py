@@ -36,6 +36,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
+_CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
+_DOTTED = re.compile(r"\w\.$")                         # "buf." before a word: a member, a file name
+
+
+def _in_code(piece: str, start: int, end: int) -> bool:
+    """The word at ``piece[start:end]`` is part of an identifier or of code, not of prose:
+    joined by "_", written in camelCase, a member after a dot ("buf.keys"), or called
+    ("keys(")."""
+    word = piece[start:end]
+    return ("_" in piece[max(0, start - 1):end + 1] or bool(_CAMEL.match(word))
+            or bool(_DOTTED.search(piece, max(0, start - 2), start)) or piece.startswith("(", end))
 
 
 class CandidateLine:
@@ -108,9 +119,9 @@ class CandidateLine:
         how = lex.how.get(norms[i], {})
         drop = set()
         surface = piece[starts[i] - base:ends[i] - base]
-        # part of an identifier ("ip_forward", "PTRACE_MODE_ATTACH") or an acronym: no reading,
-        # and no Latin spelling either in an identifier
-        identifier = "_" in piece[max(0, starts[i] - base - 1):ends[i] - base + 1]
+        # part of an identifier or a piece of code ("ip_forward", "PTRACE_MODE_ATTACH",
+        # "checkIP", "buf.keys()") or an acronym: no reading, and no Latin spelling either in code
+        identifier = _in_code(piece, starts[i] - base, ends[i] - base)
         coded = identifier or (len(surface) > 1 and surface.isupper())
         for c, rule in how.items():
             if (coded and rule in ("translit", "typo")) or (identifier and rule == "spelling"):
