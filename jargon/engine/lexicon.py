@@ -52,6 +52,7 @@ _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "ch
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _OTHER_LETTER = re.compile(r"[^\W\da-z_]")     # a letter that is not Latin
 _LATIN_LETTER = re.compile(r"[a-z]")
+_LOOSE = ("stem", "derived")      # readings that leave room for a typo correction to another word
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
 
 
@@ -273,24 +274,35 @@ class Lexicon:
             how.update(dict.fromkeys(found, "joined"))
         if self.index.roots and len(form) >= 4:
             self._derived(form, found, how)           # "профакапили" -> "факап" (beside a stem hit too)
-        if len(form) < 4 or (found and not self.index.phrase_classes.isdisjoint(found)):
-            return found     # (a word only a literal collocation knows may still be a typo of a phrase's)
+        # a word read as a phrase's word is done, unless only loosely: a word the analyser does not
+        # know read by its stem ("фолоуап" ~ "фолоуапить") may be a typo of another one ("фоллоуап")
+        # (a word only a literal collocation knows may still be a typo of a phrase's)
+        phrase_classes = self.index.phrase_classes
+        if len(form) < 4 or any(c in phrase_classes and how[c] not in _LOOSE for c in found):
+            return found
         rests = [form[len(p):] for p in self.index.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
         if (not rests and (form[0], len(form)) not in self.index.pools) or a.is_known(form):
             return found      # nothing to correct it to; and a real word of the language is
             #                   neither a typo nor an unknown verb form
+        # what the prefix and typo rules find adds other words only: what was read stays as it was
+        more: dict[int, float] = {}
+        more_how: dict[int, str] = {}
         for rest in rests:                            # "почелленджил" -> "челленджил"
-            self._lookup(rest, PREFIX_SIM, found, how, "prefix")
-            if found:
-                return found
-        self._typo(form, 1.0, found, how)             # "калеги" -> "коллеги"
-        for rest in rests if not found else ():       # "почелленжу" -> "челленджу"
+            self._lookup(rest, PREFIX_SIM, more, more_how, "prefix")
+            if more:
+                break
+        if not more:
+            self._typo(form, 1.0, more, more_how)         # "калеги" -> "коллеги"
+        for rest in rests if not more else ():        # "почелленжу" -> "челленджу"
             if len(rest) >= 6:
-                self._typo(rest, PREFIX_SIM, found, how)
-                if found:
+                self._typo(rest, PREFIX_SIM, more, more_how)
+                if more:
                     break
+        for c in more:
+            if c not in found:
+                found[c], how[c] = more[c], more_how[c]
         return found
 
     def _derived(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:

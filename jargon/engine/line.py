@@ -380,6 +380,9 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         if new and all(how.get(c) == "typo" for c in new) and (
                 lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
             continue           # two real words ("право на") are not a typo of one ("правочки")
+        if new and classes[i] and classes[i + 1] and all(c in classes[i] or c in classes[i + 1] for c in new):
+            continue           # both words mean something, and joined they only read better as what
+            #                    one of them is already ("фолоуап я" is no "фолоуапя")
         if new and (not classes[i] or not classes[i + 1] or (
                 merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
             joins.append(i)
