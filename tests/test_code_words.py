@@ -1,6 +1,8 @@
 """Words inside code are not prose: no typo, transliteration or Latin-spelling reading reaches
-an identifier ("ip_forward", "checkIP", "wordsStream"), a member after a dot ("buf.keys") or a
-called name ("keys("), so technical text (man pages, API docs pasted into notes) stays quiet."""
+an identifier ("ip_forward"), a member after a dot ("buf.keys") or a called name ("keys("),
+and no typo or transliteration reaches a camelCase word ("checkIP", "wordsStream"), so
+technical text (man pages, API docs pasted into notes) stays quiet, while chat writing
+("Привет.Калеги", "pribolel(", "FollowUp") keeps its readings."""
 from __future__ import annotations
 
 import textwrap
@@ -15,14 +17,19 @@ from jargon.engine.line import _in_code
 
 @pytest.mark.parametrize("text, word, coded", [
     ("ip_forward", "forward", True),
-    ("const wordsStream = 1", "wordsStream", True),        # camelCase
-    ("x509.checkIP(ip)", "checkIP", True),
-    ("see buf.keys() below", "keys", True),                # a member after a dot, and called
-    ("call keys(obj) first", "keys", True),
+    ("x509.checkIP(ip)", "checkIP", True),                 # a member after an identifier and a dot
+    ("see buf.keys() below", "keys", True),
+    ("see report.docx", "docx", True),
+    ("call keys(obj) first", "keys", True),                # called
     ("Please keep me in the loop.", "loop", False),        # a sentence's full stop is no member dot
     ("He left. Keys stayed on the desk", "Keys", False),
-    ("Workstream leads meet on Monday", "Workstream", False),   # a capital only at the start
-    ("кейс (см. выше)", "кейс", False),                     # a bracket after a space
+    ("Привет.Калеги, давайте начнём", "Калеги", False),     # no space after a full stop in chat
+    ("1.калеги", "калеги", False),                          # a numbered list
+    ("т.е. кейс", "кейс", False),
+    ("colleague(s)", "colleague", False),                  # a plural in brackets
+    ("pribolel(", "pribolel", False),                      # a sad face
+    ("Калеги(все), пришлите", "Калеги", False),             # only a Latin word is called
+    ("const wordsStream = 1", "wordsStream", False),       # camelCase: code, but not an identifier (below)
 ])
 def test_what_counts_as_code(text, word, coded):
     i = text.index(word)
@@ -61,3 +68,14 @@ def test_a_typo_correction_never_reaches_a_camel_case_identifier():
     """, language="xx")
     assert [m.entry.id for m in dec.decode("the wordsstream is late")] == ["workstream"]   # a typo, in prose
     assert dec.decode("const wordsStream = open(path)") == []
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("kolegi ja bez kamery segodnja, pribolel(", "bez-kamery-pribolel"),
+    ("Привет.Калеги, давайте начнём", "kollegi"),
+    ("Калеги, пришлете FollowUp?", "prishlete-followup"),     # a Latin spelling in camelCase
+])
+def test_chat_writing_is_no_code(text, entry):
+    from engine_helpers import ids
+
+    assert entry in ids(text)

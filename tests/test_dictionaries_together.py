@@ -63,3 +63,23 @@ def test_the_development_set_with_every_shipped_dictionary():
         pytest.skip("the community packs are not installed")
     score = score_phrases(session.decoder, load(dev))
     assert score.recall >= 0.98, score.summary()
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ну это всё концептуаль но, без цифр", "концептуаль но"),   # the typo of a piece does not stop the join
+    ("Давайте верхнеуровне во, без деталей", "верхнеуровне во"),
+])
+def test_a_word_split_in_two_is_still_joined_when_a_piece_reads_as_a_typo(text, span):
+    (m,) = Decoder([seed_dictionary()], languages=RU).decode(text)
+    assert m.text.lower() == span
+
+
+def test_two_real_words_are_not_joined_into_a_derived_word():
+    """"менеджер и" is no "менеджери", a word derived from ru-extended's "менеджерить" (nor a typo
+    of it): the two words mean something alone."""
+    from jargon.dictionary import load_dictionary
+
+    pack = load_dictionary(ROOT / "plugins" / "jargon-ru-extended" / "src" / "jargon_ru_extended" / "ru-extended.toml")
+    decoder = Decoder([pack], languages=RU)
+    assert [m.entry.id for m in decoder.decode("Он всё время говорит менеджер и уходит")] == []
+    assert [m.entry.id for m in decoder.decode("Кто менеджерит этот проект?")] == ["menedzherit"]

@@ -36,17 +36,22 @@ _LETTER = re.compile(r"[^\W\d_]")
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
+_LOOSE = ("typo", "stem", "derived")      # readings of a word that are not the word as written
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
-_DOTTED = re.compile(r"\w\.$")                         # "buf." before a word: a member, a file name
+_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_]\w*\.$")      # "buf." right before a word: a member, a file name
+_CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
 
 
 def _in_code(piece: str, start: int, end: int) -> bool:
-    """The word at ``piece[start:end]`` is part of an identifier or of code, not of prose:
-    joined by "_", written in camelCase, a member after a dot ("buf.keys"), or called
-    ("keys(")."""
+    """The word at ``piece[start:end]`` is part of an identifier or of code, not of prose: joined
+    by "_", a member after a Latin identifier and a dot ("buf.keys", not "Привет.Коллеги"), or
+    a Latin word called ("keys(obj)")."""
     word = piece[start:end]
-    return ("_" in piece[max(0, start - 1):end + 1] or bool(_CAMEL.match(word))
-            or bool(_DOTTED.search(piece, max(0, start - 2), start)) or piece.startswith("(", end))
+    if "_" in piece[max(0, start - 1):end + 1]:
+        return True
+    if not word[:1].isupper() and _MEMBER.search(piece, max(0, start - 40), start):
+        return True
+    return word.isascii() and _CALL.match(piece, end) is not None
 
 
 class CandidateLine:
@@ -120,9 +125,11 @@ class CandidateLine:
         drop = set()
         surface = piece[starts[i] - base:ends[i] - base]
         # part of an identifier or a piece of code ("ip_forward", "PTRACE_MODE_ATTACH",
-        # "checkIP", "buf.keys()") or an acronym: no reading, and no Latin spelling either in code
+        # "buf.keys()") or an acronym: no reading, and no Latin spelling either in code
         identifier = _in_code(piece, starts[i] - base, ends[i] - base)
-        coded = identifier or (len(surface) > 1 and surface.isupper())
+        # camelCase ("checkIP", "wordsStream") reads as code too, but a Latin spelling in it
+        # is still one ("FollowUp")
+        coded = identifier or (len(surface) > 1 and surface.isupper()) or _CAMEL.match(surface) is not None
         for c, rule in how.items():
             if (coded and rule in ("translit", "typo")) or (identifier and rule == "spelling"):
                 drop.add(c)
@@ -377,12 +384,14 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         # that anchors a phrase neither part does ("за брал")
         new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
         how = lex.how.get(merged[i], {})
-        if new and all(how.get(c) == "typo" for c in new) and (
+        if new and all(how.get(c) in _LOOSE for c in new) and (
                 lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
             continue           # two real words ("право на") are not a typo of one ("правочки")
-        if new and classes[i] and classes[i + 1] and all(c in classes[i] or c in classes[i + 1] for c in new):
+        loose = [lex.how.get(norms[i], {}), lex.how.get(norms[i + 1], {})]
+        if new and classes[i] and classes[i + 1] and all(
+                loose[0].get(c) in _LOOSE[1:] or loose[1].get(c) in _LOOSE[1:] for c in new):
             continue           # both words mean something, and joined they only read better as what
-            #                    one of them is already ("фолоуап я" is no "фолоуапя")
+            #                    one of them already loosely is ("фолоуап я" is no "фолоуапя")
         if new and (not classes[i] or not classes[i + 1] or (
                 merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
             joins.append(i)

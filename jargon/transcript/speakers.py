@@ -358,7 +358,9 @@ def _paragraphs(text: str) -> list[int]:
     if first is None:
         return []       # nothing but whitespace
     after_blank = _PARAGRAPH_RE if "\r" in text else _PARAGRAPH_LF_RE
-    return [first.end(), *(m.end() for m in after_blank.finditer(text, first.end()))]
+    # (up to the last non-blank character: trailing blank lines would make each line break
+    # look ahead through all of them, quadratic in their number)
+    return [first.end(), *(m.end() for m in after_blank.finditer(text, first.end(), len(text.rstrip())))]
 
 
 def _ends_blank(text: str, before: bool) -> bool:
