@@ -7,7 +7,14 @@ from functools import lru_cache
 from typing import Any
 
 from jargon.contributions import Language
-from jargon.engine.tuning import FUNCTION_WEIGHT, INTERJECTION_WEIGHT, PARSE_SCORE_RATIO, PRONOUN_WEIGHT
+from jargon.engine.tuning import (
+    CONTENT_INSERT_WEIGHT,
+    FILLER_WEIGHT,
+    FUNCTION_WEIGHT,
+    INTERJECTION_WEIGHT,
+    PARSE_SCORE_RATIO,
+    PRONOUN_WEIGHT,
+)
 from jargon.hookspecs import hookimpl
 from jargon.text.analyzer import Analyzer
 
@@ -27,6 +34,7 @@ _DERIVED_ENDING = re.compile(
     r"(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
     r"ях|ям|ями|ю|я|ь)?)$")
 _VERB_SUFFIX = re.compile(r"(?:ировать|овать|ануть|нуть|ить|ать|ять|еть)(?:ся|сь)?$")
+_DRAWN_OUT = re.compile(r"([а-яё])\1\1")     # a letter held in speech-to-text: "дааа", "нууу", "эээ"
 _POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
 
 
@@ -140,6 +148,26 @@ class RussianAnalyzer(Analyzer):
         parses = self._parse(word)
         return self._LIGHT_POS.get(parses[0].tag.POS, 1.0) if parses else base
 
+    # nouns of time: "на этой неделе", "в этом квартале" stand in a phrase like "сейчас" does
+    _TIME_NOUNS = frozenset("неделя день месяц год квартал время момент утро вечер сезон спринт период "
+                            "минута час".split())
+
+    def insert_weight(self, word: str) -> float:
+        """Besides the neutral rule: a drawn-out hesitation ("дааа") is a filler; pronominal
+        adjectives ("этой", "такой"), comparatives ("позже"), words that may be parenthetical
+        ("говорят", "кажется") and nouns of time ("неделе") cost what a pronoun costs, not
+        what a noun or a verb inserted into a phrase costs."""
+        if _DRAWN_OUT.search(word):
+            return FILLER_WEIGHT
+        w = super().insert_weight(word)
+        if w < CONTENT_INSERT_WEIGHT or not _CYRILLIC.search(word) or not self._known(word):
+            return w
+        parses = self._parse(word)[:3]
+        if any({"Apro"} in p.tag or {"Prnt"} in p.tag or p.tag.POS == "COMP" for p in parses) \
+                or (parses and parses[0].tag.POS == "NOUN" and parses[0].normal_form in self._TIME_NOUNS):
+            return PRONOUN_WEIGHT
+        return w
+
     _GRAMMAR = {"noun": ({"NOUN"}, None), "adj": ({"ADJF", "ADJS", "PRTF"}, None), "verb": ({"VERB", "INFN"}, None),
                 "num": ({"NUMR"}, None), "noun:gen": ({"NOUN"}, {"gent", "gen2"}), "noun:nom": ({"NOUN"}, {"nomn"}),
                 "noun:acc": ({"NOUN"}, {"accs"}), "noun:dat": ({"NOUN"}, {"datv"}), "noun:ins": ({"NOUN"}, {"ablt"}),
@@ -150,7 +178,7 @@ class RussianAnalyzer(Analyzer):
         if name == "num" and word.isdigit():
             return True
         pos, cases = self._GRAMMAR.get(name, (set(), None))
-        if not _CYRILLIC.search(word):
+        if not _CYRILLIC.search(word) or _DRAWN_OUT.search(word):
             return False
         parses = self._parse(word)
         if "NOUN" in pos and (len(word) <= 4 and all("UNKN" in p.tag for p in parses)

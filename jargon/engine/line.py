@@ -29,10 +29,11 @@ from jargon.text.tokens import Tokens, tokenize
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import LATIN_ALONE_MIN, MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
+from .tuning import DEFAULT_THRESHOLD, LATIN_ALONE_MIN, MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
 
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")
+_CLOSING_QUOTES = frozenset("»“”\"'")  # not "": the end of the piece
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
@@ -42,8 +43,10 @@ class CandidateLine:
     """A line (``piece``, at offset ``base``) that may hold phrases of ``lex``; ``low`` is it
     lower-cased (same length), ``words`` its words as the scan found them."""
 
-    def __init__(self, lex: Lexicon, piece: str, low: str, words: list[str], base: int):
+    def __init__(self, lex: Lexicon, piece: str, low: str, words: list[str], base: int,
+                 threshold: float = DEFAULT_THRESHOLD):
         self.lex, self.piece, self.low, self.words, self.base = lex, piece, low, words, base
+        self.threshold = threshold      # the decoder's: the scoring prefers windows that reach it
         a = self.a = lex.analyzer
         self.toks = tokenize(low, base)       # the same words, at the same offsets, as in the piece
         if a.plain_lowercase and _PLAIN.fullmatch(low):
@@ -202,7 +205,7 @@ class CandidateLine:
             u = Utterance(self.classes[lo:hi + 1], lambda i: self.weight(i + lo), lambda i: self.person(i + lo),
                           lambda i: self.opens_utterance(i + lo), lambda c: local.get(c, ()),
                           lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
-                          lambda i, placeholder: self.slot_noun(i + lo, placeholder))
+                          lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 
@@ -210,9 +213,12 @@ class CandidateLine:
     def addresses(self, i: int) -> bool:
         """The address ending at token i is one: set off from what follows (a comma, a dash,
         the end of the utterance), or followed by what follows an address (a question, an
-        imperative: the analyser decides), and not running into a preposition, which makes
-        it a noun phrase ("коллеги по цеху")."""
+        imperative: the analyser decides), not running into a preposition, which makes
+        it a noun phrase ("коллеги по цеху"), and not quoted alone, which names the word
+        («Коллеги» — так называется наш журнал)."""
         starts, ends, _, utts = self.toks
+        if self.piece[ends[i] - self.base:ends[i] - self.base + 1] in _CLOSING_QUOTES:
+            return False     # a word quoted alone is named, not said to anyone: «коллеги» у нас звучит по сто раз
         k = i + 1
         if k >= len(utts) or utts[k] != utts[i]:
             return True

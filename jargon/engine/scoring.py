@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from .patterns import GRAM, LITERAL, OPEN, PERSON, Pattern
-from .tuning import FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY, SLOT_NOUN_SIM
+from .tuning import DEFAULT_THRESHOLD, FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY, SLOT_NOUN_SIM
 
 
 @dataclass(slots=True)
@@ -48,10 +48,11 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
+                 "threshold")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
-                 slot_noun=None):
+                 slot_noun=None, threshold=DEFAULT_THRESHOLD):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -60,6 +61,7 @@ class Utterance:
         self.grammar = grammar            # callable(i, "noun:gen") -> bool: the analyser reads token i so
         self.fixed_order = fixed_order    # the language's phrases keep their word order (English)
         self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
+        self.threshold = threshold        # the decoder's: a window that reaches it beats one that does not
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -124,7 +126,9 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
                 continue
             w = _evaluate(pid, pat, u, cand, positions[a_idx:e_idx + 1], s, e, total)
             if w is not None:
-                if best is None or w.key > best.key:
+                # a window that is a match beats one that explains more but is none ("методологи
+                # любят челленджить гипотезы": the far word in the slot costs the words between)
+                if best is None or (w.score >= u.threshold, w.key) > (best.score >= u.threshold, best.key):
                     best = w
                 if w.complete:
                     break     # every word is in: a longer window only adds inserted words
