@@ -314,7 +314,8 @@ class RussianAnalyzer(Analyzer):
         from jargon.text.english import is_english
         from jargon.text.translit import LATIN_WORD, to_cyrillic
 
-        latin = [w for w in words if len(w) > 1 and LATIN_WORD.match(w)]
+        # one-letter words count when they are Russian prepositions ("v planah", "u menya"), not "a", "i"
+        latin = [w for w in words if (len(w) > 1 or w in self._LATIN_FUNCTION) and LATIN_WORD.match(w)]
         if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
             return False
         if self._LATIN_FUNCTION.isdisjoint(latin):
