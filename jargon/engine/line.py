@@ -205,7 +205,8 @@ class CandidateLine:
             u = Utterance(self.classes[lo:hi + 1], lambda i: self.weight(i + lo), lambda i: self.person(i + lo),
                           lambda i: self.opens_utterance(i + lo), lambda c: local.get(c, ()),
                           lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
-                          lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold)
+                          lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold,
+                          lambda i: self.norms[i + lo] in self.a.prepositions)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

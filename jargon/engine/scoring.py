@@ -49,10 +49,10 @@ class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
-                 "threshold")
+                 "threshold", "preposition")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
-                 slot_noun=None, threshold=DEFAULT_THRESHOLD):
+                 slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -62,6 +62,7 @@ class Utterance:
         self.fixed_order = fixed_order    # the language's phrases keep their word order (English)
         self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
         self.threshold = threshold        # the decoder's: a window that reaches it beats one that does not
+        self.preposition = preposition    # callable(i) -> bool: token i is a preposition
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -185,6 +186,10 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
             open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
+        if (i + 1) in used and not tokens[used[i + 1]].kind and u.preposition is not None and u.preposition(i) \
+                and u.grammar is not None and u.grammar(i + 1, "adj"):
+            return None      # an adjective of the phrase after a preposition of the text belongs to another
+                             # noun phrase: "нагрузки на большом количестве" is no "большой загруз"
         inserted += u.weight(i)
     # pattern words in the order they were said (assigned follows the pattern's order)
     order = [j for _, j in sorted((p, j) for j, (p, _) in assigned.items())]
