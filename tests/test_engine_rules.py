@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from engine_helpers import RU, ids
+from engine_helpers import RU, found, ids
 
 from jargon.dictionary import parse_dictionary
 from jargon.engine.decoder import Decoder
@@ -297,3 +297,101 @@ def test_a_word_with_look_alike_letters_is_the_word_it_spells():
     """)
     assert dec.decode("Дай закуpить, а?") == []
     assert [m.entry.id for m in dec.decode("Надо зашаpить папку")] == ["rasharit"]
+
+
+# -- this round's mechanisms (fresh-ru-c spent on tuning) ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a far word in the person slot costs the words between: the window without it is the match
+    ("Методологи любят челленджить гипотезы проектного офиса.", ["chellendzhit-gipotezy"]),
+    ("Риск-менеджеры челленджат гипотезы розницы, это их работа", ["chellendzhit-gipotezy"]),
+])
+def test_a_window_that_is_a_match_beats_a_fuller_one_that_is_none(text, expected):
+    assert ids(text) == expected
+
+
+def test_the_window_preference_follows_the_decoders_threshold():
+    from engine_helpers import seed_dictionary
+
+    text = "Методологи любят челленджить гипотезы проектного офиса."
+    assert found(text) == [("chellendzhit-gipotezy", "челленджить гипотезы")]      # 87; the fuller one 72
+    loose = Decoder([seed_dictionary()], threshold=70, languages=RU)
+    assert found(text, loose) == [("chellendzhit-gipotezy", "Методологи любят челленджить гипотезы")]
+    strict = Decoder([seed_dictionary()], threshold=90, languages=RU)
+    assert found(text, strict) == []
+
+
+def test_russian_insert_weights():
+    from jargon.builtin.russian import RussianAnalyzer
+    from jargon.engine.tuning import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, PRONOUN_WEIGHT
+
+    a = RussianAnalyzer()
+    assert a.insert_weight("дааа") == a.insert_weight("нууу") == FILLER_WEIGHT          # drawn out
+    for word in ("этой", "такой", "позже", "говорят", "кажется", "неделе", "квартале"):
+        assert a.insert_weight(word) == PRONOUN_WEIGHT, word
+    for word in ("коробку", "принтера", "написал", "собаку"):
+        assert a.insert_weight(word) == CONTENT_INSERT_WEIGHT, word
+    assert a.weight("этой") == 1.0          # inside a phrase a word still counts in full
+    assert not a.has_grammar("дааа", "noun:gen") and a.has_grammar("цеха", "noun:gen")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Забрал, позже вернусь, пишет он.", ["zabral-vernus"]),              # a comparative
+    ("У меня на этой неделе загруз большой, давайте через месяц.", ["bolshoy-zagruz"]),  # a time phrase
+    ("В планах, говорят, это всё есть, ждите.", ["eto-v-planakh"]),        # a parenthetical word
+    ("у меня сейчас большой загруз дааа поэтому не получится", ["bolshoy-zagruz"]),  # no genitive noun
+    ("Забрал коробку, позже вернусь", []),                                  # a noun still costs
+])
+def test_light_insertions(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Слово «коллеги» у нас звучит по сто раз за день.", []),
+    ("«Коллеги» — так называется наш внутренний журнал.", []),
+    ('"Коллеги" - так называется журнал.', []),
+    ("«Коллеги, добрый день, начинаем», — говорит ведущий.", ["kollegi"]),
+    ("Он пишет «Коллеги!» и молчит.", ["kollegi"]),     # a quoted address, said with its "!"
+    ("«Коллеги!» — и тишина.", ["kollegi"]),
+])
+def test_a_word_quoted_alone_is_named_not_said(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("нагрузки на большом количестве процессоров", []),      # the adjective goes with another noun
+    ("Загруз на большом складе", []),
+    ("У меня на работе сейчас большой загруз", ["bolshoy-zagruz"]),   # the preposition governs an inserted word
+    ("Мы его подсвечивали-подсвечивали по точкам роста, а толку ноль.", ["podsvetit-tochki-rosta"]),  # a noun
+])
+def test_an_adjective_after_a_preposition_of_the_text_is_not_the_phrases(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Сейчас дикая загруженность, извините, не до опросов.", ["bolshoy-zagruz"]),
+    ("Да там в целом загруз большой сейчас, не успеваю.", ["bolshoy-zagruz"]),
+    ("У сетевого принтера сейчас большой загруз, подождите.", []),          # {machine}
+    ("Водитель: у меня сейчас большой загруз, фура под завязку.", []),
+    ("На складе сейчас большой загруз.", []),
+    ("Большой загруз вагонов в сентябре.", []),                            # {noun:gen}
+    ("Курьер коробку забрал, а я вернусь к заказу.", []),                   # {pickup}
+    ("Забрал задачку, вернусь, — и пропал.", ["zabral-vernus"]),            # a synonym
+    ("Концептуально эта картина относится к авангарду.", []),               # {art}
+    ("Давай я тебе верхнеуровневую картину нарисую.", ["verkhneurovnevo"]),  # art is no tech
+    ("ремонт серверной был в планах ещё при прошлом министре", ["eto-v-planakh"]),
+    ("респондент фарма эта в планах нам ответили", ["eto-v-planakh"]),
+    ("Ну, в планах-то оно есть.", ["eto-v-planakh"]),
+])
+def test_this_rounds_dictionary_guards_and_synonyms(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ну это v planah, не переживай", ["eto-v-planakh"]),       # a one-letter preposition in Latin letters
+    ("kontseptualno всё согласовано", ["kontseptualno"]),       # a listed spelling without the soft sign
+    ("Коллеги, какова adgenda? Я не вижу описания.", ["kakova-agenda"]),
+    ("Take vitamin v daily", []),
+])
+def test_latin_letters(text, expected):
+    assert ids(text) == expected
