@@ -395,3 +395,16 @@ def test_this_rounds_dictionary_guards_and_synonyms(text, expected):
 ])
 def test_latin_letters(text, expected):
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Коллеги, которые пришли позже, сидели сзади.", []),            # a relative clause
+    ("Коллеги, с которыми я работаю, меня поддерживают.", []),
+    ("Коллеги, как правило, отвечают быстро.", []),                  # a parenthetical, then a verb that agrees
+    ("Коллеги, как всегда, всё сделали в последний момент", []),
+    ("Коллеги, конечно, подскажите, где отчёт?", ["kollegi"]),       # ... or an imperative
+    ("Коллеги, кстати, кто брал ключи?", ["kollegi"]),
+    ("Коллеги, с кем согласовать отпуск?", ["kollegi"]),
+])
+def test_an_address_set_off_by_a_comma_is_no_subject_with_a_relative_clause_or_a_parenthetical(text, expected):
+    assert ids(text) == expected

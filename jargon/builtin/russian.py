@@ -242,10 +242,24 @@ class RussianAnalyzer(Analyzer):
         поддержали" is not an address, "коллеги подскажите" and "коллеги кто знает" are. The
         first verb within four words decides; with none, it stays an address. "Вас", "тебе"
         decide nothing: they may be the object of a subject ("коллеги вас поддерживали"). Set off by a
-        comma it is an address; by a dash before "это" it is the subject of a definition
-        ("Коллеги — это главное")."""
+        comma it is an address, unless a relative clause follows ("Коллеги, с которыми я работаю,
+        ...") or a parenthetical word and a verb that agrees ("Коллеги, как правило, отвечают"); by a dash before "это" it is the subject of a definition ("Коллеги — это главное")."""
         if set_off:
+            if any(w.startswith("котор") for w in following[:2]):
+                return False    # a relative clause: "Коллеги, которые пришли позже, сидели сзади"
+            words = next((p.split() for p in self._PARENTHETICAL if following[:p.count(" ") + 1] == p.split()), None)
+            if set_off[0] == "," and words:
+                return self._verb_decides(following[len(words):])   # "Коллеги, как правило, отвечают быстро"
             return not (set_off[0] in "-–—" and following[:1] == ["это"])
+        return self._verb_decides(following)
+
+    # set off by commas after an address or a subject alike: the verb after them decides
+    _PARENTHETICAL = ("как правило", "как всегда", "как обычно", "в основном", "к сожалению", "к счастью",
+                      "как известно", "в целом", "кстати", "наверное", "конечно", "видимо", "похоже", "по-моему")
+
+    def _verb_decides(self, following: list[str]) -> bool:
+        """No comma after the word: a question word or "вы" makes it an address, and so does
+        the first verb within four words unless it agrees with a plural subject."""
         for w in following[:4]:
             if w in self._QUESTION or w in self._SECOND_PERSON:
                 return True
