@@ -361,6 +361,10 @@ def test_a_word_quoted_alone_is_named_not_said(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("нагрузки на большом количестве процессоров", []),      # the adjective goes with another noun
     ("Загруз на большом складе", []),
+    ("А что вам мешает в больших нагрузках?", []),           # a preposition's noun phrase in an oblique case
+    ("Тикет не собираешь из большой нагрузки!", []),
+    ("Я сослался на большой загруз, и от меня отстали.", ["bolshoy-zagruz"]),   # the accusative: what one cites
+    ("В верхнеуровневом каталоге репозитория лежит README.", []),   # a literal collocation still vetoes
     ("У меня на работе сейчас большой загруз", ["bolshoy-zagruz"]),   # the preposition governs an inserted word
     ("Мы его подсвечивали-подсвечивали по точкам роста, а толку ноль.", ["podsvetit-tochki-rosta"]),  # a noun
 ])

@@ -165,6 +165,10 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
+    if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
+            and _governed_adjective(u, s - 1, s) and _oblique(u, s + 1):
+        return None          # "в больших нагрузках": the phrase's words are a preposition's noun phrase
+                             # (not "сослался на большой загруз": the accusative is what one refers to)
     for j in pat.slots:      # a grammatical slot says what the next or the previous word is
         if tokens[j].kind == GRAM and j in assigned and not any(
                 k in assigned and abs(assigned[k][0] - assigned[j][0]) == 1 for k in (j - 1, j + 1)):
@@ -186,8 +190,7 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
             open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
-        if (i + 1) in used and not tokens[used[i + 1]].kind and u.preposition is not None and u.preposition(i) \
-                and u.grammar is not None and u.grammar(i + 1, "adj"):
+        if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind and _governed_adjective(u, i, i + 1):
             return None      # an adjective of the phrase after a preposition of the text belongs to another
                              # noun phrase: "нагрузки на большом количестве" is no "большой загруз"
         inserted += u.weight(i)
@@ -200,3 +203,17 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),
                   assigned, inserted, order_factor)
+
+
+def _governed_adjective(u: Utterance, prep: int, adj: int) -> bool:
+    """Token ``prep`` is a preposition and token ``adj`` an adjective: the adjective opens the
+    preposition's noun phrase."""
+    return u.preposition is not None and u.preposition(prep) and u.grammar is not None and u.grammar(adj, "adj")
+
+
+_OBLIQUE = ("noun:gen", "noun:dat", "noun:ins", "noun:loc")
+
+
+def _oblique(u: Utterance, i: int) -> bool:
+    """Token i is a noun the analyser reads in a case other than the nominative or accusative."""
+    return u.grammar is not None and i < len(u.classes) and any(u.grammar(i, name) for name in _OBLIQUE)
