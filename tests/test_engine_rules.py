@@ -391,6 +391,11 @@ def test_an_adjective_after_a_preposition_of_the_text_is_not_the_phrases(text, e
     ("ремонт серверной был в планах ещё при прошлом министре", ["eto-v-planakh"]),
     ("респондент фарма эта в планах нам ответили", ["eto-v-planakh"]),
     ("Ну, в планах-то оно есть.", ["eto-v-planakh"]),
+    ("у меня сейчас завал, давай завтра", ["bolshoy-zagruz"]),
+    ("Я сейчас загружен, не успею", ["bolshoy-zagruz"]),
+    ("Сервер сейчас загружен", []),
+    ("Отправите фоллоуап?", ["prishlete-followup"]),
+    ("Мы с Петей решили идти в эту тему", ["my-s-vasey-v-etu-istoriyu"]),
 ])
 def test_this_rounds_dictionary_guards_and_synonyms(text, expected):
     assert ids(text) == expected
