@@ -422,3 +422,13 @@ def test_latin_letters(text, expected):
 ])
 def test_an_address_set_off_by_a_comma_is_no_subject_with_a_relative_clause_or_a_parenthetical(text, expected):
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Колеги, хто знає?", []),                         # Ukrainian: no typo reaches "Коллеги"
+    ("Колеги, підкажіть, будь ласка", []),
+    ("Калеги, кто знает?", ["kollegi"]),               # Russian speech-to-text still does
+    ("Коллеги, кто был в Київі?", ["kollegi"]),        # an exact form still counts
+])
+def test_no_typo_reaches_a_word_of_a_line_in_a_neighbouring_language(text, expected):
+    assert ids(text) == expected

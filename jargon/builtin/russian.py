@@ -72,6 +72,7 @@ class RussianAnalyzer(Analyzer):
     clitics = ("-то", "-ка", "-таки", "-де")
     alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
     letters = "[а-яё]"
+    neighbour_letters = "[іїєґў]"     # Ukrainian and Belarusian
     vowels = "аеёиоуыэюяь"
     # unstressed vowels sound alike, voiced and voiceless consonants are confused by ear and
     # by speech-to-text, doubled letters are heard once: "калеги", "коллеки" sound "коллеги"

@@ -65,6 +65,7 @@ class CandidateLine:
         self.reads_own: dict[int, bool] = {}     # utterance -> its Latin-letter words read as the language
         self.foreign_line: bool | None = None
         self.has_own: bool | None = None
+        self.neighbour: bool | None = None
         self.latin_own: bool | None = None
         self.views: dict[int, tuple[int, Utterance, set]] = {}
         self.where: dict[int, list[int]] = {}
@@ -105,7 +106,8 @@ class CandidateLine:
         line that reads as the language written in other letters ("u menya seychas
         zagruz"); no reading reaches part of an identifier or an acronym; a typo correction
         never reaches a capitalised word inside a sentence, and no loose reading (typo,
-        stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть")."""
+        stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть"), and no typo
+        correction a word of a line in a neighbouring language ("Колеги, хто знає?")."""
         a, lex, norms, piece, base = self.a, self.lex, self.norms, self.piece, self.base
         starts, ends, opens, utts = self.toks
         how = lex.how.get(norms[i], {})
@@ -131,7 +133,7 @@ class CandidateLine:
                     self.reads_own[u] = a.reads_as_own(run, lex.spellings)
                 if not self.reads_own[u]:
                     drop.add(c)
-            elif rule == "typo" and surface[:1].isupper() and not opens[i]:
+            elif rule == "typo" and ((surface[:1].isupper() and not opens[i]) or self.neighbour_language()):
                 drop.add(c)
             elif rule in ("stem", "derived", "typo") and surface[:1].isupper() and a.is_known(norms[i]) \
                     and self.person(i):
@@ -139,6 +141,14 @@ class CandidateLine:
         if drop:
             self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
         return bool(drop)
+
+    def neighbour_language(self) -> bool:
+        """The line holds a letter of a neighbouring language that this one does not use
+        (Ukrainian "є" in Russian text): its near-spellings are that language's words."""
+        if self.neighbour is None:
+            letters = self.a.neighbour_letters
+            self.neighbour = letters is not None and re.search(letters, self.low) is not None
+        return self.neighbour
 
     def own_script(self) -> bool:
         """The line holds words in the language's own script (Cyrillic for Russian)."""
