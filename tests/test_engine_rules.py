@@ -432,3 +432,12 @@ def test_an_address_set_off_by_a_comma_is_no_subject_with_a_relative_clause_or_a
 ])
 def test_no_typo_reaches_a_word_of_a_line_in_a_neighbouring_language(text, expected):
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("концептуально верхне уровнего вот так он отвечает", ["kontseptualno", "verkhneurovnevo"]),   # a misheard half
+    ("верхне уровнево глянул", ["verkhneurovnevo"]),
+    ("пошли верхне этажом", []),            # a known word beside a piece is no misheard half
+])
+def test_a_piece_beside_an_unknown_word_is_joined_when_that_reads_better(text, expected):
+    assert ids(text) == expected

@@ -367,9 +367,16 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     merged = list(map(add, norms, nexts))
     piece_or_short = [w in halves or len(w) <= 3 for w in norms]
     is_piece = list(map(halves.__contains__, norms))
-    maybe = compress(count(), map(or_, map(targets.__contains__, merged),
-                                  map(or_, map(and_, is_piece, piece_or_short[1:]),
-                                      map(and_, piece_or_short, is_piece[1:]))))
+    maybe = list(compress(count(), map(or_, map(targets.__contains__, merged),
+                                       map(or_, map(and_, is_piece, piece_or_short[1:]),
+                                           map(and_, piece_or_short, is_piece[1:])))))
+    # a piece beside a word the analyser does not know: speech-to-text split a misheard word
+    # ("верхне уровнего"); the join below still needs a better reading than either part
+    known = lex.analyzer.is_known
+    odd = [i for i in compress(count(), map(or_, is_piece[:-1], is_piece[1:]))
+           if (is_piece[i] and not known(nexts[i])) or (is_piece[i + 1] and not known(norms[i]))]
+    if odd:
+        maybe = sorted(set(maybe).union(odd))
     joins: list[int] = []
     starts, ends, opens, utts = toks
     for i in maybe:
