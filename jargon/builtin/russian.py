@@ -244,7 +244,8 @@ class RussianAnalyzer(Analyzer):
         first verb within four words decides; with none, it stays an address. "Вас", "тебе"
         decide nothing: they may be the object of a subject ("коллеги вас поддерживали"). Set off by a
         comma it is an address, unless a relative clause follows ("Коллеги, с которыми я работаю,
-        ...") or a parenthetical word and a verb that agrees ("Коллеги, как правило, отвечают"); by a dash before "это" it is the subject of a definition ("Коллеги — это главное")."""
+        ...") or a parenthetical word and a verb that agrees ("Коллеги, как правило, отвечают"); by a
+        dash before "это" it is the subject of a definition ("Коллеги — это главное")."""
         if set_off:
             if any(w.startswith("котор") for w in following[:2]):
                 return False    # a relative clause: "Коллеги, которые пришли позже, сидели сзади"

@@ -29,7 +29,15 @@ from jargon.text.tokens import Tokens, tokenize
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import DEFAULT_THRESHOLD, LATIN_ALONE_MIN, MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
+from .tuning import (
+    DEFAULT_THRESHOLD,
+    LATIN_ALONE_MIN,
+    MAX_GAP,
+    ONE_WORD_TYPO_LONG,
+    ONE_WORD_TYPO_LOWER,
+    ONE_WORD_TYPO_SIM,
+    TRANSLIT_SIM,
+)
 
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")

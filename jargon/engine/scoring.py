@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from .patterns import GRAM, LITERAL, OPEN, PERSON, Pattern
-from .tuning import DEFAULT_THRESHOLD, FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY, SLOT_NOUN_SIM
+from .tuning import (
+    DEFAULT_THRESHOLD,
+    FILLER_WEIGHT,
+    MAX_GAP,
+    MIN_COVERAGE,
+    OPEN_SLOT_WORDS,
+    ORDER_PENALTY,
+    SLOT_NOUN_SIM,
+)
 
 
 @dataclass(slots=True)
@@ -190,7 +198,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
             open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
-        if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind and _governed_adjective(u, i, i + 1):
+        if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind \
+                and _governed_adjective(u, i, i + 1):
             return None      # an adjective of the phrase after a preposition of the text belongs to another
                              # noun phrase: "нагрузки на большом количестве" is no "большой загруз"
         inserted += u.weight(i)
