@@ -154,17 +154,18 @@ class RussianAnalyzer(Analyzer):
                             "минута час".split())
 
     def insert_weight(self, word: str) -> float:
-        """Besides the neutral rule: a drawn-out hesitation ("дааа") is a filler; pronominal
-        adjectives ("этой", "такой"), comparatives ("позже"), words that may be parenthetical
-        ("говорят", "кажется") and nouns of time ("неделе") cost what a pronoun costs, not
-        what a noun or a verb inserted into a phrase costs."""
+        """Besides the neutral rule: a drawn-out hesitation ("дааа") is a filler; comparatives
+        ("позже"), words that may be parenthetical ("говорят", "кажется") and nouns of time
+        ("неделе") cost what a pronoun costs, not what a noun or a verb inserted into a phrase
+        costs. A pronominal adjective ("эту") keeps a content word's cost: it brings its noun
+        into the phrase ("закинь мне эту таску" is about the task)."""
         if _DRAWN_OUT.search(word):
             return FILLER_WEIGHT
         w = super().insert_weight(word)
         if w < CONTENT_INSERT_WEIGHT or not _CYRILLIC.search(word) or not self._known(word):
             return w
         parses = self._parse(word)[:3]
-        if any({"Apro"} in p.tag or {"Prnt"} in p.tag or p.tag.POS == "COMP" for p in parses) \
+        if any({"Prnt"} in p.tag or p.tag.POS == "COMP" for p in parses) \
                 or (parses and parses[0].tag.POS == "NOUN" and parses[0].normal_form in self._TIME_NOUNS):
             return PRONOUN_WEIGHT
         return w

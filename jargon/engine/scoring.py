@@ -174,9 +174,11 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     if pat.required_all and not pat.words <= assigned.keys():
         return None
     if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
+            and (s + 1) in used and assigned[used[s + 1]][1] < 1.0 \
             and _governed_adjective(u, s - 1, s) and _oblique(u, s + 1):
-        return None          # "в больших нагрузках": the phrase's words are a preposition's noun phrase
-                             # (not "сослался на большой загруз": the accusative is what one refers to)
+        return None          # "в больших нагрузках": a noun read loosely (a synonym) in a preposition's
+                             # noun phrase is another sense ("в рабочем чатике" is the phrase itself; "сослался
+                             # на большой загруз": the accusative is what one refers to)
     for j in pat.slots:      # a grammatical slot says what the next or the previous word is
         if tokens[j].kind == GRAM and j in assigned and not any(
                 k in assigned and abs(assigned[k][0] - assigned[j][0]) == 1 for k in (j - 1, j + 1)):
