@@ -441,3 +441,18 @@ def test_no_typo_reaches_a_word_of_a_line_in_a_neighbouring_language(text, expec
 ])
 def test_a_piece_beside_an_unknown_word_is_joined_when_that_reads_better(text, expected):
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Это не в планах, честно скажу.", []),                      # "не" inside the phrase negates it
+    ("Такого в планах не было.", []),
+    ("Мы с Васей решили не идти в эту историю", []),
+    ("Я не забрал, не вернусь.", []),
+    ("У меня сейчас не большой загруз, могу взять.", []),        # ... and right before a phrase's words
+    ("Не, у меня сейчас большой загруз.", ["bolshoy-zagruz"]),   # "не" said on its own
+    ("Не могу, у меня сейчас большой загруз", ["bolshoy-zagruz"]),
+    ("Это в планах, не переживай", ["eto-v-planakh"]),           # after the phrase
+    ("Коллеги, не подскажете?", ["kollegi"]),                    # a one-word phrase is the word itself
+])
+def test_a_negative_particle_inside_a_phrase_negates_it(text, expected):
+    assert ids(text) == expected

@@ -73,6 +73,7 @@ class RussianAnalyzer(Analyzer):
     alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
     letters = "[а-яё]"
     neighbour_letters = "[іїєґў]"     # Ukrainian and Belarusian
+    negations = frozenset(("не", "ни"))
     vowels = "аеёиоуыэюяь"
     # unstressed vowels sound alike, voiced and voiceless consonants are confused by ear and
     # by speech-to-text, doubled letters are heard once: "калеги", "коллеки" sound "коллеги"

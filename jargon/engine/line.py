@@ -204,6 +204,14 @@ class CandidateLine:
             name = slots[placeholder] = self.a.slot_grammar(placeholder)
         return name is not None and self.grammar(i, name)
 
+    def negates(self, i: int) -> bool:
+        """Token i is a negative particle bound to the next word ("не в планах"), not said on its
+        own ("Не, у меня сейчас большой загруз")."""
+        if self.norms[i] not in self.a.negations:
+            return False
+        starts, ends = self.toks.starts, self.toks.ends
+        return i + 1 < len(starts) and self.piece[ends[i] - self.base:starts[i + 1] - self.base].isspace()
+
     def opens_utterance(self, i: int) -> bool:
         """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
         opens, norms, a = self.toks.opens, self.norms, self.a
@@ -224,7 +232,8 @@ class CandidateLine:
                           lambda i: self.opens_utterance(i + lo), lambda c: local.get(c, ()),
                           lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
                           lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold,
-                          lambda i: self.norms[i + lo] in self.a.prepositions)
+                          lambda i: self.norms[i + lo] in self.a.prepositions,
+                          lambda i: self.negates(i + lo), self.a.negations)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

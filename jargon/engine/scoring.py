@@ -57,10 +57,11 @@ class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
-                 "threshold", "preposition")
+                 "threshold", "preposition", "negation", "negations")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
-                 slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None):
+                 slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negation=None,
+                 negations=frozenset()):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -71,6 +72,8 @@ class Utterance:
         self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
         self.threshold = threshold        # the decoder's: a window that reaches it beats one that does not
         self.preposition = preposition    # callable(i) -> bool: token i is a preposition
+        self.negation = negation          # callable(i) -> bool: token i is a negative particle ("не")
+        self.negations = negations        # the language's negative particles (a phrase may hold one)
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -173,6 +176,9 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
+    if s > 0 and len(pat.words) > 1 and u.negation is not None and u.negation(s - 1) \
+            and u.negations.isdisjoint([t.word for t in tokens]):
+        return None          # "у меня сейчас не большой загруз": negated right before
     if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
             and (s + 1) in used and assigned[used[s + 1]][1] < 1.0 \
             and _governed_adjective(u, s - 1, s) and _oblique(u, s + 1):
@@ -200,6 +206,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
             open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
+        if u.negation is not None and u.negation(i) and u.negations.isdisjoint([t.word for t in tokens]):
+            return None      # "это не в планах", "решили не идти в эту историю": the phrase negated
         if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind \
                 and _governed_adjective(u, i, i + 1):
             return None      # an adjective of the phrase after a preposition of the text belongs to another

@@ -59,6 +59,9 @@ class Analyzer:
     #: does not use (Ukrainian "і", "є" for Russian): a line holding one is that language, where
     #: no typo reaches a dictionary word ("Колеги, хто знає?"). None: no such letters.
     neighbour_letters: str | None = None
+    #: negative particles ("не"): one standing right before a word of a phrase that has none
+    #: turns the phrase into its opposite ("это не в планах")
+    negations: frozenset[str] = frozenset()
     #: True when normalize() is just lower-casing plus "ё"->"е" and "’"->"'" for text without
     #: combining accents (lets the decoder slice normalised words out of the lower-cased line)
     plain_lowercase: bool = False
