@@ -448,11 +448,25 @@ def test_a_piece_beside_an_unknown_word_is_joined_when_that_reads_better(text, e
     ("Такого в планах не было.", []),
     ("Мы с Васей решили не идти в эту историю", []),
     ("Я не забрал, не вернусь.", []),
-    ("У меня сейчас не большой загруз, могу взять.", []),        # ... and right before a phrase's words
     ("Не, у меня сейчас большой загруз.", ["bolshoy-zagruz"]),   # "не" said on its own
+    ("Не забрал, вернусь", ["zabral-vernus"]),                   # before the phrase: its words are said
     ("Не могу, у меня сейчас большой загруз", ["bolshoy-zagruz"]),
     ("Это в планах, не переживай", ["eto-v-planakh"]),           # after the phrase
     ("Коллеги, не подскажете?", ["kollegi"]),                    # a one-word phrase is the word itself
 ])
 def test_a_negative_particle_inside_a_phrase_negates_it(text, expected):
     assert ids(text) == expected
+
+
+def test_a_negative_particle_before_a_phrase_leaves_it_said():
+    d = small("""
+        [dictionary]
+        name = "t"
+        language = "ru"
+        [[entries]]
+        id = "komitet"
+        phrase = "Прогнать через комитет"
+        meaning = "m"
+        """)
+    assert [m.entry.id for m in d.decode("Пока не прогонишь через комитет, ничего не двигается.")] == ["komitet"]
+    assert [m.entry.id for m in d.decode("Прогнать не через комитет, а напрямую.")] == []

@@ -176,9 +176,6 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
-    if s > 0 and len(pat.words) > 1 and u.negation is not None and u.negation(s - 1) \
-            and u.negations.isdisjoint([t.word for t in tokens]):
-        return None          # "у меня сейчас не большой загруз": negated right before
     if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
             and (s + 1) in used and assigned[used[s + 1]][1] < 1.0 \
             and _governed_adjective(u, s - 1, s) and _oblique(u, s + 1):
