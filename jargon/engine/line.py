@@ -204,13 +204,15 @@ class CandidateLine:
             name = slots[placeholder] = self.a.slot_grammar(placeholder)
         return name is not None and self.grammar(i, name)
 
-    def negates(self, i: int) -> bool:
-        """Token i is a negative particle bound to the next word ("не в планах"), not said on its
-        own ("Не, у меня сейчас большой загруз")."""
-        if self.norms[i] not in self.a.negations:
-            return False
-        starts, ends = self.toks.starts, self.toks.ends
-        return i + 1 < len(starts) and self.piece[ends[i] - self.base:starts[i + 1] - self.base].isspace()
+    def negated(self, lo: int, hi: int) -> frozenset[int]:
+        """Positions (from ``lo``) of the negative particles among tokens lo..hi that are bound to
+        the next word ("не в планах"), not said on their own ("Не, у меня сейчас большой загруз")."""
+        negations = self.a.negations
+        if not negations:
+            return frozenset()
+        norms, starts, ends, piece, base = self.norms, self.toks.starts, self.toks.ends, self.piece, self.base
+        return frozenset(i - lo for i in compress(range(lo, hi), map(negations.__contains__, norms[lo:hi]))
+                         if piece[ends[i] - base:starts[i + 1] - base].isspace())
 
     def opens_utterance(self, i: int) -> bool:
         """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
@@ -233,7 +235,7 @@ class CandidateLine:
                           lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
                           lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold,
                           lambda i: self.norms[i + lo] in self.a.prepositions,
-                          lambda i: self.negates(i + lo), self.a.negations)
+                          self.negated(lo, hi), self.a.negations)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

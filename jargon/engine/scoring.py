@@ -57,10 +57,10 @@ class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
-                 "threshold", "preposition", "negation", "negations")
+                 "threshold", "preposition", "negated", "negations")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
-                 slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negation=None,
+                 slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
                  negations=frozenset()):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
@@ -72,7 +72,7 @@ class Utterance:
         self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
         self.threshold = threshold        # the decoder's: a window that reaches it beats one that does not
         self.preposition = preposition    # callable(i) -> bool: token i is a preposition
-        self.negation = negation          # callable(i) -> bool: token i is a negative particle ("не")
+        self.negated = negated            # positions of negative particles bound to the next word ("не")
         self.negations = negations        # the language's negative particles (a phrase may hold one)
 
     def fills(self, i: int, kind: str, name: str) -> float:
@@ -203,7 +203,7 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
             open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
-        if u.negation is not None and u.negation(i) and u.negations.isdisjoint([t.word for t in tokens]):
+        if u.negated and i in u.negated and u.negations.isdisjoint([t.word for t in tokens]):
             return None      # "это не в планах", "решили не идти в эту историю": the phrase negated
         if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind \
                 and _governed_adjective(u, i, i + 1):
