@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from engine_helpers import RU, ids
+from engine_helpers import RU, found, ids
 
 from jargon.dictionary import parse_dictionary
 from jargon.engine.decoder import Decoder
@@ -297,3 +297,176 @@ def test_a_word_with_look_alike_letters_is_the_word_it_spells():
     """)
     assert dec.decode("Дай закуpить, а?") == []
     assert [m.entry.id for m in dec.decode("Надо зашаpить папку")] == ["rasharit"]
+
+
+# -- this round's mechanisms (fresh-ru-c spent on tuning) ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a far word in the person slot costs the words between: the window without it is the match
+    ("Методологи любят челленджить гипотезы проектного офиса.", ["chellendzhit-gipotezy"]),
+    ("Риск-менеджеры челленджат гипотезы розницы, это их работа", ["chellendzhit-gipotezy"]),
+])
+def test_a_window_that_is_a_match_beats_a_fuller_one_that_is_none(text, expected):
+    assert ids(text) == expected
+
+
+def test_the_window_preference_follows_the_decoders_threshold():
+    from engine_helpers import seed_dictionary
+
+    text = "Методологи любят челленджить гипотезы проектного офиса."
+    assert found(text) == [("chellendzhit-gipotezy", "челленджить гипотезы")]      # 87; the fuller one 72
+    loose = Decoder([seed_dictionary()], threshold=70, languages=RU)
+    assert found(text, loose) == [("chellendzhit-gipotezy", "Методологи любят челленджить гипотезы")]
+    strict = Decoder([seed_dictionary()], threshold=90, languages=RU)
+    assert found(text, strict) == []
+
+
+def test_russian_insert_weights():
+    from jargon.builtin.russian import RussianAnalyzer
+    from jargon.engine.tuning import CONTENT_INSERT_WEIGHT, FILLER_WEIGHT, PRONOUN_WEIGHT
+
+    a = RussianAnalyzer()
+    assert a.insert_weight("дааа") == a.insert_weight("нууу") == FILLER_WEIGHT          # drawn out
+    for word in ("позже", "говорят", "кажется", "неделе", "квартале"):
+        assert a.insert_weight(word) == PRONOUN_WEIGHT, word
+    for word in ("коробку", "принтера", "написал", "собаку", "эту"):
+        assert a.insert_weight(word) == CONTENT_INSERT_WEIGHT, word
+    assert a.weight("неделе") == 1.0        # inside a phrase a word still counts in full
+    assert not a.has_grammar("дааа", "noun:gen") and a.has_grammar("цеха", "noun:gen")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Забрал, позже вернусь, пишет он.", ["zabral-vernus"]),              # a comparative
+    ("У меня на этой неделе загруз большой, давайте через месяц.", ["bolshoy-zagruz"]),  # a time phrase
+    ("В планах, говорят, это всё есть, ждите.", ["eto-v-planakh"]),        # a parenthetical word
+    ("у меня сейчас большой загруз дааа поэтому не получится", ["bolshoy-zagruz"]),  # no genitive noun
+    ("Забрал коробку, позже вернусь", []),                                  # a noun still costs
+])
+def test_light_insertions(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Слово «коллеги» у нас звучит по сто раз за день.", []),
+    ("«Коллеги» — так называется наш внутренний журнал.", []),
+    ('"Коллеги" - так называется журнал.', []),
+    ("«Коллеги, добрый день, начинаем», — говорит ведущий.", ["kollegi"]),
+    ("Он пишет «Коллеги!» и молчит.", ["kollegi"]),     # a quoted address, said with its "!"
+    ("«Коллеги!» — и тишина.", ["kollegi"]),
+])
+def test_a_word_quoted_alone_is_named_not_said(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("нагрузки на большом количестве процессоров", []),      # the adjective goes with another noun
+    ("Загруз на большом складе", []),
+    ("А что вам мешает в больших нагрузках?", []),           # a preposition's noun phrase in an oblique case
+    ("Тикет не собираешь из большой нагрузки!", []),
+    ("Я сослался на большой загруз, и от меня отстали.", ["bolshoy-zagruz"]),   # the accusative: what one cites
+    ("В верхнеуровневом каталоге репозитория лежит README.", []),   # a literal collocation still vetoes
+    ("У меня на работе сейчас большой загруз", ["bolshoy-zagruz"]),   # the preposition governs an inserted word
+    ("Мы его подсвечивали-подсвечивали по точкам роста, а толку ноль.", ["podsvetit-tochki-rosta"]),  # a noun
+])
+def test_an_adjective_after_a_preposition_of_the_text_is_not_the_phrases(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Сейчас дикая загруженность, извините, не до опросов.", ["bolshoy-zagruz"]),
+    ("Да там в целом загруз большой сейчас, не успеваю.", ["bolshoy-zagruz"]),
+    ("У сетевого принтера сейчас большой загруз, подождите.", []),          # {machine}
+    ("Водитель: у меня сейчас большой загруз, фура под завязку.", []),
+    ("На складе сейчас большой загруз.", []),
+    ("Большой загруз вагонов в сентябре.", []),                            # {noun:gen}
+    ("Курьер коробку забрал, а я вернусь к заказу.", []),                   # {pickup}
+    ("Забрал задачку, вернусь, — и пропал.", ["zabral-vernus"]),            # a synonym
+    ("Концептуально эта картина относится к авангарду.", []),               # {art}
+    ("Концептуально эта теория близка к марксизму.", []),                   # {academic}
+    ("Концептуальные различия между школами огромны.", []),
+    ("Мы подсветили витрину, и точки роста продаж стали видны.", []),      # {lit}
+    ("Подсвечу Диме точки роста на ревью.", ["podsvetit-tochki-rosta"]),
+    ("Забрал ноутбук, вернусь через час.", []),                            # {pickup}
+    ("Давай я тебе верхнеуровневую картину нарисую.", ["verkhneurovnevo"]),  # art is no tech
+    ("ремонт серверной был в планах ещё при прошлом министре", ["eto-v-planakh"]),
+    ("респондент фарма эта в планах нам ответили", ["eto-v-planakh"]),
+    ("Ну, в планах-то оно есть.", ["eto-v-planakh"]),
+    ("у меня сейчас завал, давай завтра", ["bolshoy-zagruz"]),
+    ("Я сейчас загружен, не успею", ["bolshoy-zagruz"]),
+    ("Сервер сейчас загружен", []),
+    ("Отправите фоллоуап?", ["prishlete-followup"]),
+    ("Мы с Петей решили идти в эту тему", ["my-s-vasey-v-etu-istoriyu"]),
+])
+def test_this_rounds_dictionary_guards_and_synonyms(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ну это v planah, не переживай", ["eto-v-planakh"]),       # a one-letter preposition in Latin letters
+    ("kontseptualno всё согласовано", ["kontseptualno"]),       # a listed spelling without the soft sign
+    ("Коллеги, какова adgenda? Я не вижу описания.", ["kakova-agenda"]),
+    ("Take vitamin v daily", []),
+])
+def test_latin_letters(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Коллеги, которые пришли позже, сидели сзади.", []),            # a relative clause
+    ("Коллеги, с которыми я работаю, меня поддерживают.", []),
+    ("Коллеги, как правило, отвечают быстро.", []),                  # a parenthetical, then a verb that agrees
+    ("Коллеги, как всегда, всё сделали в последний момент", []),
+    ("Коллеги, конечно, подскажите, где отчёт?", ["kollegi"]),       # ... or an imperative
+    ("Коллеги, кстати, кто брал ключи?", ["kollegi"]),
+    ("Коллеги, с кем согласовать отпуск?", ["kollegi"]),
+])
+def test_an_address_set_off_by_a_comma_is_no_subject_with_a_relative_clause_or_a_parenthetical(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Колеги, хто знає?", []),                         # Ukrainian: no typo reaches "Коллеги"
+    ("Колеги, підкажіть, будь ласка", []),
+    ("Калеги, кто знает?", ["kollegi"]),               # Russian speech-to-text still does
+    ("Коллеги, кто был в Київі?", ["kollegi"]),        # an exact form still counts
+])
+def test_no_typo_reaches_a_word_of_a_line_in_a_neighbouring_language(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("концептуально верхне уровнего вот так он отвечает", ["kontseptualno", "verkhneurovnevo"]),   # a misheard half
+    ("верхне уровнево глянул", ["verkhneurovnevo"]),
+    ("пошли верхне этажом", []),            # a known word beside a piece is no misheard half
+])
+def test_a_piece_beside_an_unknown_word_is_joined_when_that_reads_better(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Это не в планах, честно скажу.", []),                      # "не" inside the phrase negates it
+    ("Такого в планах не было.", []),
+    ("Мы с Васей решили не идти в эту историю", []),
+    ("Я не забрал, не вернусь.", []),
+    ("Не, у меня сейчас большой загруз.", ["bolshoy-zagruz"]),   # "не" said on its own
+    ("Не забрал, вернусь", ["zabral-vernus"]),                   # before the phrase: its words are said
+    ("Не могу, у меня сейчас большой загруз", ["bolshoy-zagruz"]),
+    ("Это в планах, не переживай", ["eto-v-planakh"]),           # after the phrase
+    ("Коллеги, не подскажете?", ["kollegi"]),                    # a one-word phrase is the word itself
+])
+def test_a_negative_particle_inside_a_phrase_negates_it(text, expected):
+    assert ids(text) == expected
+
+
+def test_a_negative_particle_before_a_phrase_leaves_it_said():
+    d = small("""
+        [dictionary]
+        name = "t"
+        language = "ru"
+        [[entries]]
+        id = "komitet"
+        phrase = "Прогнать через комитет"
+        meaning = "m"
+        """)
+    assert [m.entry.id for m in d.decode("Пока не прогонишь через комитет, ничего не двигается.")] == ["komitet"]
+    assert [m.entry.id for m in d.decode("Прогнать не через комитет, а напрямую.")] == []

@@ -22,9 +22,10 @@ DATA = ROOT / "tests" / "data"
 FLOORS = {
     "dev": (0.98, 0.95),
     "heldout": (0.98, 0.95),
-    "fresh-ru-a": (0.97, 0.87),     # the first fresh set of issue 9's first round: spent on tuning
-    "fresh-ru-b": (0.94, 0.80),     # its second set, scored unseen then, spent on tuning in the next round
-    "fresh-ru-d": (0.965, 0.93),    # speech-to-text and Latin-letter speech, written for tuning and spent
+    "fresh-ru-a": (0.98, 0.90),     # the first fresh set of issue 9's first round: spent on tuning
+    "fresh-ru-b": (0.965, 0.88),    # its second set, scored unseen then, spent on tuning in the next round
+    "fresh-ru-c": (0.98, 0.88),     # scored unseen in session 4, spent on tuning in session 5
+    "fresh-ru-d": (0.98, 0.95),     # speech-to-text and Latin-letter speech, written for tuning and spent
 }
 # English span sets, scored with the en-corporate pack: (F1 floor, recall floor)
 SPAN_FLOORS = {

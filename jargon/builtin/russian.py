@@ -7,7 +7,14 @@ from functools import lru_cache
 from typing import Any
 
 from jargon.contributions import Language
-from jargon.engine.tuning import FUNCTION_WEIGHT, INTERJECTION_WEIGHT, PARSE_SCORE_RATIO, PRONOUN_WEIGHT
+from jargon.engine.tuning import (
+    CONTENT_INSERT_WEIGHT,
+    FILLER_WEIGHT,
+    FUNCTION_WEIGHT,
+    INTERJECTION_WEIGHT,
+    PARSE_SCORE_RATIO,
+    PRONOUN_WEIGHT,
+)
 from jargon.hookspecs import hookimpl
 from jargon.text.analyzer import Analyzer
 
@@ -27,6 +34,7 @@ _DERIVED_ENDING = re.compile(
     r"(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
     r"ях|ям|ями|ю|я|ь)?)$")
 _VERB_SUFFIX = re.compile(r"(?:ировать|овать|ануть|нуть|ить|ать|ять|еть)(?:ся|сь)?$")
+_DRAWN_OUT = re.compile(r"([а-яё])\1\1")     # a letter held in speech-to-text: "дааа", "нууу", "эээ"
 _POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
 
 
@@ -64,6 +72,8 @@ class RussianAnalyzer(Analyzer):
     clitics = ("-то", "-ка", "-таки", "-де")
     alternations = {"к": "ч", "г": "ж", "х": "ш", "т": "ч", "д": "ж", "с": "ш", "з": "ж"}
     letters = "[а-яё]"
+    neighbour_letters = "[іїєґў]"     # Ukrainian and Belarusian
+    negations = frozenset(("не", "ни"))
     vowels = "аеёиоуыэюяь"
     # unstressed vowels sound alike, voiced and voiceless consonants are confused by ear and
     # by speech-to-text, doubled letters are heard once: "калеги", "коллеки" sound "коллеги"
@@ -140,6 +150,27 @@ class RussianAnalyzer(Analyzer):
         parses = self._parse(word)
         return self._LIGHT_POS.get(parses[0].tag.POS, 1.0) if parses else base
 
+    # nouns of time: "на этой неделе", "в этом квартале" stand in a phrase like "сейчас" does
+    _TIME_NOUNS = frozenset("неделя день месяц год квартал время момент утро вечер сезон спринт период "
+                            "минута час".split())
+
+    def insert_weight(self, word: str) -> float:
+        """Besides the neutral rule: a drawn-out hesitation ("дааа") is a filler; comparatives
+        ("позже"), words that may be parenthetical ("говорят", "кажется") and nouns of time
+        ("неделе") cost what a pronoun costs, not what a noun or a verb inserted into a phrase
+        costs. A pronominal adjective ("эту") keeps a content word's cost: it brings its noun
+        into the phrase ("закинь мне эту таску" is about the task)."""
+        if _DRAWN_OUT.search(word):
+            return FILLER_WEIGHT
+        w = super().insert_weight(word)
+        if w < CONTENT_INSERT_WEIGHT or not _CYRILLIC.search(word) or not self._known(word):
+            return w
+        parses = self._parse(word)[:3]
+        if any({"Prnt"} in p.tag or p.tag.POS == "COMP" for p in parses) \
+                or (parses and parses[0].tag.POS == "NOUN" and parses[0].normal_form in self._TIME_NOUNS):
+            return PRONOUN_WEIGHT
+        return w
+
     _GRAMMAR = {"noun": ({"NOUN"}, None), "adj": ({"ADJF", "ADJS", "PRTF"}, None), "verb": ({"VERB", "INFN"}, None),
                 "num": ({"NUMR"}, None), "noun:gen": ({"NOUN"}, {"gent", "gen2"}), "noun:nom": ({"NOUN"}, {"nomn"}),
                 "noun:acc": ({"NOUN"}, {"accs"}), "noun:dat": ({"NOUN"}, {"datv"}), "noun:ins": ({"NOUN"}, {"ablt"}),
@@ -150,7 +181,7 @@ class RussianAnalyzer(Analyzer):
         if name == "num" and word.isdigit():
             return True
         pos, cases = self._GRAMMAR.get(name, (set(), None))
-        if not _CYRILLIC.search(word):
+        if not _CYRILLIC.search(word) or _DRAWN_OUT.search(word):
             return False
         parses = self._parse(word)
         if "NOUN" in pos and (len(word) <= 4 and all("UNKN" in p.tag for p in parses)
@@ -214,10 +245,25 @@ class RussianAnalyzer(Analyzer):
         поддержали" is not an address, "коллеги подскажите" and "коллеги кто знает" are. The
         first verb within four words decides; with none, it stays an address. "Вас", "тебе"
         decide nothing: they may be the object of a subject ("коллеги вас поддерживали"). Set off by a
-        comma it is an address; by a dash before "это" it is the subject of a definition
-        ("Коллеги — это главное")."""
+        comma it is an address, unless a relative clause follows ("Коллеги, с которыми я работаю,
+        ...") or a parenthetical word and a verb that agrees ("Коллеги, как правило, отвечают"); by a
+        dash before "это" it is the subject of a definition ("Коллеги — это главное")."""
         if set_off:
+            if any(w.startswith("котор") for w in following[:2]):
+                return False    # a relative clause: "Коллеги, которые пришли позже, сидели сзади"
+            words = next((p.split() for p in self._PARENTHETICAL if following[:p.count(" ") + 1] == p.split()), None)
+            if set_off[0] == "," and words:
+                return self._verb_decides(following[len(words):])   # "Коллеги, как правило, отвечают быстро"
             return not (set_off[0] in "-–—" and following[:1] == ["это"])
+        return self._verb_decides(following)
+
+    # set off by commas after an address or a subject alike: the verb after them decides
+    _PARENTHETICAL = ("как правило", "как всегда", "как обычно", "в основном", "к сожалению", "к счастью",
+                      "как известно", "в целом", "кстати", "наверное", "конечно", "видимо", "похоже", "по-моему")
+
+    def _verb_decides(self, following: list[str]) -> bool:
+        """No comma after the word: a question word or "вы" makes it an address, and so does
+        the first verb within four words unless it agrees with a plural subject."""
         for w in following[:4]:
             if w in self._QUESTION or w in self._SECOND_PERSON:
                 return True
@@ -286,7 +332,8 @@ class RussianAnalyzer(Analyzer):
         from jargon.text.english import is_english
         from jargon.text.translit import LATIN_WORD, to_cyrillic
 
-        latin = [w for w in words if len(w) > 1 and LATIN_WORD.match(w)]
+        # one-letter words count when they are Russian prepositions ("v planah", "u menya"), not "a", "i"
+        latin = [w for w in words if (len(w) > 1 or w in self._LATIN_FUNCTION) and LATIN_WORD.match(w)]
         if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
             return False
         if self._LATIN_FUNCTION.isdisjoint(latin):

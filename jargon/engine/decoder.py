@@ -120,7 +120,7 @@ class Decoder:
         the stages of :class:`jargon.engine.line.CandidateLine`. ``low`` is the piece
         lower-cased and ``words`` its words as the scan found them. With ``split``, ``pids``
         counted pieces of split words as present: rejoin them, then look again."""
-        line = CandidateLine(lex, piece, low, words, base)
+        line = CandidateLine(lex, piece, low, words, base, self.threshold)
         if trace is None and line.other_language():
             return []       # nothing of this language can match here (with a trace, each window says so)
         if split:

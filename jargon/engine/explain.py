@@ -63,7 +63,8 @@ def explain_window(w: Window, pat: Pattern, toks, context: tuple, threshold: flo
     guards = []
     if pat.anchored:
         guards.append({"guard": "address", "passed": rejected != "not an address here",
-                       "rule": "opens an utterance; set off, or followed by a question or an imperative"})
+                       "rule": "opens an utterance, not quoted alone; set off (no relative clause after "
+                               "the comma), or followed by a question or an imperative"})
     literals = [unscoped(lex.patterns[lp].text) for lp in lex.literals.get(pat.entry, ())]
     if literals:
         vetoed = rejected.startswith("a literal use") if rejected else False

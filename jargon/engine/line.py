@@ -29,10 +29,19 @@ from jargon.text.tokens import Tokens, tokenize
 from .lexicon import Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
-from .tuning import LATIN_ALONE_MIN, MAX_GAP, ONE_WORD_TYPO_LONG, ONE_WORD_TYPO_LOWER, ONE_WORD_TYPO_SIM, TRANSLIT_SIM
+from .tuning import (
+    DEFAULT_THRESHOLD,
+    LATIN_ALONE_MIN,
+    MAX_GAP,
+    ONE_WORD_TYPO_LONG,
+    ONE_WORD_TYPO_LOWER,
+    ONE_WORD_TYPO_SIM,
+    TRANSLIT_SIM,
+)
 
 _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing was all the normalising
 _LETTER = re.compile(r"[^\W\d_]")
+_CLOSING_QUOTES = frozenset("»“”\"'")  # not "": the end of the piece
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
@@ -58,8 +67,10 @@ class CandidateLine:
     """A line (``piece``, at offset ``base``) that may hold phrases of ``lex``; ``low`` is it
     lower-cased (same length), ``words`` its words as the scan found them."""
 
-    def __init__(self, lex: Lexicon, piece: str, low: str, words: list[str], base: int):
+    def __init__(self, lex: Lexicon, piece: str, low: str, words: list[str], base: int,
+                 threshold: float = DEFAULT_THRESHOLD):
         self.lex, self.piece, self.low, self.words, self.base = lex, piece, low, words, base
+        self.threshold = threshold      # the decoder's: the scoring prefers windows that reach it
         a = self.a = lex.analyzer
         self.toks = tokenize(low, base)       # the same words, at the same offsets, as in the piece
         if a.plain_lowercase and _PLAIN.fullmatch(low):
@@ -78,6 +89,7 @@ class CandidateLine:
         self.reads_own: dict[int, bool] = {}     # utterance -> its Latin-letter words read as the language
         self.foreign_line: bool | None = None
         self.has_own: bool | None = None
+        self.neighbour: bool | None = None
         self.latin_own: bool | None = None
         self.views: dict[int, tuple[int, Utterance, set]] = {}
         self.where: dict[int, list[int]] = {}
@@ -118,7 +130,8 @@ class CandidateLine:
         line that reads as the language written in other letters ("u menya seychas
         zagruz"); no reading reaches part of an identifier or an acronym; a typo correction
         never reaches a capitalised word inside a sentence, and no loose reading (typo,
-        stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть")."""
+        stem, derived word) a capitalised name ("Апулей" is no typo of "апрувнуть"), and no typo
+        correction a word of a line in a neighbouring language ("Колеги, хто знає?")."""
         a, lex, norms, piece, base = self.a, self.lex, self.norms, self.piece, self.base
         starts, ends, opens, utts = self.toks
         how = lex.how.get(norms[i], {})
@@ -146,7 +159,7 @@ class CandidateLine:
                     self.reads_own[u] = a.reads_as_own(run, lex.spellings)
                 if not self.reads_own[u]:
                     drop.add(c)
-            elif rule == "typo" and surface[:1].isupper() and not opens[i]:
+            elif rule == "typo" and ((surface[:1].isupper() and not opens[i]) or self.neighbour_language()):
                 drop.add(c)
             elif rule in ("stem", "derived", "typo") and surface[:1].isupper() and a.is_known(norms[i]) \
                     and self.person(i):
@@ -154,6 +167,14 @@ class CandidateLine:
         if drop:
             self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
         return bool(drop)
+
+    def neighbour_language(self) -> bool:
+        """The line holds a letter of a neighbouring language that this one does not use
+        (Ukrainian "є" in Russian text): its near-spellings are that language's words."""
+        if self.neighbour is None:
+            letters = self.a.neighbour_letters
+            self.neighbour = letters is not None and re.search(letters, self.low) is not None
+        return self.neighbour
 
     def own_script(self) -> bool:
         """The line holds words in the language's own script (Cyrillic for Russian)."""
@@ -201,6 +222,16 @@ class CandidateLine:
             name = slots[placeholder] = self.a.slot_grammar(placeholder)
         return name is not None and self.grammar(i, name)
 
+    def negated(self, lo: int, hi: int) -> frozenset[int]:
+        """Positions (from ``lo``) of the negative particles among tokens lo..hi that are bound to
+        the next word ("не в планах"), not said on their own ("Не, у меня сейчас большой загруз")."""
+        negations = self.a.negations
+        if not negations:
+            return frozenset()
+        norms, starts, ends, piece, base = self.norms, self.toks.starts, self.toks.ends, self.piece, self.base
+        return frozenset(i - lo for i in compress(range(lo, hi), map(negations.__contains__, norms[lo:hi]))
+                         if piece[ends[i] - base:starts[i + 1] - base].isspace())
+
     def opens_utterance(self, i: int) -> bool:
         """Token i opens its utterance, fillers and greetings aside ("Ну, уважаемые коллеги")."""
         opens, norms, a = self.toks.opens, self.norms, self.a
@@ -220,7 +251,9 @@ class CandidateLine:
             u = Utterance(self.classes[lo:hi + 1], lambda i: self.weight(i + lo), lambda i: self.person(i + lo),
                           lambda i: self.opens_utterance(i + lo), lambda c: local.get(c, ()),
                           lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
-                          lambda i, placeholder: self.slot_noun(i + lo, placeholder))
+                          lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold,
+                          lambda i: self.norms[i + lo] in self.a.prepositions,
+                          self.negated(lo, hi), self.a.negations)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 
@@ -228,9 +261,12 @@ class CandidateLine:
     def addresses(self, i: int) -> bool:
         """The address ending at token i is one: set off from what follows (a comma, a dash,
         the end of the utterance), or followed by what follows an address (a question, an
-        imperative: the analyser decides), and not running into a preposition, which makes
-        it a noun phrase ("коллеги по цеху")."""
+        imperative: the analyser decides), not running into a preposition, which makes
+        it a noun phrase ("коллеги по цеху"), and not quoted alone, which names the word
+        («Коллеги» — так называется наш журнал)."""
         starts, ends, _, utts = self.toks
+        if self.piece[ends[i] - self.base:ends[i] - self.base + 1] in _CLOSING_QUOTES:
+            return False     # a word quoted alone is named, not said to anyone: «коллеги» у нас звучит по сто раз
         k = i + 1
         if k >= len(utts) or utts[k] != utts[i]:
             return True
@@ -368,9 +404,16 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     merged = list(map(add, norms, nexts))
     piece_or_short = [w in halves or len(w) <= 3 for w in norms]
     is_piece = list(map(halves.__contains__, norms))
-    maybe = compress(count(), map(or_, map(targets.__contains__, merged),
-                                  map(or_, map(and_, is_piece, piece_or_short[1:]),
-                                      map(and_, piece_or_short, is_piece[1:]))))
+    maybe = list(compress(count(), map(or_, map(targets.__contains__, merged),
+                                       map(or_, map(and_, is_piece, piece_or_short[1:]),
+                                           map(and_, piece_or_short, is_piece[1:])))))
+    # a piece beside a word the analyser does not know: speech-to-text split a misheard word
+    # ("верхне уровнего"); the join below still needs a better reading than either part
+    known = lex.analyzer.is_known
+    odd = [i for i in compress(count(), map(or_, is_piece[:-1], is_piece[1:]))
+           if (is_piece[i] and not known(nexts[i])) or (is_piece[i + 1] and not known(norms[i]))]
+    if odd:
+        maybe = sorted(set(maybe).union(odd))
     joins: list[int] = []
     starts, ends, opens, utts = toks
     for i in maybe:

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from .patterns import GRAM, LITERAL, OPEN, PERSON, Pattern
-from .tuning import FILLER_WEIGHT, MAX_GAP, MIN_COVERAGE, OPEN_SLOT_WORDS, ORDER_PENALTY, SLOT_NOUN_SIM
+from .tuning import (
+    DEFAULT_THRESHOLD,
+    FILLER_WEIGHT,
+    MAX_GAP,
+    MIN_COVERAGE,
+    OPEN_SLOT_WORDS,
+    ORDER_PENALTY,
+    SLOT_NOUN_SIM,
+)
 
 
 @dataclass(slots=True)
@@ -48,10 +56,12 @@ class Window:
 class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
-    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun")
+    __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
+                 "threshold", "preposition", "negated", "negations")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
-                 slot_noun=None):
+                 slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
+                 negations=frozenset()):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -60,6 +70,10 @@ class Utterance:
         self.grammar = grammar            # callable(i, "noun:gen") -> bool: the analyser reads token i so
         self.fixed_order = fixed_order    # the language's phrases keep their word order (English)
         self.slot_noun = slot_noun        # callable(i, placeholder) -> bool: a noun in the placeholder's case
+        self.threshold = threshold        # the decoder's: a window that reaches it beats one that does not
+        self.preposition = preposition    # callable(i) -> bool: token i is a preposition
+        self.negated = negated            # positions of negative particles bound to the next word ("не")
+        self.negations = negations        # the language's negative particles (a phrase may hold one)
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -124,7 +138,9 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
                 continue
             w = _evaluate(pid, pat, u, cand, positions[a_idx:e_idx + 1], s, e, total)
             if w is not None:
-                if best is None or w.key > best.key:
+                # a window that is a match beats one that explains more but is none ("методологи
+                # любят челленджить гипотезы": the far word in the slot costs the words between)
+                if best is None or (w.score >= u.threshold, w.key) > (best.score >= u.threshold, best.key):
                     best = w
                 if w.complete:
                     break     # every word is in: a longer window only adds inserted words
@@ -160,6 +176,12 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
+    if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
+            and (s + 1) in used and assigned[used[s + 1]][1] < 1.0 \
+            and _governed_adjective(u, s - 1, s) and _oblique(u, s + 1):
+        return None          # "в больших нагрузках": a noun read loosely (a synonym) in a preposition's
+                             # noun phrase is another sense ("в рабочем чатике" is the phrase itself; "сослался
+                             # на большой загруз": the accusative is what one refers to)
     for j in pat.slots:      # a grammatical slot says what the next or the previous word is
         if tokens[j].kind == GRAM and j in assigned and not any(
                 k in assigned and abs(assigned[k][0] - assigned[j][0]) == 1 for k in (j - 1, j + 1)):
@@ -181,6 +203,12 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         if open_runs and (i - 1) in open_runs and open_runs[i - 1] < OPEN_SLOT_WORDS:
             open_runs[i] = open_runs.pop(i - 1) + 1   # "socialize the new pricing model": one noun phrase
             continue
+        if u.negated and i in u.negated and u.negations.isdisjoint([t.word for t in tokens]):
+            return None      # "это не в планах", "решили не идти в эту историю": the phrase negated
+        if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind \
+                and _governed_adjective(u, i, i + 1):
+            return None      # an adjective of the phrase after a preposition of the text belongs to another
+                             # noun phrase: "нагрузки на большом количестве" is no "большой загруз"
         inserted += u.weight(i)
     # pattern words in the order they were said (assigned follows the pattern's order)
     order = [j for _, j in sorted((p, j) for j, (p, _) in assigned.items())]
@@ -191,3 +219,17 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),
                   assigned, inserted, order_factor)
+
+
+def _governed_adjective(u: Utterance, prep: int, adj: int) -> bool:
+    """Token ``prep`` is a preposition and token ``adj`` an adjective: the adjective opens the
+    preposition's noun phrase."""
+    return u.preposition is not None and u.preposition(prep) and u.grammar is not None and u.grammar(adj, "adj")
+
+
+_OBLIQUE = ("noun:gen", "noun:dat", "noun:ins", "noun:loc")
+
+
+def _oblique(u: Utterance, i: int) -> bool:
+    """Token i is a noun the analyser reads in a case other than the nominative or accusative."""
+    return u.grammar is not None and i < len(u.classes) and any(u.grammar(i, name) for name in _OBLIQUE)

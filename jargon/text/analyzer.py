@@ -55,6 +55,13 @@ class Analyzer:
     #: mostly in another script is foreign text, where one-word phrases count only through
     #: a listed spelling. None: every line is the language's own.
     letters: str | None = None
+    #: a regular expression for a letter of a neighbouring language's script that this language
+    #: does not use (Ukrainian "і", "є" for Russian): a line holding one is that language, where
+    #: no typo reaches a dictionary word ("Колеги, хто знає?"). None: no such letters.
+    neighbour_letters: str | None = None
+    #: negative particles ("не"): one standing right before a word of a phrase that has none
+    #: turns the phrase into its opposite ("это не в планах")
+    negations: frozenset[str] = frozenset()
     #: True when normalize() is just lower-casing plus "ё"->"е" and "’"->"'" for text without
     #: combining accents (lets the decoder slice normalised words out of the lower-cased line)
     plain_lowercase: bool = False
