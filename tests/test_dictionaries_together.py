@@ -83,3 +83,20 @@ def test_two_real_words_are_not_joined_into_a_derived_word():
     decoder = Decoder([pack], languages=RU)
     assert [m.entry.id for m in decoder.decode("Он всё время говорит менеджер и уходит")] == []
     assert [m.entry.id for m in decoder.decode("Кто менеджерит этот проект?")] == ["menedzherit"]
+
+
+def test_a_synonym_alone_is_no_one_word_phrase():
+    """The seed lists «повестка» as a synonym of «адженда» inside its phrase; a pack's one-word
+    «Адженда» is not said by the ordinary word alone."""
+    pack = parse_dictionary(textwrap.dedent("""
+        [dictionary]
+        name = "pack"
+        [[entries]]
+        id = "adzhenda"
+        phrase = "Адженда"
+        meaning = "повестка встречи"
+    """))
+    decoder = Decoder([seed_dictionary(), pack], languages=RU)
+    assert decoder.decode("Повестка заседания разослана вчера.") == []
+    assert [m.entry.id for m in decoder.decode("Адженду я разослал вчера.")] == ["adzhenda"]
+    assert "kakova-agenda" in [m.entry.id for m in decoder.decode("Коллеги, какова повестка?")]

@@ -326,7 +326,17 @@ class CandidateLine:
             return "a one-word phrase in text of another script"
         if len(pat.words) == 1 and self.loose_typo(w, pat, pcl):
             return "a one-word phrase said only by a loose typo"
+        if len(pat.words) == 1 and self.rule_of(w, pat, pcl) == "synonym":
+            return "a one-word phrase said only by a synonym"
         return None
+
+    def rule_of(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
+        """The rule by which the one word of a one-word phrase was read. A synonym replaces a
+        word inside a phrase, whose other words keep the jargon; alone it is just the other
+        word ("повестка" is no "адженда", whichever dictionary lists it as a synonym)."""
+        (j,) = pat.words
+        i = (w.assigned or {}).get(j, (w.first, 1.0))[0]
+        return self.lex.how.get(self.norms[i], {}).get(pcl[j])
 
     # -- stage 4: score -----------------------------------------------------------------
     def candidates(self, pids: set[int], refused: Callable[[Candidate, str], None] | None = None) -> list[Candidate]:
