@@ -358,6 +358,21 @@ def test_a_word_quoted_alone_is_named_not_said(text, expected):
     assert ids(text) == expected
 
 
+def test_a_quoted_sentence_is_said():
+    """Only one word quoted alone is named: an address phrase of several words in quotes is
+    what someone said (""Коллеги, какова адженда?" — спросил он")."""
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [[entries]]
+        id = "kakova"
+        phrase = "Коллеги, какова адженда"
+        anchor = "start"
+        meaning = "зачем мы здесь"
+    """)
+    assert [m.entry.id for m in dec.decode("Он спросил: «Коллеги, какова адженда» — и замолчал.")] == ["kakova"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("нагрузки на большом количестве процессоров", []),      # the adjective goes with another noun
     ("Загруз на большом складе", []),
@@ -470,3 +485,20 @@ def test_a_negative_particle_before_a_phrase_leaves_it_said():
         """)
     assert [m.entry.id for m in d.decode("Пока не прогонишь через комитет, ничего не двигается.")] == ["komitet"]
     assert [m.entry.id for m in d.decode("Прогнать не через комитет, а напрямую.")] == []
+
+
+def test_a_phrase_with_every_word_replaced_is_another_sentence():
+    """A synonym or a word sharing a stem may stand for a word of a phrase, not for all of them."""
+    dec = small("""
+        [dictionary]
+        name = "t"
+        [synonyms]
+        "есть" = ["быть", "существовать"]
+        [[entries]]
+        id = "riski"
+        phrase = "Есть риски"
+        meaning = "мы не успеем"
+    """)
+    assert [m.entry.id for m in dec.decode("Есть риски по срокам.")] == ["riski"]
+    assert [m.entry.id for m in dec.decode("Существуют риски по срокам.")] == ["riski"]   # one word replaced
+    assert dec.decode("Он не рискует быть непонятым.") == []                          # both replaced

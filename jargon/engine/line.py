@@ -46,6 +46,7 @@ _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read th
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
 _LOOSE = ("typo", "stem", "derived")      # readings of a word that are not the word as written
+_OTHER_WORD = ("synonym", "stem", "derived")   # readings that are another word, not the word itself
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
 _MEMBER = re.compile(r"(?<![\w.])[A-Za-z_]\w*\.$")      # "buf." right before a word: a member, a file name
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
@@ -258,14 +259,16 @@ class CandidateLine:
         return self.views[utt]
 
     # -- guards -------------------------------------------------------------------------
-    def addresses(self, i: int) -> bool:
+    def addresses(self, i: int, first: int | None = None) -> bool:
         """The address ending at token i is one: set off from what follows (a comma, a dash,
         the end of the utterance), or followed by what follows an address (a question, an
         imperative: the analyser decides), not running into a preposition, which makes
-        it a noun phrase ("коллеги по цеху"), and not quoted alone, which names the word
-        («Коллеги» — так называется наш журнал)."""
+        it a noun phrase ("коллеги по цеху"), and not one word quoted alone, which names the
+        word («Коллеги» — так называется наш журнал; a quoted sentence is said: "it is what it
+        is"). ``first`` is the window's first token (the address alone when not given)."""
         starts, ends, _, utts = self.toks
-        if self.piece[ends[i] - self.base:ends[i] - self.base + 1] in _CLOSING_QUOTES:
+        if (first is None or first == i) and \
+                self.piece[ends[i] - self.base:ends[i] - self.base + 1] in _CLOSING_QUOTES:
             return False     # a word quoted alone is named, not said to anyone: «коллеги» у нас звучит по сто раз
         k = i + 1
         if k >= len(utts) or utts[k] != utts[i]:
@@ -320,7 +323,7 @@ class CandidateLine:
         """Why a scored window does not count (its guards), or None."""
         if self.other_language():
             return "text in another language"
-        if pat.anchored and not self.addresses(w.last):
+        if pat.anchored and not self.addresses(w.last, w.first):
             return "not an address here"
         if w.first == w.last and self.foreign(w.first, pat, pcl):
             return "a one-word phrase in text of another script"
@@ -328,7 +331,17 @@ class CandidateLine:
             return "a one-word phrase said only by a loose typo"
         if len(pat.words) == 1 and self.rule_of(w, pat, pcl) == "synonym":
             return "a one-word phrase said only by a synonym"
+        if len(pat.words) > 1 and self.reworded(w, pat, pcl):
+            return "every word of the phrase replaced by another word"
         return None
+
+    def reworded(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+        """Every word of the phrase said only by another word: a synonym, or a word that shares
+        only its stem ("рискует быть" for "есть риски"). A rewording of the whole phrase is
+        another sentence; a typo is still the word, damaged."""
+        how, norms = self.lex.how, self.norms
+        aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
+        return bool(aligned) and all(how.get(norms[i], {}).get(pcl[j]) in _OTHER_WORD for j, i in aligned)
 
     def rule_of(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
         """The rule by which the one word of a one-word phrase was read. A synonym replaces a
