@@ -133,11 +133,12 @@ for _sing, _plural in _IRREGULAR_NOUNS.items():
     _LEXEME_OF[_sing] = _LEXEME_OF.get(_sing, frozenset()) | {_sing, _plural}
     _LEXEME_OF[_plural] = _LEXEME_OF.get(_plural, frozenset()) | {_sing, _plural}
 del _base, _forms, _lexeme, _form, _sing, _plural
-# the simple pasts of the irregular verbs ("went", "took"): a narrative past after an opener
-# that differ from the base ("let", "put" are imperatives too), and not "was", "had", "did":  "At the end of the day, the pay was fine" judges, it tells nothing)
+# the simple pasts of the irregular verbs that tell a story after an opener ("went", "took"):
+# not those spelt like the base ("let", "put" are imperatives too), nor "was", "had", "did"
+# ("At the end of the day, the pay was fine" judges, it tells nothing)
 _IRREGULAR_PASTS = frozenset(p for base, forms in _IRREGULAR_VERBS.items() for p in forms[1].split("|")
-                             if p != base) - {
-    "could", "would", "should", "was", "were", "had", "did"}
+                             if p != base) - {"could", "would", "should", "was", "were", "had", "did"}
+# a question after an opener keeps it a formula ("With all due respect, who approved this?")
 _QUESTION_WORDS = frozenset("who what why how where when which".split())
 # verbs right after an opener make it their subject ("going forward is a way to retreat")
 _SUBJECT_VERBS = frozenset("is was are were has had means meant will would can could should may might must".split())
@@ -381,7 +382,7 @@ class EnglishAnalyzer(Analyzer):
         unless a story goes on after it in the simple past: "At the end of the day he went
         home", "As promised, they arrived at noon" tell what happened; "At the end of the day,
         it's my call" is the formula. A simple past in the second or third word after it tells
-        the story ("he went", "the sun set"); a question after it keeps the formula; a verb
+        the story ("he went", "the sun rose"); a question after it keeps the formula; a verb
         right after it, with no comma, makes it the subject ("Going forward is a way to
         retreat")."""
         if following[:1] == ["but"]:
@@ -390,7 +391,7 @@ class EnglishAnalyzer(Analyzer):
             return True       # a question follows ("All due respect, but who approved this?")
         if not set_off and following[0] in _SUBJECT_VERBS:
             return False
-        # a past after its subject ("he went", "the sun set"); a first word in -ed is a
+        # a past after its subject ("he went", "the sun rose"); a first word in -ed is a
         # participle ("As promised, attached is the deck")
         return not any(self.is_simple_past(w) for w in following[1:3]) and following[0] not in _IRREGULAR_PASTS
 
