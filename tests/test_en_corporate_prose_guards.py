@@ -60,10 +60,28 @@ def test_prepositions_end_an_opener():
     ("lightswitch", True),     # two words of five letters or more
     ("learnigns", False),      # a typo stays a typo
     ("hedwinds", False),
-    ("onboarding", False),
+    ("gapplication", True),    # a letter or two before a word: a program's name, no typo of "gamification"
 ])
 def test_a_compound_of_known_words_is_no_typo(word, known):
     assert EnglishAnalyzer().is_known(word) is known
+
+
+def test_a_guessed_base_that_is_no_word_is_no_form():
+    forms = EnglishAnalyzer().inflections("baked")
+    assert {"bake", "bakes", "baking", "baked"} <= forms
+    assert "bak" not in forms       # "restore the .bak file into the database" is no "baked into"
+
+
+def test_a_guessed_base_that_is_a_word_stays_a_form():
+    assert "bird-dog" in EnglishAnalyzer().inflections("bird-dogging")
+
+
+@pytest.mark.parametrize("technical", [
+    "GAPPLICATION(1) NAME gapplication - D-Bus application launcher",
+    "Restore the BAK file my-export.bak into the database my-database.",
+])
+def test_technical_words_are_no_typos_of_jargon(decoder, technical):
+    assert _ids(decoder, technical) == []
 
 
 # -- guards in the dictionary -------------------------------------------------------------

@@ -265,11 +265,14 @@ def _american_spelling(word: str) -> str:
 
 def _compound(word: str, words) -> bool:
     """A new word made of known ones is no typo: a prefix and a word of four letters or more
-    ("overboarding", "unfollowed"), or two words of five letters or more ("lightswitch").
+    ("overboarding", "unfollowed"), a letter or two before a word of six or more, as
+    programs are named ("gapplication"), or two words of five letters or more ("lightswitch").
     A typo of a dictionary word is rarely both halves real ("learnigns", "hedwinds")."""
     for prefix in _WORD_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in words:
             return True
+    if any(word[i:] in words for i in (1, 2) if len(word) - i >= 6):
+        return True       # an identifier: a letter or two before a word ("gapplication", "kconfig" is too short)
     return any(word[:i] in words and word[i:] in words for i in range(5, len(word) - 4))
 
 
@@ -343,7 +346,11 @@ class EnglishAnalyzer(Analyzer):
             if base in _LEXEME_OF:
                 forms |= _LEXEME_OF[base]
             elif len(base) >= 3:
-                forms |= _regular_forms(base)
+                found = _regular_forms(base)
+                if not self.is_known(base):
+                    # a guessed base that is no word is no form ("baked" -> "bak": the BAK file)
+                    found -= {base, _plural(base), base + "'s"}
+                forms |= found
         return forms
 
     def stem(self, word: str) -> str | None:
