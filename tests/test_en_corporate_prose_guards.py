@@ -135,6 +135,18 @@ def test_technical_words_are_no_typos_of_jargon(decoder, technical):
     ("The president vowed to move forward with the plan.", "We need some forward planning.", "forward-planning"),
     ("Overboarding: overcompensating for fears about the future.", "The onboarding process took a week.",
      "onboarding"),
+    ("They used a block and tackle to lift the engine.", "It's just block and tackle, nothing clever.",
+     "block-and-tackle"),
+    ("We're on a journey to the coast, she told the guard.", "We're on a journey, the CEO said.", "on-a-journey"),
+    ("It's a journey of three days by train.", "It's a journey, not a destination.", "on-a-journey"),
+    ("The meal was paid for out of pocket.", "I'll be out of pocket on Friday.", "out-of-pocket"),
+    ("He ticked the box on the form and signed it.", "We only did the training to tick the box.", "tick-the-box"),
+    ("The sweet spot on the racket is larger.", "That price is the sweet spot for us.", "sweet-spot"),
+    ("We spun our wheels in the mud for an hour.", "I'm spinning my wheels on this report.", "spinning-wheels"),
+    ("They closed the loop of the rope around the post.", "Just to close the loop, the answer is no.",
+     "close-the-loop"),
+    ("He took ownership of the house in May.", "I need you to take ownership of this.", "take-ownership"),
+    ("Any updates to the file must be saved first.", "Hi Jo, any updates on this?", "any-update"),
 ])
 def test_the_ordinary_sense_stays_quiet_and_the_jargon_is_found(decoder, ordinary, jargon, entry):
     assert entry not in _ids(decoder, ordinary)
@@ -154,6 +166,7 @@ def test_the_ordinary_sense_stays_quiet_and_the_jargon_is_found(decoder, ordinar
     "I hear you coming up the stairs.",
     "The bean counters approved the loan.",
     "The engineers went back to the drawing board.",
+    "It's not personal, he said.",
 ])
 def test_everyday_idioms_are_no_workplace_jargon(decoder, idiom):
     assert _ids(decoder, idiom) == []
