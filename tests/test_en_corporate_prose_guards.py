@@ -60,6 +60,7 @@ def test_prepositions_end_an_opener():
     ("lightswitch", True),     # two words of five letters or more
     ("learnigns", False),      # a typo stays a typo
     ("hedwinds", False),
+    ("onboarding", False),     # "on" is a word: no program's name
     ("gapplication", True),    # a letter or two before a word: a program's name, no typo of "gamification"
 ])
 def test_a_compound_of_known_words_is_no_typo(word, known):

@@ -265,14 +265,15 @@ def _american_spelling(word: str) -> str:
 
 def _compound(word: str, words) -> bool:
     """A new word made of known ones is no typo: a prefix and a word of four letters or more
-    ("overboarding", "unfollowed"), a letter or two before a word of six or more, as
-    programs are named ("gapplication"), or two words of five letters or more ("lightswitch").
-    A typo of a dictionary word is rarely both halves real ("learnigns", "hedwinds")."""
+    ("overboarding", "unfollowed"); a letter, or two that are no word (not the "on" of
+    "onboarding"), before a word of six letters or more, as programs are named
+    ("gapplication"); or two words of five letters or more ("lightswitch"). A typo of a
+    dictionary word is rarely all real words ("learnigns", "hedwinds")."""
     for prefix in _WORD_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in words:
             return True
-    if any(word[i:] in words for i in (1, 2) if len(word) - i >= 6):
-        return True       # an identifier: a letter or two before a word ("gapplication", "kconfig" is too short)
+    if (len(word) >= 7 and word[1:] in words) or (len(word) >= 8 and word[:2] not in words and word[2:] in words):
+        return True       # a program's name: a letter, or two that are no word, before a word ("gapplication")
     return any(word[:i] in words and word[i:] in words for i in range(5, len(word) - 4))
 
 
