@@ -148,6 +148,9 @@ def test_technical_words_are_no_typos_of_jargon(decoder, technical):
      "close-the-loop"),
     ("He took ownership of the house in May.", "I need you to take ownership of this.", "take-ownership"),
     ("Any updates to the file must be saved first.", "Hi Jo, any updates on this?", "any-update"),
+    ("Any updates to the API proxy must be saved as a new revision.", "Any update on this yet?", "any-update"),
+    ("Touch base with your back foot before you push off.", "Let's touch base on Friday.", "touch-base"),
+    ("We drill down about forty metres for the piles.", "Let's drill down into the numbers.", "drill-down"),
 ])
 def test_the_ordinary_sense_stays_quiet_and_the_jargon_is_found(decoder, ordinary, jargon, entry):
     assert entry not in _ids(decoder, ordinary)

@@ -68,8 +68,29 @@ def test_verbs_with_any_object_and_the_frames_said_in_interviews(decoder, jargon
     assert entry not in _ids(decoder, ordinary)
 
 
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("Please loop in procurement before you sign.", "The lookups are read in order.", "loop-in"),
+    ("Could you ping the client about the proposal?", "Ping the server twice.", "ping-me"),
+    ("Shoot me a note when the quote comes in.", "Don't shoot me, he said.", "ping-me"),
+    ("Getting buy in from both boards took a year.", "They buy in bulk.", "buy-in"),
+    ("Have you synced with the night manager?", "My phone won't sync with the car.", "lets-sync"),
+    ("We've got a hard-stop at 3.", "There's a hard stop at the end of the rail track.", "hard-stop"),
+    ("HR will onboard the graduate cohort in September.", "We went onboard the ship.", "onboarding"),
+    ("There was no alignment between the two teams.", "Check the alignment of the wheels.", "get-aligned"),
+    ("I've been in the weeds on the tender all week.", "The cat hid in the weeds.", "in-the-weeds"),
+    ("Families have been reaching out through the website form.", "You have to reach out of the cab window.",
+     "reach-out"),
+])
+def test_departments_and_clients_fill_the_slots_of_chat_verbs(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
+
+
 @pytest.mark.parametrize(("heard", "entry"), [
     ("We touch bass on Friday afternoons.", "touch-base"),
+    ("We'll circle bak next week.", "circle-back"),
+    ("Is everyone on the same paige about who's presenting?", "on-the-same-page"),
+    ("The goal is to move the needel on satisfaction.", "move-the-needle"),
     ('She sent a message starting "per my las email".', "per-my-last-email"),
 ])
 def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):
