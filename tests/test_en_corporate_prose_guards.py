@@ -67,6 +67,32 @@ def test_a_compound_of_known_words_is_no_typo(word, known):
     assert EnglishAnalyzer().is_known(word) is known
 
 
+def test_a_set_word_decides_its_literal():
+    """A literal collocation is matched like a phrase (75% of its weight): where the words
+    around its set slot would reach that alone, it vetoes every object, not only the set's
+    ("take the idea to the next level" was taken for "take the lift to the next level").
+    Each literal with a set slot holds little else."""
+    import re
+
+    from jargon.engine.tuning import MIN_COVERAGE, OPEN_SLOT_WEIGHT
+
+    a = EnglishAnalyzer()
+
+    def weight(tok: str) -> float:
+        if not tok.startswith("{"):
+            return a.weight(a.normalize(tok))
+        return 1.0 if tok.strip("{}") in DICTIONARY.sets else OPEN_SLOT_WEIGHT
+
+    for e in DICTIONARY.entries:
+        for lit in e.literal:
+            toks = re.findall(r"\{[^}]+\}|[\w'-]+", lit)
+            slots = [t for t in toks if t.startswith("{") and t.strip("{}") in DICTIONARY.sets]
+            if not slots or len(toks) <= 3:
+                continue
+            total = sum(map(weight, toks))
+            assert (total - len(slots)) / total < MIN_COVERAGE, (e.id, lit)
+
+
 def test_a_guessed_base_that_is_no_word_is_no_form():
     forms = EnglishAnalyzer().inflections("baked")
     assert {"bake", "bakes", "baking", "baked"} <= forms
@@ -149,6 +175,12 @@ def test_technical_words_are_no_typos_of_jargon(decoder, technical):
     ("He took ownership of the house in May.", "I need you to take ownership of this.", "take-ownership"),
     ("Any updates to the file must be saved first.", "Hi Jo, any updates on this?", "any-update"),
     ("Any updates to the API proxy must be saved as a new revision.", "Any update on this yet?", "any-update"),
+    ("His name and hers were on the same page of the register.", "We're all on the same page about tariffs.",
+     "on-the-same-page"),
+    ("The photo ran on the same page as the obituary.", "Is everyone on the same page as me?", "on-the-same-page"),
+    ("The gearbox has too many moving parts.", "This project has too many moving parts.", "moving-parts"),
+    ("Take the lift to the next level of the car park.", "Take the idea to the next level with a business case.",
+     "next-level"),
     ("Touch base with your back foot before you push off.", "Let's touch base on Friday.", "touch-base"),
     ("We drill down about forty metres for the piles.", "Let's drill down into the numbers.", "drill-down"),
 ])

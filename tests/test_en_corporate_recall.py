@@ -91,6 +91,9 @@ def test_departments_and_clients_fill_the_slots_of_chat_verbs(decoder, jargon, o
     ("We'll circle bak next week.", "circle-back"),
     ("Is everyone on the same paige about who's presenting?", "on-the-same-page"),
     ("The goal is to move the needel on satisfaction.", "move-the-needle"),
+    ("were all on the same pg right, launch is the ninth", "on-the-same-page"),
+    ("the low-hanging-fruit is the unpaid invoices", "low-hanging-fruit"),
+    ("lets looping the auditors early this time", "loop-in"),
     ('She sent a message starting "per my las email".', "per-my-last-email"),
 ])
 def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):
