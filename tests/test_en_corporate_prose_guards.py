@@ -58,6 +58,8 @@ def test_prepositions_end_an_opener():
     ("overboarding", True),    # over + boarding: a coinage, no typo of "onboarding"
     ("unfollowed", True),
     ("lightswitch", True),     # two words of five letters or more
+    ("lookups", True),         # a verb and its particle: no typo of "loop in"
+    ("rollout", True),
     ("learnigns", False),      # a typo stays a typo
     ("hedwinds", False),
     ("onboarding", False),     # "on" is a word: no program's name
@@ -106,6 +108,8 @@ def test_a_guessed_base_that_is_a_word_stays_a_form():
 @pytest.mark.parametrize("technical", [
     "GAPPLICATION(1) NAME gapplication - D-Bus application launcher",
     "Restore the BAK file my-export.bak into the database my-database.",
+    "This can be used to lookup CRLs in a directory by issuer name.",
+    "For credential lookups, the files are read in the order given.",
 ])
 def test_technical_words_are_no_typos_of_jargon(decoder, technical):
     assert _ids(decoder, technical) == []

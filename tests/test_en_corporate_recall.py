@@ -94,6 +94,7 @@ def test_departments_and_clients_fill_the_slots_of_chat_verbs(decoder, jargon, o
     ("were all on the same pg right, launch is the ninth", "on-the-same-page"),
     ("the low-hanging-fruit is the unpaid invoices", "low-hanging-fruit"),
     ("lets looping the auditors early this time", "loop-in"),
+    ("We'll circleback tomorrow.", "circle-back"),     # glued: a joined dictionary phrase, not a "lookup"
     ('She sent a message starting "per my las email".', "per-my-last-email"),
 ])
 def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):

@@ -142,6 +142,8 @@ _IRREGULAR_PASTS = frozenset(p for base, forms in _IRREGULAR_VERBS.items() for p
 _QUESTION_WORDS = frozenset("who what why how where when which".split())
 # verbs right after an opener make it their subject ("going forward is a way to retreat")
 _SUBJECT_VERBS = frozenset("is was are were has had means meant will would can could should may might must".split())
+# the particles that make nouns of phrasal verbs ("lookup", "rollout", "pushback")
+_PARTICLES = ("up", "in", "out", "off", "on", "down", "over", "back", "away")
 # prefixes that make a new word of a known word ("overboarding", "unfollowed"): no typo
 _WORD_PREFIXES = ("over", "under", "out", "off", "counter", "super", "inter", "multi", "non", "mis", "pre", "re",
                   "un", "co", "sub", "anti", "self", "semi")
@@ -267,13 +269,17 @@ def _compound(word: str, words) -> bool:
     """A new word made of known ones is no typo: a prefix and a word of four letters or more
     ("overboarding", "unfollowed"); a letter, or two that are no word (not the "on" of
     "onboarding"), before a word of six letters or more, as programs are named
-    ("gapplication"); or two words of five letters or more ("lightswitch"). A typo of a
-    dictionary word is rarely all real words ("learnigns", "hedwinds")."""
+    ("gapplication"); a verb and its particle ("lookups", "rollout"); or two words of five
+    letters or more ("lightswitch"). A typo of a dictionary word is rarely all real words
+    ("learnigns", "hedwinds")."""
     for prefix in _WORD_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in words:
             return True
     if (len(word) >= 7 and word[1:] in words) or (len(word) >= 8 and word[:2] not in words and word[2:] in words):
         return True       # a program's name: a letter, or two that are no word, before a word ("gapplication")
+    base = word[:-1] if word.endswith("s") else word
+    if any(base.endswith(p) and base[:-len(p)] in words and len(base) - len(p) >= 4 for p in _PARTICLES):
+        return True       # a noun of a phrasal verb ("lookup", "rollouts")
     return any(word[:i] in words and word[i:] in words for i in range(5, len(word) - 4))
 
 
