@@ -123,6 +123,8 @@ def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):
     ("I'm piggybacking on the senior nurse's login.", "Children love piggyback rides.", "piggyback"),
     ("Increase our visibility with senior leadership.", "The visibility was poor on the motorway.", "visibility"),
     ("We're sweating the assets, so the old vans keep going.", "We're sweating in the heat.", "sweat-the-assets"),
+    ("New starters are told to pick Martin's brain.", "The crow began to pick the dead rabbit's brain.",
+     "pick-your-brain"),
 ])
 def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
