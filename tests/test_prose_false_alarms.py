@@ -5,7 +5,8 @@ The prose is Debian's fortunes and man pages (``fortunes-ru`` + ``manpages-ru`` 
 turned into text by bench/prose.py: none of it is copied into the repository (their
 licences differ). They hold no corporate jargon, so every hit counts as a false alarm, and
 each dictionary (the seed and the community packs in plugins/) may give at most
-``MAX_RATE`` per 100,000 words on each corpus. The whole corpora are used (about 780,000
+``MAX_RATE`` per 100,000 words on each corpus, alone and all of them loaded together (as a
+user with every pack installed has them). The whole corpora are used (about 780,000
 English and 560,000 Russian words with the packages of Debian 12; under a minute for all
 packs). .ci/run installs the packages when it runs as root; elsewhere this test is skipped.
 """
@@ -25,16 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_RATE = 2.0     # false alarms per 100,000 words, per dictionary and corpus (issue 10)
 SHIPPED = sorted([*ROOT.glob("dictionaries/*.toml"), *ROOT.glob("plugins/*/src/*/*.toml")])
 
-# Today's packs are above the bound; the dictionary work of issue 10 brings them under it
-# (remove a mark when its pack passes: strict=False keeps a passing pack from failing).
-# Figures: the 94-entry pack of this branch, and the 440-entry pack on main (2026-12-01). ru-extended passes
-# on both corpora since its guards of 2026-12-01 (tests/test_ru_extended_guards.py).
-KNOWN_NOISY = {
-    ("en-corporate", "en"): "459 entries: 33 hits in 780,587 words (4.2 per 100,000), judged by hand: 16 real uses of "
-                            "the jargon in fortunes that mock it ('mission-critical applications', 'touch base with "
-                            "reality'), 9 idioms the pack lists said as idioms ('let the cat out of the bag'), 8 "
-                            "ordinary senses (1.0 per 100,000: 'at the end of the day he went home')",
-}
+# A pack above the bound would be listed here with its figures and an xfail mark (strict=False).
+# en-corporate passes since its guards of 2026-12-01 (tests/test_en_corporate_prose_guards.py),
+# ru-extended since its own (tests/test_ru_extended_guards.py).
+KNOWN_NOISY: dict[tuple[str, str], str] = {}
 
 
 def _prose_module():
@@ -79,3 +74,20 @@ def test_dictionary_stays_quiet_on_ordinary_prose(path, lang, corpora):
     worst = "; ".join(f"{e.id} {e.hits}: {e.examples[0].context}" for e in result.worst_first()[:5])
     assert result.rate <= MAX_RATE, (f"{result.name} gives {result.hits} hits in {result.words:,} words of "
                                      f"{lang} prose ({result.rate:.1f} per 100,000, above {MAX_RATE}); worst: {worst}")
+
+
+def test_all_shipped_dictionaries_together_stay_quiet_on_ordinary_prose(corpora):
+    """Every shipped dictionary in one decoder, as a user with every pack installed has them:
+    every match counts, whichever dictionary it comes from (one pack's entry may take the
+    place of another's, a Russian entry may fire on English text)."""
+    from jargon.prose_check import count_words, rate
+    from jargon.session import Session
+
+    decoder = Session().decoder_for([load_dictionary(p) for p in SHIPPED])
+    for lang, prose in corpora.items():
+        matches = list(decoder.decode(prose.text))
+        words = count_words(prose.text)
+        worst = "; ".join(f"{m.dictionary}:{m.entry.id} {m.text!r}" for m in matches[:8])
+        assert rate(len(matches), words) <= MAX_RATE, (
+            f"all dictionaries give {len(matches)} hits in {words:,} words of {lang} prose "
+            f"({rate(len(matches), words):.1f} per 100,000, above {MAX_RATE}): {worst}")

@@ -29,8 +29,9 @@ FLOORS = {
 }
 # English span sets, scored with the en-corporate pack: (F1 floor, recall floor)
 SPAN_FLOORS = {
-    "fresh-en-a": (0.87, 0.82),
-    "fresh-en-b": (0.90, 0.85),     # scored unseen in the first round, spent on the pack's tuning in the next
+    "fresh-en-a": (0.94, 0.91),
+    "fresh-en-b": (0.92, 0.89),     # scored unseen in the first round, spent on the pack's tuning in the next
+    "fresh-en-c": (0.93, 0.90),     # scored unseen in session 4, spent on the pack's tuning in session 5
 }
 
 

@@ -133,6 +133,20 @@ for _sing, _plural in _IRREGULAR_NOUNS.items():
     _LEXEME_OF[_sing] = _LEXEME_OF.get(_sing, frozenset()) | {_sing, _plural}
     _LEXEME_OF[_plural] = _LEXEME_OF.get(_plural, frozenset()) | {_sing, _plural}
 del _base, _forms, _lexeme, _form, _sing, _plural
+# the simple pasts of the irregular verbs that tell a story after an opener ("went", "took"):
+# not those spelt like the base ("let", "put" are imperatives too), nor "was", "had", "did"
+# ("At the end of the day, the pay was fine" judges, it tells nothing)
+_IRREGULAR_PASTS = frozenset(p for base, forms in _IRREGULAR_VERBS.items() for p in forms[1].split("|")
+                             if p != base) - {"could", "would", "should", "was", "were", "had", "did"}
+# a question after an opener keeps it a formula ("With all due respect, who approved this?")
+_QUESTION_WORDS = frozenset("who what why how where when which".split())
+# verbs right after an opener make it their subject ("going forward is a way to retreat")
+_SUBJECT_VERBS = frozenset("is was are were has had means meant will would can could should may might must".split())
+# the particles that make nouns of phrasal verbs ("lookup", "rollout", "pushback")
+_PARTICLES = ("up", "in", "out", "off", "on", "down", "over", "back", "away")
+# prefixes that make a new word of a known word ("overboarding", "unfollowed"): no typo
+_WORD_PREFIXES = ("over", "under", "out", "off", "counter", "super", "inter", "multi", "non", "mis", "pre", "re",
+                  "un", "co", "sub", "anti", "self", "semi")
 
 
 def _is_vowel(word: str, i: int) -> bool:
@@ -251,6 +265,24 @@ def _american_spelling(word: str) -> str:
     return american if american in words or word not in words else word
 
 
+def _compound(word: str, words) -> bool:
+    """A new word made of known ones is no typo: a prefix and a word of four letters or more
+    ("overboarding", "unfollowed"); a letter, or two that are no word (not the "on" of
+    "onboarding"), before a word of six letters or more, as programs are named
+    ("gapplication"); a verb and its particle ("lookups", "rollout"); or two words of five
+    letters or more ("lightswitch"). A typo of a dictionary word is rarely all real words
+    ("learnigns", "hedwinds")."""
+    for prefix in _WORD_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in words:
+            return True
+    if (len(word) >= 7 and word[1:] in words) or (len(word) >= 8 and word[:2] not in words and word[2:] in words):
+        return True       # a program's name: a letter, or two that are no word, before a word ("gapplication")
+    base = word[:-1] if word.endswith("s") else word
+    if any(base.endswith(p) and base[:-len(p)] in words and len(base) - len(p) >= 4 for p in _PARTICLES):
+        return True       # a noun of a phrasal verb ("lookup", "rollouts")
+    return any(word[:i] in words and word[i:] in words for i in range(5, len(word) - 4))
+
+
 class EnglishAnalyzer(Analyzer):
     """English: rule-based inflection with irregular verbs and nouns, Snowball stems."""
 
@@ -275,6 +307,10 @@ class EnglishAnalyzer(Analyzer):
         "you've you'll you'd he's he'll she's she'll it's it'll we're we've we'll we'd they're "
         "they've they'll they'd".split())
     person_pronouns = frozenset("me him her you them us".split())
+    #: words that may come before an opener ("because at the end of the day", "but going forward")
+    openers = frozenset("because cause but and so that then yet or though although since i think guess mean".split())
+    #: an opener directly followed by one of these is a noun phrase ("with all due respect to the judge")
+    prepositions = frozenset("to for of in on at by with from about towards toward into onto".split())
     min_stem = 4
     max_stem_cut = 3     # letters a stem may cut off the word ("circling" -> "circl")
     letters = "[a-z]"
@@ -317,7 +353,11 @@ class EnglishAnalyzer(Analyzer):
             if base in _LEXEME_OF:
                 forms |= _LEXEME_OF[base]
             elif len(base) >= 3:
-                forms |= _regular_forms(base)
+                found = _regular_forms(base)
+                if not self.is_known(base):
+                    # a guessed base that is no word is no form ("baked" -> "bak": the BAK file)
+                    found -= {base, _plural(base), base + "'s"}
+                forms |= found
         return forms
 
     def stem(self, word: str) -> str | None:
@@ -350,7 +390,38 @@ class EnglishAnalyzer(Analyzer):
         words = english_words()
         if not words:
             return True
-        return all(part in words or part.rstrip("'") in words for part in word.replace("'s", "").split("-") if part)
+        return all(part in words or part.rstrip("'") in words or _compound(part, words)
+                   for part in word.replace("'s", "").split("-") if part)
+
+    def is_address(self, following: list[str], set_off: str = "") -> bool:
+        """An opener ("At the end of the day", "As promised", "With all due respect") is one
+        unless a story goes on after it in the simple past: "At the end of the day he went
+        home", "As promised, they arrived at noon" tell what happened; "At the end of the day,
+        it's my call" is the formula. A simple past in the second or third word after it tells
+        the story ("he went", "the sun rose"); a question after it keeps the formula; a verb
+        right after it, with no comma, makes it the subject ("Going forward is a way to
+        retreat")."""
+        if following[:1] == ["but"]:
+            following = following[1:]
+        if not following or following[0] in _QUESTION_WORDS:
+            return True       # a question follows ("All due respect, but who approved this?")
+        if not set_off and following[0] in _SUBJECT_VERBS:
+            return False
+        # a past after its subject ("he went", "the sun rose"); a first word in -ed is a
+        # participle ("As promised, attached is the deck")
+        return not any(self.is_simple_past(w) for w in following[1:3]) and following[0] not in _IRREGULAR_PASTS
+
+    def is_simple_past(self, word: str) -> bool:
+        """A simple past of a verb: an irregular one ("went", "was") or a known word in -ed
+        whose base is a word too ("returned", "stopped"; not "red", "bed" or "need")."""
+        if word in _IRREGULAR_PASTS:
+            return True
+        if not word.endswith("ed") or len(word) < 5:
+            return False
+        from jargon.text.english import english_words
+
+        words = english_words()
+        return any(base in words for base in _guess_bases(word) if len(base) >= 3)
 
     def is_person(self, word: str, capitalized: bool, sentence_initial: bool) -> bool:
         """A person pronoun, or a capitalised word inside a sentence: English capitalises

@@ -1,0 +1,131 @@
+"""en-corporate on speech it has not seen (issue 9): openers after a conjunction that opens the sentence, verbs of
+phrases with any object, speech-to-text homophones, and the sourced entries the fresh sets
+missed. Each is pinned with the ordinary sentence that must stay quiet beside it."""
+from __future__ import annotations
+
+import pytest
+from jargon_en_corporate.analyzer import EnglishAnalyzer
+from jargon_en_corporate.plugin import DICTIONARY_PATH, english
+
+from jargon.dictionary import load_dictionary
+from jargon.engine.decoder import Decoder
+
+DICTIONARY = load_dictionary(DICTIONARY_PATH)
+
+
+@pytest.fixture(scope="module")
+def decoder():
+    return Decoder([DICTIONARY], languages={"en": english()})
+
+
+def _ids(decoder, text: str) -> list[str]:
+    return [m.entry.id for m in decoder.decode(text)]
+
+
+def test_conjunctions_may_come_before_an_opener():
+    assert {"because", "but", "that", "so"} <= EnglishAnalyzer.openers
+
+
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("But at the end of the day we're the ones standing in the cold.",
+     "But we went home at the end of the day.", "at-the-end-of-the-day"),
+    ("And going forward, branches will be measured on the app.", "And the column kept going forward.",
+     "going-forward"),
+    ("I think going forward we need receipts.", "I think the convoy kept going forward.", "going-forward"),
+])
+def test_an_opener_after_a_conjunction_is_found(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
+
+
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("I got pinged at eleven at night about a rota change.", "The porter pinged the lift button twice.", "ping-me"),
+    ("They punted the argument to the next meeting.", "He punted the ball downfield.", "punt"),
+    ("We parked the pay review question for a year.", "We parked the car by the river.", "park-it"),
+    ("They were socialized at a leadership offsite first.", "Children are socialized into their roles.",
+     "socialize-this"),
+    ("The savings had been baked into the budget.", "She baked the apples into a pie.", "baked-in"),
+    ("You can run your idea up the flagpole.", "The crew ran the flag up the flagpole.", "run-it-up-the-flagpole"),
+    ("She wanted to take the loyalty app to the next level.", "Take the lift to the next level of the car park.",
+     "next-level"),
+    ("We had to take the frontline staff on the journey with us.", "The journey took us three days.",
+     "on-a-journey"),
+    ("Sales just want to get the contract over the line.", "He got in a long line for another seat.",
+     "across-the-finish-line"),
+    ("The partner wanted to move the dial on client retention.", "Turn the dial to the left.", "move-the-needle"),
+    ("She'd loop back once she'd synced with HR.", "FreeBSD is faster over loopback.", "circle-back"),
+    ("They threw the new release over the wall to operations.", "He threw them against the wall.",
+     "throw-over-the-wall"),
+    ("According to the strategy deck, we streamline the depots.", "We stood on the deck of the ship.",
+     "slide-deck"),
+    ("Lots of talk about alignment, not much about pay.", "The wheel alignment was off.", "get-aligned"),
+    ("Everything in the branch is about optics now.", "The optics of the old telescope were cleaned.", "optics"),
+    ("The platform is supposed to be scalable.", "The fish has scales.", "scalable"),
+    ("The launch email talked about a culture of excellence.", "Culture matters.", "foster-a-culture"),
+])
+def test_verbs_with_any_object_and_the_frames_said_in_interviews(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
+
+
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("Please loop in procurement before you sign.", "The lookups are read in order.", "loop-in"),
+    ("Could you ping the client about the proposal?", "Ping the server twice.", "ping-me"),
+    ("Shoot me a note when the quote comes in.", "Don't shoot me, he said.", "ping-me"),
+    ("Getting buy in from both boards took a year.", "They buy in bulk.", "buy-in"),
+    ("Have you synced with the night manager?", "My phone won't sync with the car.", "lets-sync"),
+    ("We've got a hard-stop at 3.", "There's a hard stop at the end of the rail track.", "hard-stop"),
+    ("HR will onboard the graduate cohort in September.", "We went onboard the ship.", "onboarding"),
+    ("There was no alignment between the two teams.", "Check the alignment of the wheels.", "get-aligned"),
+    ("I've been in the weeds on the tender all week.", "The cat hid in the weeds.", "in-the-weeds"),
+    ("Families have been reaching out through the website form.", "You have to reach out of the cab window.",
+     "reach-out"),
+])
+def test_departments_and_clients_fill_the_slots_of_chat_verbs(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
+
+
+@pytest.mark.parametrize(("heard", "entry"), [
+    ("We touch bass on Friday afternoons.", "touch-base"),
+    ("We'll circle bak next week.", "circle-back"),
+    ("Is everyone on the same paige about who's presenting?", "on-the-same-page"),
+    ("The goal is to move the needel on satisfaction.", "move-the-needle"),
+    ("were all on the same pg right, launch is the ninth", "on-the-same-page"),
+    ("the low-hanging-fruit is the unpaid invoices", "low-hanging-fruit"),
+    ("lets looping the auditors early this time", "loop-in"),
+    ("We'll circleback tomorrow.", "circle-back"),     # glued: a joined dictionary phrase, not a "lookup"
+    ('She sent a message starting "per my las email".', "per-my-last-email"),
+])
+def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):
+    assert entry in _ids(decoder, heard)
+
+
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("We had a town hall where the CEO said we needed to pivot.", "My kid's band played at the town hall on Saturday.",
+     "town-hall"),
+    ("The monthly town hall was moved again.", "The senator held a town hall with voters.", "town-hall"),
+    ("In theory there's a monthly all-hands with questions.", "All hands on deck, the captain shouted.", "all-hands"),
+    ("There's always a post-mortem after a failed release.", "The post-mortem examination found no injuries.",
+     "post-mortem"),
+    ("They say we're facing headwinds this year.", "The cyclists rode into a headwind.", "headwinds"),
+    ("We're not a bank, we're an ecosystem of services.", "The marine ecosystem of the bay is fragile.", "ecosystem"),
+    ("They decided to gamify the call targets.", "They played a game.", "gamify"),
+    ("We have eighteen months of runway.", "The runway was closed after the plane skidded.", "runway"),
+    ("Everything is a north star metric and a flywheel.", "The engine flywheel cracked.", "flywheel"),
+    ("We spent an hour ideating on customer delight.", "The customers were delighted with the menu.",
+     "customer-delight"),
+    ("We're always firefighting, never getting ahead.", "Firefighters spent the night putting out fires in the hills.",
+     "putting-out-fires"),
+    ("The merger was supposed to give us a seat at the table.", "She took a seat at the table and poured the tea.",
+     "seat-at-the-table"),
+    ("It was operationalized in about a week.", "It was operated in about a week.", "operationalize"),
+    ("I'm piggybacking on the senior nurse's login.", "Children love piggyback rides.", "piggyback"),
+    ("Increase our visibility with senior leadership.", "The visibility was poor on the motorway.", "visibility"),
+    ("We're sweating the assets, so the old vans keep going.", "We're sweating in the heat.", "sweat-the-assets"),
+    ("New starters are told to pick Martin's brain.", "The crow began to pick the dead rabbit's brain.",
+     "pick-your-brain"),
+])
+def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
