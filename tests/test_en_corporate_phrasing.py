@@ -81,3 +81,11 @@ def _all_shipped() -> Decoder:
     import jargon
 
     return jargon.Decoder(jargon.load_dictionaries(["ru-corporate", "ru-extended", "en-corporate"]))
+
+
+def test_an_open_slot_ends_where_the_phrase_goes_on():
+    """In English an open slot ({something}) is closed by the phrase's next word: "keep the
+    event loop" is no "keep the {something} in the loop" (engine.scoring, fixed word order)."""
+    dec = Decoder([load_dictionary(DICTIONARY_PATH)], languages={"en": english()})
+    assert _ids(dec, "This makes the channel keep the event loop of the parent running.") == []
+    assert _ids(dec, "Please keep the night team in the loop about the move.") == ["keep-me-in-the-loop"]

@@ -182,6 +182,10 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # "в больших нагрузках": a noun read loosely (a synonym) in a preposition's
                              # noun phrase is another sense ("в рабочем чатике" is the phrase itself; "сослался
                              # на большой загруз": the accusative is what one refers to)
+    if u.fixed_order and any(tokens[j].kind == OPEN and j in assigned and j + 1 < len(tokens)
+                             and j + 1 not in assigned for j in pat.slots):
+        return None          # an open slot ends where the phrase goes on ("keep the event loop" is
+        #                      no "keep the {something} in the loop")
     for j in pat.slots:      # a grammatical slot says what the next or the previous word is
         if tokens[j].kind == GRAM and j in assigned and not any(
                 k in assigned and abs(assigned[k][0] - assigned[j][0]) == 1 for k in (j - 1, j + 1)):
