@@ -60,7 +60,7 @@ def _descriptor(path: str | os.PathLike) -> int | None:
     return {"stdout": 1, "stderr": 2}[m.group(1)] if m.group(1) else int(m.group(2) or m.group(3))
 
 
-def _write_special(path: str | os.PathLike, data: bytes) -> None:
+def _write_special(path: str | os.PathLike, data: bytes | memoryview) -> None:
     fd = _descriptor(path)
     if fd is not None:                   # write to the descriptor itself: a socket cannot be reopened
         view = memoryview(data)
@@ -83,7 +83,7 @@ def _temp_file(target: Path, mode: int) -> tuple[int, Path]:
             continue
 
 
-def _replace(target: Path, data: bytes, like: os.stat_result | None, durable: bool = True) -> None:
+def _replace(target: Path, data: bytes | memoryview, like: os.stat_result | None, durable: bool = True) -> None:
     """Write ``data`` to a temporary file and rename it over ``target``, with the mode (and owner)
     of ``like`` when given; ``durable``: fsynced before the rename."""
     with _replacing(target, like, durable) as f:
@@ -159,7 +159,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes, backup: bool = False, durable: bool = True) -> None:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes | memoryview, backup: bool = False,
+                       durable: bool = True) -> None:
     """Replace the file at ``path`` (its symlink target) by ``data`` atomically; with ``backup``
     keep the old version as ``NAME.bak``. A special file is written in place. ``durable=False``
     (caches, which can be lost) skips the fsyncs: readers still never see half a file."""

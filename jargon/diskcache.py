@@ -239,16 +239,23 @@ def store(name: str, obj: object, folder: Path | None = None) -> bool:
     folder = folder if folder is not None else cache_dir()
     if folder is None:
         return False
+    import io
     import pickle
 
     from .atomic import atomic_write_bytes
 
+    # the file is built in one buffer (magic, a place for the MAC, the pickle) and written from
+    # it: no second copy of a large pickle in memory
+    buf = io.BytesIO()
+    buf.write(MAGIC + bytes(MAC_SIZE))
     try:
-        payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(obj, buf, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return False
+    data = buf.getbuffer()
+    head = len(MAGIC) + MAC_SIZE
     cap = max_bytes()
-    if len(payload) + len(MAGIC) + MAC_SIZE > cap:
+    if len(data) > cap:
         return False
     key = _key()
     if key is None:
@@ -257,7 +264,8 @@ def store(name: str, obj: object, folder: Path | None = None) -> bool:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _safe_folder(folder, own=False):
             return False
-        atomic_write_bytes(folder / name, MAGIC + _mac(key, name, payload) + payload, durable=False)
+        data[len(MAGIC):head] = _mac(key, name, data[head:])
+        atomic_write_bytes(folder / name, data, durable=False)
     except OSError:
         return False
     evict(folder, cap)

@@ -134,7 +134,7 @@ class CompiledIndex:
         synonym_forms: dict[str, dict[int, float]] = defaultdict(dict)
         roots: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
         literals: dict[int, list[int]] = defaultdict(list)
-        joined: dict[str, dict[int, None]] = defaultdict(dict)    # (classes in order, each once)
+        joined: dict[str, tuple[int, ...]] = {}    # (classes in order, each once; tuples: few per word)
 
         def inflections(word: str) -> set[str]:
             if word not in forms_of:
@@ -202,8 +202,9 @@ class CompiledIndex:
                     if pat.inflect:
                         seconds |= forms_of.get(second.word, set())
                 for f in seconds:
-                    glued = joined[first.word + f]
-                    glued[classes[j]] = glued[classes[j + 1]] = None
+                    glued = joined.get(first.word + f, ())
+                    joined[first.word + f] = glued + tuple(c for c in dict.fromkeys((classes[j], classes[j + 1]))
+                                                           if c not in glued)
         # a piece of a word that speech-to-text split ("брал" of "забрал") makes the word
         # possibly present on a line; so does a part of a spelling written as two words
         # (words only literal collocations use need none: those are checked where a phrase matched)
@@ -235,7 +236,7 @@ class CompiledIndex:
         self.forms, self.stems = _shared_values(forms), _shared_values(stems)
         # (a glued word's classes as a tuple: each matches with similarity 1.0)
         self.synonym_forms = _shared_values(synonym_forms)
-        self.joined = _shared_values({k: tuple(v) for k, v in joined.items()})
+        self.joined = _shared_values(joined)
         self.roots, self.literals = dict(roots), dict(literals)
         self.pclasses = _shared_values(self.pclasses)
 
