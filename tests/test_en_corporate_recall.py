@@ -129,3 +129,27 @@ def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):
 def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
     assert entry not in _ids(decoder, ordinary)
+
+
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("I had to escalate it to my manager.", "The protest escalated into a riot.", "escalate"),
+    ("Do we need to escalate this?", "Tensions escalate this week.", "escalate"),
+    ("I escalated it to Bob.", "Attackers can escalate privileges.", "escalate"),
+    ("The wellbeing project got deprioritised again.", "The scheduler may reprioritize jobs.", "reprioritize"),
+    ("Dogfooding the rota tool was painful.", "The dog food was eaten.", "eat-your-own-dog-food"),
+    ("The board is worried about our burn rate.", "The candle's rate of burn was slow.", "burn-rate"),
+    ("The plan shows hockey stick growth from year three.", "He broke his hockey stick.", "hockey-stick"),
+    ("Our people are our secret sauce.", "Put the secret sauce on the burger.", "secret-sauce"),
+    ("The new ways of working mean fewer desks.", "There are two ways of working out the sum.", "ways-of-working"),
+    ("I ran it by legal and they said no.", "You can run it by hand.", "run-it-past"),
+    ("The senior cashier brings the new starters up to speed.",
+     "I just got out of the hospital after a speed reading accident.", "up-to-speed"),
+    ("Can you bring me up to speed on the pay review?", "The train got up to speed after the tunnel.", "up-to-speed"),
+    ("He's on garden leave until March.", "She worked in the garden on her leave.", "gardening-leave"),
+    ("Nobody knows where they sit on the 9-box.", "Put the box on the grid.", "nine-box"),
+    ("My name came up in the talent review.", "The talent show was reviewed.", "talent-review"),
+    ("I was identified as high potential.", "The electrode is at high potential.", "high-potential"),
+])
+def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
