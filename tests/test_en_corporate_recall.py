@@ -151,7 +151,6 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     ("I was identified as high potential.", "The electrode is at high potential.", "high-potential"),
     ("They were socialized at a leadership offsite first.", "Keep an offsite backup of your data.", "offsite"),
     ("I report to Sarah with a dotted line to the regional director.", "Just sign on the dotted line.", "dotted-line"),
-    ("The stakeholders want a report by Friday.", "The wooden stakes held the tent.", "stakeholders"),
 ])
 def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
