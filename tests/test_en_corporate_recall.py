@@ -151,6 +151,13 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     ("I was identified as high potential.", "The electrode is at high potential.", "high-potential"),
     ("They were socialized at a leadership offsite first.", "Keep an offsite backup of your data.", "offsite"),
     ("I report to Sarah with a dotted line to the regional director.", "Just sign on the dotted line.", "dotted-line"),
+    ("They greenlit the extra shift pattern without asking.", "The car stopped at the green light.", "greenlight"),
+    ("My manager says we're moving fast and breaking things.", "Move the vase fast or you'll break it.",
+     "move-fast-and-break-things"),
+    ("We have a fail-fast culture.", 'Short timeouts allow applications to "fail fast", if so desired.', "fail-fast"),
+    ("The union pushed back on the new rota.", "He pushed back the chair and stood up.", "pushback"),
+    ("We lost headcount in the spring.", "The headmaster lost count of the pupils.", "headcount"),
+    ("The numbers in the deck are wrong.", "There are four aces in the deck.", "slide-deck"),
 ])
 def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
