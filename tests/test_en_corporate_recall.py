@@ -158,6 +158,9 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     ("The union pushed back on the new rota.", "He pushed back the chair and stood up.", "pushback"),
     ("We lost headcount in the spring.", "The headmaster lost count of the pupils.", "headcount"),
     ("The numbers in the deck are wrong.", "There are four aces in the deck.", "slide-deck"),
+    ("My 360 review said I was too direct.", "The car did a 360 on the ice.", "360-feedback"),
+    ("The office is for the watercooler moments, apparently.", "Spike the office water cooler.", "watercooler-moment"),
+    ("Net-net, we're not getting the budget.", "The fishing net net weight is two kilos.", "net-net"),
 ])
 def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
