@@ -161,6 +161,10 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     ("My 360 review said I was too direct.", "The car did a 360 on the ice.", "360-feedback"),
     ("The office is for the watercooler moments, apparently.", "Spike the office water cooler.", "watercooler-moment"),
     ("Net-net, we're not getting the budget.", "The fishing net net weight is two kilos.", "net-net"),
+    ("The consultants put every option on a two-by-two.", "The animals went in two by two.", "two-by-two"),
+    ("She drew a two-by-two and the meeting was over.", "Let A be a two-by-two matrix of real numbers.", "two-by-two"),
+    ("My back-of-the-envelope calculation says we'll save a million.",
+     "He scribbled the number on the back of the envelope.", "back-of-the-envelope"),
 ])
 def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
