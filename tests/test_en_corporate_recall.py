@@ -169,6 +169,8 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     ("The cloud move was a lift and shift, so it costs more.", "Lift and shift the boxes onto the shelf.",
      "lift-and-shift"),
     ("I shot you an email about the rota this morning.", "Somebody shoot me now.", "ping-me"),
+    ("They hired a technical evangelist to tell us our product was great.", "The evangelist preached to the crowd.",
+     "evangelist"),
     ("After the restructure we were all put into squads and tribes.",
      "The squad trained on Tuesday, and the tribes gathered.", "squads-and-tribes"),
     ("She drew a two-by-two and the meeting was over.", "Let A be a two-by-two matrix of real numbers.", "two-by-two"),
