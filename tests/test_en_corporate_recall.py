@@ -129,3 +129,54 @@ def test_speech_to_text_homophones_are_listed_spellings(decoder, heard, entry):
 def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
     assert entry not in _ids(decoder, ordinary)
+
+
+@pytest.mark.parametrize(("jargon", "ordinary", "entry"), [
+    ("I had to escalate it to my manager.", "The protest escalated into a riot.", "escalate"),
+    ("Do we need to escalate this?", "Tensions escalate this week.", "escalate"),
+    ("I escalated it to Bob.", "Attackers can escalate privileges.", "escalate"),
+    ("The wellbeing project got deprioritised again.", "The scheduler may reprioritize jobs.", "reprioritize"),
+    ("Dogfooding the rota tool was painful.", "The dog food was eaten.", "eat-your-own-dog-food"),
+    ("The board is worried about our burn rate.", "The candle's rate of burn was slow.", "burn-rate"),
+    ("The plan shows hockey stick growth from year three.", "He broke his hockey stick.", "hockey-stick"),
+    ("Our people are our secret sauce.", "Put the secret sauce on the burger.", "secret-sauce"),
+    ("The new ways of working mean fewer desks.", "There are two ways of working out the sum.", "ways-of-working"),
+    ("I ran it by legal and they said no.", "You can run it by hand.", "run-it-past"),
+    ("The senior cashier brings the new starters up to speed.",
+     "I just got out of the hospital after a speed reading accident.", "up-to-speed"),
+    ("Can you bring me up to speed on the pay review?", "The train got up to speed after the tunnel.", "up-to-speed"),
+    ("He's on garden leave until March.", "She worked in the garden on her leave.", "gardening-leave"),
+    ("Nobody knows where they sit on the 9-box.", "Put the box on the grid.", "nine-box"),
+    ("My name came up in the talent review.", "The talent show was reviewed.", "talent-review"),
+    ("I was identified as high potential.", "The electrode is at high potential.", "high-potential"),
+    ("They were socialized at a leadership offsite first.", "Keep an offsite backup of your data.", "offsite"),
+    ("I report to Sarah with a dotted line to the regional director.", "Just sign on the dotted line.", "dotted-line"),
+    ("They greenlit the extra shift pattern without asking.", "The car stopped at the green light.", "greenlight"),
+    ("My manager says we're moving fast and breaking things.", "Move the vase fast or you'll break it.",
+     "move-fast-and-break-things"),
+    ("We have a fail-fast culture.", 'Short timeouts allow applications to "fail fast", if so desired.', "fail-fast"),
+    ("The union pushed back on the new rota.", "He pushed back the chair and stood up.", "pushback"),
+    ("We lost headcount in the spring.", "The headmaster lost count of the pupils.", "headcount"),
+    ("The numbers in the deck are wrong.", "There are four aces in the deck.", "slide-deck"),
+    ("My 360 review said I was too direct.", "The car did a 360 on the ice.", "360-feedback"),
+    ("The office is for the watercooler moments, apparently.", "Spike the office water cooler.", "watercooler-moment"),
+    ("Net-net, we're not getting the budget.", "The fishing net net weight is two kilos.", "net-net"),
+    ("The consultants put every option on a two-by-two.", "The animals went in two by two.", "two-by-two"),
+    ("In my one-to-one she just read my tasks back to me.", "The mapping is one-to-one.", "one-to-one"),
+    ("My weekly 1-on-1 got cancelled again.", "The tutor gave me one-on-one lessons.", "one-to-one"),
+    ("Glassdoor reviews are hurting our employer brand.", "The brand of the employer's car was Ford.", "employer-brand"),
+    ("Another pulse survey, and nothing changed.", "The nurse checked his pulse.", "pulse-survey"),
+    ("The cloud move was a lift and shift, so it costs more.", "Lift and shift the boxes onto the shelf.",
+     "lift-and-shift"),
+    ("I shot you an email about the rota this morning.", "Somebody shoot me now.", "ping-me"),
+    ("They hired a technical evangelist to tell us our product was great.", "The evangelist preached to the crowd.",
+     "evangelist"),
+    ("After the restructure we were all put into squads and tribes.",
+     "The squad trained on Tuesday, and the tribes gathered.", "squads-and-tribes"),
+    ("She drew a two-by-two and the meeting was over.", "Let A be a two-by-two matrix of real numbers.", "two-by-two"),
+    ("My back-of-the-envelope calculation says we'll save a million.",
+     "He scribbled the number on the back of the envelope.", "back-of-the-envelope"),
+])
+def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
