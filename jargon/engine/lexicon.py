@@ -45,14 +45,15 @@ from .tuning import (
     max_typo_distance,
 )
 
-__all__ = ["NO_CLASS", "CompiledIndex", "Lexicon", "reachable"]
+__all__ = ["LOOSE", "NO_CLASS", "CompiledIndex", "Lexicon", "reachable"]
 
 _NONE: frozenset[int] = frozenset()
 _MIXED = re.compile(r"^([a-z]+)['-]([^\W\da-z_]+)$")   # "challenge-ить", "challenge'ить"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _OTHER_LETTER = re.compile(r"[^\W\da-z_]")     # a letter that is not Latin
 _LATIN_LETTER = re.compile(r"[a-z]")
-_LOOSE = ("stem", "derived")      # readings that leave room for a typo correction to another word
+LOOSE = ("stem", "derived")       # readings of a word by another word's stem or root (they leave
+#                                   room for a typo correction to a third word)
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
 
 
@@ -278,7 +279,7 @@ class Lexicon:
         # know read by its stem ("фолоуап" ~ "фолоуапить") may be a typo of another one ("фоллоуап")
         # (a word only a literal collocation knows may still be a typo of a phrase's)
         phrase_classes = self.index.phrase_classes
-        if len(form) < 4 or any(c in phrase_classes and how[c] not in _LOOSE for c in found):
+        if len(form) < 4 or any(c in phrase_classes and how.get(c) not in LOOSE for c in found):
             return found
         rests = [form[len(p):] for p in self.index.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \

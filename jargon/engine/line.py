@@ -26,7 +26,7 @@ from operator import add, and_, not_, or_
 
 from jargon.text.tokens import Tokens, tokenize
 
-from .lexicon import Lexicon, reachable
+from .lexicon import LOOSE, Lexicon, reachable
 from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window
 from .tuning import (
@@ -45,8 +45,8 @@ _CLOSING_QUOTES = frozenset("»“”\"'")  # not "": the end of the piece
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
-_LOOSE = ("typo", "stem", "derived")      # readings of a word that are not the word as written
-_OTHER_WORD = ("synonym", "stem", "derived")   # readings that are another word, not the word itself
+_LOOSE = ("typo", *LOOSE)             # readings of a word that are not the word as written
+_OTHER_WORD = ("synonym", *LOOSE)      # readings that are another word, not the word itself
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
 _MEMBER = re.compile(r"(?<![\w.])[A-Za-z_]\w*\.$")      # "buf." right before a word: a member, a file name
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
@@ -455,7 +455,7 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
             continue           # two real words ("право на") are not a typo of one ("правочки")
         loose = [lex.how.get(norms[i], {}), lex.how.get(norms[i + 1], {})]
         if new and classes[i] and classes[i + 1] and all(
-                loose[0].get(c) in _LOOSE[1:] or loose[1].get(c) in _LOOSE[1:] for c in new):
+                loose[0].get(c) in LOOSE or loose[1].get(c) in LOOSE for c in new):
             continue           # both words mean something, and joined they only read better as what
             #                    one of them already loosely is ("фолоуап я" is no "фолоуапя")
         if new and (not classes[i] or not classes[i + 1] or (
