@@ -164,6 +164,7 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
     ("The consultants put every option on a two-by-two.", "The animals went in two by two.", "two-by-two"),
     ("In my one-to-one she just read my tasks back to me.", "The mapping is one-to-one.", "one-to-one"),
     ("My weekly 1-on-1 got cancelled again.", "The tutor gave me one-on-one lessons.", "one-to-one"),
+    ("Offboarding was horrible, they cut my access first.", "He boarded the train at noon.", "offboarding"),
     ("Glassdoor reviews are hurting our employer brand.", "The brand of the employer's car was Ford.",
      "employer-brand"),
     ("Another pulse survey, and nothing changed.", "The nurse checked his pulse.", "pulse-survey"),
