@@ -1,17 +1,30 @@
-"""Shared helpers for engine tests: the seed dictionary and a decoder built once."""
+"""Shared helpers for engine tests: the seed dictionary and a decoder built once, and small
+dictionaries written inline."""
 from __future__ import annotations
 
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
 from jargon.builtin.russian import RussianAnalyzer
 from jargon.contributions import Language
-from jargon.dictionary import load_dictionary
+from jargon.dictionary import load_dictionary, parse_dictionary
 from jargon.engine.decoder import Decoder
+from jargon.model import Dictionary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "dictionaries" / "ru-corporate.toml"
 RU = {"ru": Language("ru", "Russian", RussianAnalyzer)}
+
+
+def toml_dictionary(toml: str) -> Dictionary:
+    """A dictionary from TOML written inline (indented in the test)."""
+    return parse_dictionary(textwrap.dedent(toml))
+
+
+def small_decoder(toml: str, languages: dict | None = None) -> Decoder:
+    """A decoder of one inline dictionary, with the Russian analyser unless ``languages`` says otherwise."""
+    return Decoder([toml_dictionary(toml)], languages=RU if languages is None else languages)
 
 
 @lru_cache(maxsize=1)

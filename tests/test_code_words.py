@@ -5,13 +5,9 @@ technical text (man pages, API docs pasted into notes) stays quiet, while chat w
 ("Привет.Калеги", "pribolel(", "FollowUp") keeps its readings."""
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-from engine_helpers import RU
+from engine_helpers import small_decoder
 
-from jargon.dictionary import parse_dictionary
-from jargon.engine.decoder import Decoder
 from jargon.engine.line import _in_code
 
 
@@ -36,12 +32,8 @@ def test_what_counts_as_code(text, word, coded):
     assert _in_code(text, i, i + len(word)) is coded
 
 
-def _decoder(toml: str, language: str = "ru") -> Decoder:
-    return Decoder([parse_dictionary(textwrap.dedent(toml))], languages=RU if language == "ru" else {})
-
-
 def test_a_latin_spelling_in_code_is_no_reading():
-    dec = _decoder("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [spellings]
@@ -57,7 +49,7 @@ def test_a_latin_spelling_in_code_is_no_reading():
 
 
 def test_a_typo_correction_never_reaches_a_camel_case_identifier():
-    dec = _decoder("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         language = "xx"
@@ -65,7 +57,7 @@ def test_a_typo_correction_never_reaches_a_camel_case_identifier():
         id = "workstream"
         phrase = "workstream"
         meaning = "a part of a project"
-    """, language="xx")
+    """, languages={})
     assert [m.entry.id for m in dec.decode("the wordsstream is late")] == ["workstream"]   # a typo, in prose
     assert dec.decode("const wordsStream = open(path)") == []
 

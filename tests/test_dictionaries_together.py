@@ -4,23 +4,20 @@ typo of another's word, and rejoining split words never swallows a real word for
 that only repeats what a part already reads as."""
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-from engine_helpers import ROOT, RU, seed_dictionary
+from engine_helpers import ROOT, RU, seed_dictionary, toml_dictionary
 
-from jargon.dictionary import parse_dictionary
 from jargon.engine.decoder import Decoder
 from jargon.evaluation import load, score_phrases
 
-PACK = parse_dictionary(textwrap.dedent("""
+PACK = toml_dictionary("""
     [dictionary]
     name = "pack"
     [[entries]]
     id = "folouapit"
     phrase = "Фолоуапить"
     meaning = "напомнить о договорённости"
-"""))
+""")
 
 
 def _together() -> Decoder:
@@ -88,14 +85,14 @@ def test_two_real_words_are_not_joined_into_a_derived_word():
 def test_a_synonym_alone_is_no_one_word_phrase():
     """The seed lists «повестка» as a synonym of «адженда» inside its phrase; a pack's one-word
     «Адженда» is not said by the ordinary word alone."""
-    pack = parse_dictionary(textwrap.dedent("""
+    pack = toml_dictionary("""
         [dictionary]
         name = "pack"
         [[entries]]
         id = "adzhenda"
         phrase = "Адженда"
         meaning = "повестка встречи"
-    """))
+    """)
     decoder = Decoder([seed_dictionary(), pack], languages=RU)
     assert decoder.decode("Повестка заседания разослана вчера.") == []
     assert [m.entry.id for m in decoder.decode("Адженду я разослал вчера.")] == ["adzhenda"]

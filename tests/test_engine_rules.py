@@ -6,18 +6,10 @@ are no typos, literal collocations said in their order.
 """
 from __future__ import annotations
 
-import textwrap
-
 import pytest
-from engine_helpers import RU, found, ids
+from engine_helpers import RU, found, ids, small_decoder
 
-from jargon.dictionary import parse_dictionary
 from jargon.engine.decoder import Decoder
-
-
-def small(toml: str, language: str = "ru") -> Decoder:
-    d = parse_dictionary(textwrap.dedent(toml))
-    return Decoder([d], languages=RU)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -59,7 +51,7 @@ def test_synonyms_sets_and_grammatical_slots(text, expected):
 
 
 def test_a_literal_collocation_is_said_in_its_order():
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -73,7 +65,7 @@ def test_a_literal_collocation_is_said_in_its_order():
 
 
 def test_derived_words_of_a_one_word_entry():
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -93,7 +85,7 @@ def test_derived_words_of_a_one_word_entry():
 
 
 def test_open_and_person_slots():
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -145,7 +137,7 @@ def test_the_script_of_a_line_and_names(text, expected):
 
 def test_a_one_word_phrase_takes_a_typo_only_when_close_long_or_sounding_alike():
     """ONE_WORD_TYPO_SIM, ONE_WORD_TYPO_LONG and ONE_WORD_TYPO_LOWER, each pinned."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -181,7 +173,7 @@ def test_a_one_word_phrase_takes_a_typo_only_when_close_long_or_sounding_alike()
 
 def test_one_latin_word_in_russian_text_reads_as_russian_unless_it_is_english_or_short():
     """LATIN_ALONE_MIN pinned: a six-letter word is read, a five-letter one is not."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -207,7 +199,7 @@ def test_one_latin_word_in_russian_text_reads_as_russian_unless_it_is_english_or
 def test_a_dictionary_matches_only_text_in_its_language():
     """A Russian entry's Latin spelling counts inside Russian text, or Russian written in
     Latin letters, never in English prose."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [spellings]
@@ -267,7 +259,7 @@ def test_the_russian_analyser_says_which_placeholder_forms_a_noun_may_fill():
 def test_a_long_word_heard_alike_is_corrected_beyond_the_edit_limit():
     """SOUND_TYPO_MIN pinned: three edits that sound the same ("калабашко" for "колобашка",
     nine letters) are corrected; in a shorter word ("малатак" for "молоток", seven) they are not."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -287,7 +279,7 @@ def test_a_long_word_heard_alike_is_corrected_beyond_the_edit_limit():
 def test_a_word_with_look_alike_letters_is_the_word_it_spells():
     """"закуpить" with a Latin "p" is the known word "закурить", no typo of "зашарить" (two
     edits); "зашаpить" with a Latin "p" is the dictionary word itself."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -361,7 +353,7 @@ def test_a_word_quoted_alone_is_named_not_said(text, expected):
 def test_a_quoted_sentence_is_said():
     """Only one word quoted alone is named: an address phrase of several words in quotes is
     what someone said (""Коллеги, какова адженда?" — спросил он")."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [[entries]]
@@ -474,7 +466,7 @@ def test_a_negative_particle_inside_a_phrase_negates_it(text, expected):
 
 
 def test_a_negative_particle_before_a_phrase_leaves_it_said():
-    d = small("""
+    d = small_decoder("""
         [dictionary]
         name = "t"
         language = "ru"
@@ -489,7 +481,7 @@ def test_a_negative_particle_before_a_phrase_leaves_it_said():
 
 def test_a_phrase_with_every_word_replaced_is_another_sentence():
     """A synonym or a word sharing a stem may stand for a word of a phrase, not for all of them."""
-    dec = small("""
+    dec = small_decoder("""
         [dictionary]
         name = "t"
         [synonyms]

@@ -293,7 +293,7 @@ class CandidateLine:
         (j,) = pat.words
         if not re.search(a.letters, lex.class_word[pcl[j]]):
             return False    # the dictionary writes the word in that script itself ("ROI")
-        return lex.how.get(self.norms[i], {}).get(pcl[j]) != "spelling"
+        return self.rule(i, pcl[j]) != "spelling"
 
     def loose_typo(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
         """A one-word phrase has nothing else to confirm a corrected typo: it takes a close
@@ -302,7 +302,7 @@ class CandidateLine:
         away that sounds otherwise (names: "Дейл"; words: "пиво", "позырить" for "пошэрить")."""
         (j,) = pat.words
         i, sim = (w.assigned or {}).get(j, (w.first, 1.0))
-        if self.lex.how.get(self.norms[i], {}).get(pcl[j]) != "typo" or sim >= ONE_WORD_TYPO_SIM:
+        if self.rule(i, pcl[j]) != "typo" or sim >= ONE_WORD_TYPO_SIM:
             return False
         n = len(self.norms[i])
         if n >= ONE_WORD_TYPO_LONG:
@@ -339,9 +339,8 @@ class CandidateLine:
         """Every word of the phrase said only by another word: a synonym, or a word that shares
         only its stem ("рискует быть" for "есть риски"). A rewording of the whole phrase is
         another sentence; a typo is still the word, damaged."""
-        how, norms = self.lex.how, self.norms
         aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
-        return bool(aligned) and all(how.get(norms[i], {}).get(pcl[j]) in _OTHER_WORD for j, i in aligned)
+        return bool(aligned) and all(self.rule(i, pcl[j]) in _OTHER_WORD for j, i in aligned)
 
     def rule_of(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
         """The rule by which the one word of a one-word phrase was read. A synonym replaces a
@@ -349,7 +348,11 @@ class CandidateLine:
         word ("повестка" is no "адженда", whichever dictionary lists it as a synonym)."""
         (j,) = pat.words
         i = (w.assigned or {}).get(j, (w.first, 1.0))[0]
-        return self.lex.how.get(self.norms[i], {}).get(pcl[j])
+        return self.rule(i, pcl[j])
+
+    def rule(self, i: int, c: int) -> str | None:
+        """By which rule token i got word class ``c`` ("form", "typo", "synonym"...), or None."""
+        return self.lex.how.get(self.norms[i], {}).get(c)
 
     # -- stage 4: score -----------------------------------------------------------------
     def candidates(self, pids: set[int], refused: Callable[[Candidate, str], None] | None = None) -> list[Candidate]:
