@@ -14,6 +14,8 @@ from jargon.engine.line import _in_code
 @pytest.mark.parametrize("text, word, coded", [
     ("ip_forward", "forward", True),
     ("x509.checkIP(ip)", "checkIP", True),                 # a member after an identifier and a dot
+    (">>> str(C.D.meth)", "meth", True),                   # a member of a member
+    ("Привет.Коллеги.Все тут?", "Все", False),              # capitalised: sentences without spaces
     ("see buf.keys() below", "keys", True),
     ("see report.docx", "docx", True),
     ("call keys(obj) first", "keys", True),                # called

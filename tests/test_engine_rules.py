@@ -494,3 +494,24 @@ def test_a_phrase_with_every_word_replaced_is_another_sentence():
     assert [m.entry.id for m in dec.decode("Есть риски по срокам.")] == ["riski"]
     assert [m.entry.id for m in dec.decode("Существуют риски по срокам.")] == ["riski"]   # one word replaced
     assert dec.decode("Он не рискует быть непонятым.") == []                          # both replaced
+
+
+@pytest.mark.parametrize("line, russian", [
+    ("u menya seychas zagruz", True),
+    ("net, ne v planah", True),                                   # two function words
+    ("ne hochu chelendzhit Diminy gipotezy, no pridetsya", True),  # "ne" is English too, "hochu" is not
+    ("konceptual'no soglasny, no byudzheta net", True),
+    ("ok, zabral", True),
+    ("(https://tix.sourceforge.net/).", False),                    # "net" alone, and English too
+    (":meth:`str.format`::", False),                               # "format" is English: no evidence
+    ("-rwxr-xr-x  1 wena wena  535 Feb 19 00:05 prog.py", False),  # "prog" is English
+    ("timer2 = timeit.Timer('abc' + u'')", False),                 # "u" alone
+])
+def test_a_word_that_is_english_too_is_no_evidence_of_russian_in_latin_letters(line, russian):
+    """Russian written in Latin letters needs evidence that is not English as well: a function
+    word that is no English word, two function words, or one beside a Russian word that is
+    no English word; "net", "u" and "format" alone are English (Python's docs, a URL, ls)."""
+    from jargon.builtin.russian import RussianAnalyzer
+    from jargon.text.tokens import WORD_RE
+
+    assert RussianAnalyzer().reads_as_own(WORD_RE.findall(line.lower())) is russian

@@ -336,9 +336,14 @@ class RussianAnalyzer(Analyzer):
         latin = [w for w in words if (len(w) > 1 or w in self._LATIN_FUNCTION) and LATIN_WORD.match(w)]
         if not latin or not self._ENGLISH_FUNCTION.isdisjoint(latin):
             return False
-        if self._LATIN_FUNCTION.isdisjoint(latin):
-            known = sum(w in listed or any(self._known(t) for t in to_cyrillic(w)) for w in latin)
-            if len(latin) < 2 or 2 * known < len(latin):
+        # a word that is English too ("net", "u", "format") is no evidence of Russian on its own
+        # ("sourceforge.net", ":meth:`str.format`", "wena wena Feb prog"); beside another function
+        # word or a Russian word that is no English one it is ("net, ne v planah", "ne hochu")
+        function = [w for w in latin if w in self._LATIN_FUNCTION]
+        russian = [w for w in latin if w in listed or (
+            w not in self._LATIN_FUNCTION and not is_english(w) and any(self._known(t) for t in to_cyrillic(w)))]
+        if not (len(function) >= 2 or any(not is_english(w) for w in function) or (function and russian)):
+            if len(latin) < 2 or 2 * len(russian) < len(latin):
                 return False
         english = sum(is_english(w) for w in latin if w not in self._LATIN_FUNCTION and w not in listed)
         return 3 * english <= len(latin)

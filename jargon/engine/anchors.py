@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container
-from itertools import combinations
+from itertools import combinations, compress
 
 from .patterns import PHRASE, Pattern
 from .tuning import MAX_PAIR_SET, MIN_COVERAGE
@@ -17,14 +17,14 @@ from .tuning import MAX_PAIR_SET, MIN_COVERAGE
 
 def reachable(pat: Pattern, classes: tuple[int, ...], present: Container[int]) -> bool:
     """Cheap upper bound before any alignment: could the word classes in ``present``
-    reach the minimum coverage of ``pat``? Slots count as filled."""
-    reach = 0.0
-    for t, c in zip(pat.tokens, classes, strict=True):
-        if t.slot or c in present:
-            reach += t.weight
-        elif pat.required_all:
-            return False
-    return reach >= MIN_COVERAGE * pat.total
+    reach the minimum coverage of ``pat``? Slots count as filled. (C-level passes: a
+    slot's class, NO_CLASS, is never present; the bound errs by a hair on the side of
+    scoring, which decides exactly.)"""
+    hits = list(map(present.__contains__, classes))
+    if pat.required_all:
+        return sum(hits) == len(pat.words)
+    reach = sum(compress(pat.weights, hits)) + pat.slot_weight
+    return reach >= MIN_COVERAGE * pat.total - 1e-9
 
 
 Pairs = dict[int, dict[int, tuple[int, ...]]]     # leading class -> partner class -> phrase ids

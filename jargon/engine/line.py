@@ -48,7 +48,7 @@ Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens,
 _LOOSE = ("typo", *LOOSE)             # readings of a word that are not the word as written
 _OTHER_WORD = ("synonym", *LOOSE)      # readings that are another word, not the word itself
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
-_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_]\w*\.$")      # "buf." right before a word: a member, a file name
+_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\.$")   # "buf.", "C.D." right before a word: a member, a file name
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
 
 

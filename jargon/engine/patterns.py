@@ -70,6 +70,7 @@ class Pattern:
     weights: tuple[float, ...] = field(init=False, repr=False, compare=False)   # per token
     words: frozenset[int] = field(init=False, repr=False, compare=False)        # token positions that are not the slot
     slots: tuple[int, ...] = field(init=False, repr=False, compare=False)        # token positions of the slot
+    slot_weight: float = field(init=False, repr=False, compare=False)           # their weight
 
     def __post_init__(self) -> None:
         # equal derived values are one object across patterns (memory of large dictionaries)
@@ -83,7 +84,7 @@ class Pattern:
         light = all(weights[j] < 1.0 for j in words)
         for name, value in (("total", sum(weights)), ("required_all", len(words) <= FULL_PHRASE_WORDS or light),
                             ("light", light), ("weights", weights),
-                            ("words", words), ("slots", slots)):
+                            ("words", words), ("slots", slots), ("slot_weight", sum(weights[j] for j in slots))):
             object.__setattr__(self, name, value)
 
     def __reduce__(self):
