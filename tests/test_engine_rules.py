@@ -515,3 +515,19 @@ def test_a_word_that_is_english_too_is_no_evidence_of_russian_in_latin_letters(l
     from jargon.text.tokens import WORD_RE
 
     assert RussianAnalyzer().reads_as_own(WORD_RE.findall(line.lower())) is russian
+
+
+def test_a_piece_shared_by_more_than_three_dictionary_words_makes_no_line_a_candidate():
+    """A split word is looked for through its pieces; a piece that begins more than
+    MAX_PIECE_CLASSES dictionary words ("пере", "кабан" of four words) tells nothing, so a
+    line holding only it is no candidate ("кабан чик"), while one of three words still is."""
+    def decoder(words: list[str]) -> Decoder:
+        entries = "".join(f'[[entries]]\nid = "w{i}"\nphrase = "{w}"\nmeaning = "x"\ninflect = false\n'
+                          for i, w in enumerate(words))
+        return small_decoder('[dictionary]\nname = "t"\n' + entries)
+
+    three = decoder(["кабанчик", "кабанище", "кабанята"])
+    assert [m.text for m in three.decode("ну и кабан чик вышел")] == ["кабан чик"]
+    four = decoder(["кабанчик", "кабанище", "кабанята", "кабаниха"])
+    assert four.decode("ну и кабан чик вышел") == []
+    assert [m.text for m in four.decode("ну и каба нчик вышел")] == ["каба нчик"]   # its other piece is its own
