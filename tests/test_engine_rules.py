@@ -517,6 +517,14 @@ def test_a_word_that_is_english_too_is_no_evidence_of_russian_in_latin_letters(l
     assert RussianAnalyzer().reads_as_own(WORD_RE.findall(line.lower())) is russian
 
 
+def test_a_listed_latin_spelling_that_is_an_english_word_is_no_evidence_of_russian():
+    from jargon.builtin.russian import RussianAnalyzer
+
+    listed = {"attach", "zagruz"}
+    assert RussianAnalyzer().reads_as_own(["attach", "v", "t"], listed) is False     # "{Attach}, v. t." (a dictionary)
+    assert RussianAnalyzer().reads_as_own(["bolshoy", "zagruz"], listed) is True
+
+
 def test_a_piece_shared_by_more_than_three_dictionary_words_makes_no_line_a_candidate():
     """A split word is looked for through its pieces; a piece that begins more than
     MAX_PIECE_CLASSES dictionary words ("пере", "кабан" of four words) tells nothing, so a

@@ -340,8 +340,8 @@ class RussianAnalyzer(Analyzer):
         # ("sourceforge.net", ":meth:`str.format`", "wena wena Feb prog"); beside another function
         # word or a Russian word that is no English one it is ("net, ne v planah", "ne hochu")
         function = [w for w in latin if w in self._LATIN_FUNCTION]
-        russian = [w for w in latin if w in listed or (
-            w not in self._LATIN_FUNCTION and not is_english(w) and any(self._known(t) for t in to_cyrillic(w)))]
+        russian = [w for w in latin if w not in self._LATIN_FUNCTION and not is_english(w) and (
+            w in listed or any(self._known(t) for t in to_cyrillic(w)))]     # (not "{Attach}, v. t.")
         if not (len(function) >= 2 or any(not is_english(w) for w in function) or (function and russian)):
             if len(latin) < 2 or 2 * len(russian) < len(latin):
                 return False
