@@ -15,6 +15,16 @@ from jargon.engine.line import _in_code
     ("ip_forward", "forward", True),
     ("x509.checkIP(ip)", "checkIP", True),                 # a member after an identifier and a dot
     (">>> str(C.D.meth)", "meth", True),                   # a member of a member
+    ("elem = elem->forward;", "forward", True),            # C's member of a pointer
+    ("std::forward(x)", "forward", True),
+    ("echo 1 > /sys/fs/cgroup/foobar/tasks", "tasks", True),   # a path
+    ("/proc/sys/net/ipv4/conf/enp3s0.200/forwarding", "forwarding", True),
+    ("reviewed and/or approved", "or", False),             # one slash is no path
+    ("-CAstore uri", "CAstore", True),                     # a command's option
+    ("tail --follow log", "follow", True),
+    ("- follow up with Dan", "follow", False),             # a list's dash
+    ("re-follow", "follow", False),                        # (one word with its hyphen)
+    ("Ну и кто/что у нас в планах?", "что", False),
     ("Привет.Коллеги.Все тут?", "Все", False),              # capitalised: sentences without spaces
     ("see buf.keys() below", "keys", True),
     ("see report.docx", "docx", True),

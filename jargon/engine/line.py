@@ -48,20 +48,27 @@ Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens,
 _LOOSE = ("typo", *LOOSE)             # readings of a word that are not the word as written
 _OTHER_WORD = ("synonym", *LOOSE)      # readings that are another word, not the word itself
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
-_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\.$")   # "buf.", "C.D." right before a word: a member, a file name
+_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*(?:\.|->|::)$")   # "buf.", "C.D.", "elem->", "std::" right before
+#                                                                 a word: a member, a file name
+_PATH = re.compile(r"/[\w.-]+/$")          # "/foobar/" right before a word: a path ("/sys/fs/cgroup/foobar/tasks")
+_OPTION = re.compile(r"(?:^|(?<=\s))--?$")   # "-" or "--" right before a Latin word: a command's option ("-CAstore")
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
 
 
 def _in_code(piece: str, start: int, end: int) -> bool:
     """The word at ``piece[start:end]`` is part of an identifier or of code, not of prose: joined
-    by "_", a member after a Latin identifier and a dot ("buf.keys", not "Привет.Коллеги"), or
-    a Latin word called ("keys(obj)")."""
+    by "_", a member after a Latin identifier and a dot, "->" or "::" ("buf.keys", "elem->forward",
+    not "Привет.Коллеги"), a path's part ("/sys/fs/cgroup/foobar/tasks", not "and/or"), or a Latin
+    word called ("keys(obj)") or written as a command's option ("-CAstore", "--follow")."""
     word = piece[start:end]
     if "_" in piece[max(0, start - 1):end + 1]:
         return True
     if not word[:1].isupper() and _MEMBER.search(piece, max(0, start - 40), start):
         return True
-    return word.isascii() and _CALL.match(piece, end) is not None
+    if _PATH.search(piece, max(0, start - 80), start):
+        return True
+    return word.isascii() and (_CALL.match(piece, end) is not None
+                               or _OPTION.search(piece, max(0, start - 3), start) is not None)
 
 
 class CandidateLine:
