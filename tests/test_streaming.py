@@ -304,38 +304,3 @@ def test_one_large_file_with_jobs_is_split_across_workers_not_streamed(cli, monk
     assert alone.rc == 0 and streamed
     assert parallel.out == alone.out
 
-
-@pytest.mark.parametrize("kept", [0, 40, 10 ** 6])
-def test_marks_kept_from_the_first_pass_give_the_same_turns(cli, monkeypatch, streamed, tmp_path, kept):
-    """The first pass keeps the first blocks' speaker marks (up to MARKS_KEPT) for the second:
-    none, some blocks' or all of them, the output is the same as reading the file whole."""
-    from jargon.transcript import speakers
-
-    monkeypatch.setattr(speakers, "MARKS_KEPT", kept)
-    found = []
-    real = speakers._find_marks
-    monkeypatch.setattr(speakers, "_find_marks", lambda text: found.append(text) or real(text))
-    path = tmp_path / "interview.txt"
-    path.write_text(transcript(600), encoding="utf-8")
-    small, whole = both(cli, monkeypatch, streamed, "decode", "-d", DICT, "-f", "jsonl", path)
-    assert small.rc == whole.rc == 0 and small.out == whole.out
-    n = streamed[str(path)]
-    # the streamed run found marks once per block in the first pass, and again for the blocks not kept
-    again = len(found) - 1 - n          # (the whole run found them once)
-    assert again == (n if kept == 0 else 0 if kept == 10 ** 6 else again)
-    if kept == 40:
-        assert 0 < again < n
-
-
-def test_a_block_that_changed_since_the_first_pass_has_its_marks_found_again():
-    from jargon.transcript.speakers import BlockTurns, TurnStats, find_turns
-
-    first, second = "Анна: да.\nОльга: нет.\n", "Ольга: ну.\nАнна: да.\n"
-    stats = TurnStats()
-    stats.add(first)
-    stats.add(second)
-    turns = BlockTurns(stats)
-    assert turns.segments(first) == find_turns(first)
-    changed = "Пётр: да.\nАнна: ну.\nОльга: нет.\n"
-    segments = turns.segments(changed)
-    assert [s.speaker for s in segments] == ["Пётр", "Анна", "Ольга"]

@@ -54,7 +54,6 @@ TIME_ONLY_RE = re.compile(rf"[ \t]*{_TS}[ \t]*$")
 GENERIC_RE = re.compile(r"(?i)^(?:speaker|спикер|участник|говорящий|interviewer|respondent|"
                         r"moderator|интервьюер|респондент|модератор)\b")
 MAX_NAME = 40
-MARKS_KEPT = 200_000     # marks TurnStats keeps for BlockTurns (about 25 MB; a longer text finds the rest again)
 MAX_LABEL = MAX_NAME + 43          # with a parenthesised part: " (", 40 characters, ")"
 
 
@@ -274,16 +273,9 @@ class TurnStats:
     wide_head: bool = False
     last_blank: bool = True             # the last block ended with a blank line (or none came yet)
     blocks: int = 0
-    # the first blocks' marks (block hash, marks), up to MARKS_KEPT marks in all, for BlockTurns
-    # to take instead of finding them again (each is taken once; memory stays bounded)
-    kept: list = field(default_factory=list)
-    kept_marks: int = 0
 
     def add(self, text: str) -> None:
         marks = _find_marks(text)
-        if len(self.kept) == self.blocks and self.kept_marks + len(marks) <= MARKS_KEPT:
-            self.kept.append((hash(text), marks))
-            self.kept_marks += len(marks)
         self.counts.update(map(itemgetter(3), marks))
         self.kinds.update(map(itemgetter(0), marks))
         self.bare += sum(map(itemgetter(6), marks))
@@ -330,18 +322,6 @@ class BlockTurns:
         self.turn = _Turn()
         self.first = True
         self.last_blank = True
-        self.block = 0
-
-    def _marks(self, text: str) -> list[_Mark]:
-        """The marks of the next block: those TurnStats kept of it, else found again."""
-        k, kept = self.block, self.stats.kept
-        self.block += 1
-        if k < len(kept) and kept[k] is not None:
-            digest, marks = kept[k]
-            kept[k] = None
-            if digest == hash(text):
-                return marks
-        return _find_marks(text)
 
     def segments(self, text: str) -> list[Segment]:
         first, after_blank = self.first, self.last_blank
@@ -349,7 +329,7 @@ class BlockTurns:
         if not self.named:
             return []
         stats = self.stats
-        marks = self._marks(text)
+        marks = _find_marks(text)
 
         @cache
         def paragraph_labels() -> frozenset[int]:
