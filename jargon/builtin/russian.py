@@ -327,8 +327,9 @@ class RussianAnalyzer(Analyzer):
     def reads_as_own(self, words: list[str], listed: Container[str] = ()) -> bool:
         """Russian in Latin letters: no English function word, at most a third English words
         (jargon.text.english: "static", "thread" are English), and a Russian function word
-        ("u", "eto", "vse") or at least two words of which half or more read as Russian words
-        ("vse ok, detali potom", «Zabral, vernus», «kontseptualno da»)."""
+        that is no English word ("eto", "vse"; "net" or "u" beside another function word or
+        a Russian word) or at least two words of which half or more read as Russian words
+        that are no English words ("vse ok, detali potom", «Zabral, vernus», «kontseptualno da»)."""
         from jargon.text.english import is_english
         from jargon.text.translit import LATIN_WORD, to_cyrillic
 

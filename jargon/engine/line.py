@@ -48,8 +48,8 @@ Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens,
 _LOOSE = ("typo", *LOOSE)             # readings of a word that are not the word as written
 _OTHER_WORD = ("synonym", *LOOSE)      # readings that are another word, not the word itself
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
-_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*(?:\.|->|::)$")   # "buf.", "C.D.", "elem->", "std::" right before
-#                                                                 a word: a member, a file name
+# right before a word: "buf.", "C.D.", "elem->", "std::" (a member, a file name)
+_MEMBER = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*(?:\.|->|::)$")
 _PATH = re.compile(r"/[\w.-]+/$")          # "/foobar/" right before a word: a path ("/sys/fs/cgroup/foobar/tasks")
 _OPTION = re.compile(r"(?:^|(?<=\s))--?$")   # "-" or "--" right before a Latin word: a command's option ("-CAstore")
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
