@@ -539,3 +539,26 @@ def test_a_piece_shared_by_more_than_three_dictionary_words_makes_no_line_a_cand
     four = decoder(["кабанчик", "кабанище", "кабанята", "кабаниха"])
     assert four.decode("ну и кабан чик вышел") == []
     assert [m.text for m in four.decode("ну и каба нчик вышел")] == ["каба нчик"]   # its other piece is its own
+
+
+@pytest.mark.parametrize("derive, nouns", [("", False), ("derive = true\n", True)])
+def test_a_borrowed_verbs_own_family_is_its_verbs_and_a_derive_entry_takes_them_all(derive, nouns):
+    """A verb the analyser does not know matches the verbs derived from it ("закоммитились");
+    the nouns of its root ("коммит", "коммитчик": git's commits) only when the entry asks for
+    the whole family with ``derive``."""
+    dec = small_decoder('[dictionary]\nname = "t"\n[[entries]]\nid = "c"\nphrase = "коммититься"\nmeaning = "x"\n'
+                        + derive)
+    assert [m.text for m in dec.decode("мы закоммитились на март")] == ["закоммитились"]
+    assert [m.text for m in dec.decode("он коммитится")] == ["коммитится"]
+    assert bool(dec.decode("сделай коммит")) is nouns
+    assert bool(dec.decode("коммитчик готов")) is nouns
+
+
+@pytest.mark.parametrize("word, folded", [("кoллеги", "коллеги"), ("po-файл", None), ("it-отдел", None),
+                                          ("фоллоу-aп", "фоллоу-ап")])
+def test_look_alike_letters_are_folded_inside_a_part_of_a_word_not_across_its_hyphen(word, folded):
+    """"кoллеги" with a Latin "o" is Cyrillic with a look-alike; "PO-файл", "IT-отдел" are an
+    abbreviation and a word (no "рофайл" typo of "рофл")."""
+    from jargon.text.translit import fold_homoglyphs
+
+    assert fold_homoglyphs(word) == folded

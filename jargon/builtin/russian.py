@@ -26,13 +26,14 @@ _PERSON_TAGS = ("Name", "Surn", "Patr")
 # what follows a borrowed root in a Russian word: verb suffixes and endings (-ить, -нуть,
 # -ануть, -ировать, past, present, imperative, participles), or noun suffixes and case
 # endings (diminutive -чик/-чк-, agent -ер, adjectival -ов-/-ск-/-н-)
-_DERIVED_ENDING = re.compile(
-    r"^(?:(?:ану|ан|ну|н|ова|ирова|ыва|ива|и|е|а|я|у)?"
-    r"(?:ть|ться|тся|л|ла|ло|ли|лся|лась|лось|лись|ю|юсь|ешь|ет|ется|ем|ете|ут|ют|ит|ится|им|ите|ишь|ат|ят|"
-    r"утся|ются|й|йте|и|в|вши|вшись|ясь|нн?(?:ый|ая|ое|ые|ого|ой|ую|ым|ых)|н|на|но|ны)"
-    r"|(?:чик|чк|ер|ов|ск|н|ин|инг|щик|ищ|ушк|ышк|ечк|очк|ик|ок|ен|ун)?"
-    r"(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
-    r"ях|ям|ями|ю|я|ь)?)$")
+_VERB_ENDING = (r"(?:ану|ан|ну|н|ова|ирова|ыва|ива|и|е|а|я|у)?"
+                r"(?:ть|ться|тся|л|ла|ло|ли|лся|лась|лось|лись|ю|юсь|ешь|ет|ется|ем|ете|ут|ют|ит|ится|им|ите|ишь|"
+                r"ат|ят|утся|ются|й|йте|и|в|вши|вшись|ясь|нн?(?:ый|ая|ое|ые|ого|ой|ую|ым|ых)|н|на|но|ны)")
+_NOUN_ENDING = (r"(?:чик|чк|ер|ов|ск|н|ин|инг|щик|ищ|ушк|ышк|ечк|очк|ик|ок|ен|ун)?"
+                r"(?:а|у|ом|ой|е|ы|и|ов|ам|ами|ах|ий|ая|ое|ые|ого|ому|ым|ых|ую|ей|ем|"
+                r"ях|ям|ями|ю|я|ь)?")
+_DERIVED_ENDING = re.compile(rf"^(?:{_VERB_ENDING}|{_NOUN_ENDING})$")
+_VERBAL_ENDING = re.compile(rf"^{_VERB_ENDING}$")
 _VERB_SUFFIX = re.compile(r"(?:ировать|овать|ануть|нуть|ить|ать|ять|еть)(?:ся|сь)?$")
 _DRAWN_OUT = re.compile(r"([а-яё])\1\1")     # a letter held in speech-to-text: "дааа", "нууу", "эээ"
 _POSSESSIVE = re.compile(r"^([а-я]{2,}?)(?:ов|ев|ин|ын)(?:а|у|ы|о|ой|ом|ому|ых|ым|ыми)?$")
@@ -205,8 +206,11 @@ class RussianAnalyzer(Analyzer):
             return root
         return self.stem(word) or word
 
-    def derived_ending(self, rest: str) -> bool:
-        return bool(_DERIVED_ENDING.match(rest))
+    def derived_ending(self, rest: str, verbal: bool = False) -> bool:
+        return bool((_VERBAL_ENDING if verbal else _DERIVED_ENDING).match(rest))
+
+    def is_verb(self, word: str) -> bool:
+        return _VERB_SUFFIX.search(word) is not None
 
     def is_known(self, word: str) -> bool:
         return not _CYRILLIC.search(word) or self._known(word)
@@ -360,9 +364,9 @@ class RussianAnalyzer(Analyzer):
         from jargon.text.translit import fold_homoglyphs, to_cyrillic
 
         if not _LATIN.match(word):
-            folded = fold_homoglyphs(word)      # "pришлете" with a Latin "p"
-            return [folded] if folded else []
-        return to_cyrillic(word)
+            folded = fold_homoglyphs(word)      # "pришлете" with a Latin "p" (not "PO-файл")
+            return [folded.replace("-", "")] if folded else []
+        return to_cyrillic(word.replace("-", ""))
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ from .patterns import Pattern, entry_patterns
 _SLOT = re.compile(r"\{\s*([^{}]*?)\s*\}")
 _SCOPED = re.compile(r"\{[^{}/]+/")
 CACHE_MIN_ENTRIES = 200
-FORMAT = 5
+FORMAT = 6
 # the indexes in use in this process, by cache name: decoders of the same dictionaries share one
 _IN_USE: weakref.WeakValueDictionary[str, CompiledIndex] = weakref.WeakValueDictionary()
 

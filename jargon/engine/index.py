@@ -81,7 +81,7 @@ class CompiledIndex:
         self.forms: dict[str, dict[int, float]] = {}           # form -> {class: similarity}
         self.stems: dict[str, dict[int, float]] = {}           # stem -> {class: similarity}
         self.synonym_forms: dict[str, dict[int, float]] = {}   # synonym's form -> {class: similarity}
-        self.roots: dict[str, list[tuple[str, int, str]]] = {}   # root[:3] -> [(root, class, tail)]
+        self.roots: dict[str, list[tuple[str, int, str, bool]]] = {}   # root[:3] -> [(root, class, tail, verbs only)]
         self.joined: dict[str, tuple[int, ...]] = {}           # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = {}               # entry -> literal pattern ids
         self.half_classes: dict[str, tuple[int, ...]] = {}     # piece of a split word -> classes it may be
@@ -132,7 +132,7 @@ class CompiledIndex:
         forms: dict[str, dict[int, float]] = defaultdict(dict)
         stems: dict[str, dict[int, float]] = defaultdict(dict)
         synonym_forms: dict[str, dict[int, float]] = defaultdict(dict)
-        roots: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+        roots: dict[str, list[tuple[str, int, str, bool]]] = defaultdict(list)
         literals: dict[int, list[int]] = defaultdict(list)
         joined: dict[str, tuple[int, ...]] = {}    # (classes in order, each once; tuples: few per word)
 
@@ -168,12 +168,13 @@ class CompiledIndex:
                     for f in words:
                         forms[f][c] = 1.0
                     # a borrowing the analyser does not know ("фоллоуап") also matches the words
-                    # derived from it ("фоллоуапчик", "челленджащий"), as a derive entry would
+                    # derived from it ("фоллоуапчик", "челленджащий"), as a derive entry would; a
+                    # borrowed verb its verbs only ("закоммитились", not git's "коммит")
                     if pat.inflect and tok.kind != SET and len(tok.word) >= 5 and not a.is_known(tok.word):
                         root = a.derivation_root(tok.word)
                         # a three-letter root only under a verb suffix ("лук" of "лукнуть")
                         if len(root) >= 4 or (len(root) == 3 and len(tok.word) - len(root) >= 3):
-                            roots[root[:3]].append((root, c, _tail(tok.word, root)))
+                            roots[root[:3]].append((root, c, _tail(tok.word, root), a.is_verb(tok.word)))
                     for alt in synonyms_of.get(tok.word, ()):
                         for f in inflections(alt) if pat.inflect else {alt}:
                             if c not in forms.get(f, ()):
@@ -184,7 +185,7 @@ class CompiledIndex:
                 (j,) = pat.words
                 word = pat.tokens[j].word
                 root = a.normalize(derive[pat.entry] or "") or a.derivation_root(word)
-                item = (root, classes[j], _tail(word, root))
+                item = (root, classes[j], _tail(word, root), False)     # the whole family, as asked
                 if len(root) >= 3 and item not in roots[root[:3]]:
                     roots[root[:3]].append(item)
             if pat.kind != PHRASE:

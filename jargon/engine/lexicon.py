@@ -260,7 +260,7 @@ class Lexicon:
             # letters a one-word phrase does not count this way ("Collect" is not "Коллеги!")
             # a word mixing scripts has look-alike letters in it ("кoллеги" with a Latin "o"),
             # a word all in another script is a transliteration
-            latin = a.transliterate(form.replace("-", ""))      # (none for most words)
+            latin = a.transliterate(form)      # (none for most words)
             kind = "homoglyph" if latin and _OTHER_LETTER.search(form) else "translit"
             readings = [(self.index.spellings[t], "spelling") if t in self.index.spellings else (t, kind)
                         for t in latin]
@@ -318,7 +318,7 @@ class Lexicon:
             return
         hits = []
         for base in bases:
-            for root, c, tail in self.index.roots.get(base[:3], ()):
+            for root, c, tail, verbal in self.index.roots.get(base[:3], ()):
                 if base.startswith(root):
                     rest = base[len(root):]
                 elif base.startswith(root[:-1]) and len(base) >= len(root) and \
@@ -332,7 +332,7 @@ class Lexicon:
                 if tail and (rest.startswith(tail) or rest.startswith(tail[:-1]) and len(rest) >= len(tail)
                              and rest[len(tail) - 1] in a.alternations.get(tail[-1], "")):
                     rests.append(rest[len(tail):])
-                if any(map(a.derived_ending, rests)) and DERIVED_SIM > found.get(c, 0.0):
+                if any(a.derived_ending(r, verbal) for r in rests) and DERIVED_SIM > found.get(c, 0.0):
                     hits.append(c)
         if hits and not a.is_known(form):         # a real word is never derived ("таскали" from "таск")
             for c in hits:

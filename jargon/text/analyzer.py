@@ -152,10 +152,16 @@ class Analyzer:
         """The root that words derived from a one-word ``derive`` entry are built on."""
         return self.stem(word) or word
 
-    def derived_ending(self, rest: str) -> bool:
+    def derived_ending(self, rest: str, verbal: bool = False) -> bool:
         """Whether ``rest``, what follows a root in a word the analyser does not know, is an
-        ending the language derives words with. Neutral default: only an empty rest."""
+        ending the language derives words with (``verbal``: a verb's ending, a verb's form or
+        participle). Neutral default: only an empty rest."""
         return not rest
+
+    def is_verb(self, word: str) -> bool:
+        """Whether a dictionary word is a verb by its form (a borrowed verb's family is its
+        verbs: "коммититься" is no "коммит"). Neutral default: no."""
+        return False
 
     def inflect_like(self, name: list[str], model: str, said_like: tuple[str, ...] = ()) -> list[str]:
         """The words of a ``name`` (as written in a text) in the grammatical form of ``model``, a form
