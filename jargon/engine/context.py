@@ -4,10 +4,11 @@ An entry with ``context = ["{work}", "slides"]`` (words, or ``{name}`` for a set
 dictionary's ``[sets]``) is a match only where one of those words, in any inflected form,
 stands within ``CONTEXT_WINDOW`` words of the match, before or after it, on the same line
 (a transcript turn with the question that prompted it, a paragraph, an e-mail line). An
-item of several words ("town hall") counts where its words stand in a row, the last one
-inflected ("town halls"). The words of the match itself do not count. So a one-word buzzword whose everyday sense is
-common ("deck", "robust", "visibility") needs a workplace word near it: "the ask from the
-directors" is jargon, "the ask price" in a market report is not.
+item of several words ("town hall") counts where its words stand in a row, each in any
+form ("town halls", "общем собрании"). The words of the match itself do not count. So a
+one-word buzzword whose everyday sense is common ("deck", "robust", "visibility") needs a
+workplace word near it: "the ask from the directors" is jargon, "the ask price" in a market
+report is not.
 
 The guard is language-neutral: the set's words go through the entry language's analyser
 (``inflections`` and ``normalize``), as the words of the line do.
@@ -31,8 +32,8 @@ class ContextGuards:
 
     def __init__(self) -> None:
         self.forms: dict[int, frozenset[str]] = {}      # entry index -> normalised forms that satisfy it
-        # entry index -> {the normalised words before an item's last word: the item's last words' forms}
-        self.phrases: dict[int, dict[tuple[str, ...], frozenset[str]]] = {}
+        # entry index -> its items of several words, each word as the set of its forms
+        self.phrases: dict[int, list[tuple[frozenset[str], ...]]] = {}
         self.written: dict[int, tuple[str, ...]] = {}   # entry index -> the guard as the dictionary writes it
 
     def add(self, index: int, entry: Entry, sets: Mapping[str, Sequence[str]], analyzer: Analyzer) -> None:
@@ -47,17 +48,16 @@ class ContextGuards:
             else:
                 words.append(name)
         forms: set[str] = set()
-        phrases: dict[tuple[str, ...], set[str]] = {}
-        for word in words:
-            *head, last = [analyzer.normalize(w) for w in word.split()]
-            lasts = {analyzer.normalize(f) for f in analyzer.inflections(last)} | {last}
-            if head:
-                phrases.setdefault(tuple(head), set()).update(lasts)
-            else:
-                forms.update(lasts)
+        phrases: list[tuple[frozenset[str], ...]] = []
+        for item in words:
+            parts = tuple(_forms(analyzer, w) for w in item.split())
+            if len(parts) == 1:
+                forms.update(parts[0])
+            elif parts:
+                phrases.append(parts)
         self.forms[index] = frozenset(forms)
         if phrases:
-            self.phrases[index] = {head: frozenset(lasts) for head, lasts in phrases.items()}
+            self.phrases[index] = phrases
         self.written[index] = tuple(entry.context)
 
     def holds(self, index: int, norms: Sequence[str], first: int, last: int) -> bool:
@@ -70,11 +70,11 @@ class ContextGuards:
         before, after = norms[lo:first], norms[last + 1:hi]
         if not forms.isdisjoint(before) or not forms.isdisjoint(after):
             return True
-        for head, lasts in self.phrases.get(index, {}).items():
-            n = len(head)
+        for parts in self.phrases.get(index, ()):
+            n = len(parts)
             for start, stop in ((lo, first), (last + 1, min(hi, len(norms)))):
-                for i in range(start, stop - n):
-                    if norms[i + n] in lasts and tuple(norms[i:i + n]) == head:
+                for i in range(start, stop - n + 1):
+                    if all(norms[i + k] in part for k, part in enumerate(parts)):
                         return True
         return False
 
@@ -84,3 +84,9 @@ class ContextGuards:
             return None
         return {"guard": "context", "passed": passed, "checked": list(self.written[index]),
                 "rule": f"a word of these within {CONTEXT_WINDOW} words on the same line"}
+
+
+def _forms(analyzer: Analyzer, word: str) -> frozenset[str]:
+    """The normalised forms of one word of a context item."""
+    low = analyzer.normalize(word)
+    return frozenset({analyzer.normalize(f) for f in analyzer.inflections(low)} | {low})
