@@ -213,6 +213,9 @@ def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
      "Getting an education here is like drinking from a fire hose.", "drink-from-the-firehose"),
     ("We had to pressure test that idea in the leadership meeting.", "The pipes were pressure tested.",
      "pressure-test"),
+    ("The vendor pivoted three times in a year.", "The crane arm pivots on a steel pin.", "pivot-alone"),
+    ("The away day was about synergy between the retail teams.",
+     "The synergy between the two drugs is why the pharmacist flagged it.", "synergy"),
 ])
 def test_entries_of_the_second_2026_12_01_round(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
