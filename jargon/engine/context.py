@@ -35,6 +35,8 @@ class ContextGuards:
         # entry index -> its items of several words, each word as the set of its forms
         self.phrases: dict[int, list[tuple[frozenset[str], ...]]] = {}
         self.written: dict[int, tuple[str, ...]] = {}   # entry index -> the guard as the dictionary writes it
+        # the compiled forms of each list of words met (entries of one pack share their set): built once
+        self._compiled: dict[tuple[str, ...], tuple[frozenset[str], list[tuple[frozenset[str], ...]]]] = {}
 
     def add(self, index: int, entry: Entry, sets: Mapping[str, Sequence[str]], analyzer: Analyzer) -> None:
         """Compile ``entry``'s guard (``sets``: its dictionary's ``[sets]``), if it has one."""
@@ -47,17 +49,21 @@ class ContextGuards:
                 words.extend(sets.get(name[1:-1].strip(), ()))
             else:
                 words.append(name)
-        forms: set[str] = set()
-        phrases: list[tuple[frozenset[str], ...]] = []
-        for item in words:
-            parts = tuple(_forms(analyzer, w) for w in item.split())
-            if len(parts) == 1:
-                forms.update(parts[0])
-            elif parts:
-                phrases.append(parts)
-        self.forms[index] = frozenset(forms)
-        if phrases:
-            self.phrases[index] = phrases
+        key = tuple(words)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            forms: set[str] = set()
+            phrases: list[tuple[frozenset[str], ...]] = []
+            for item in words:
+                parts = tuple(_forms(analyzer, w) for w in item.split())
+                if len(parts) == 1:
+                    forms.update(parts[0])
+                elif parts:
+                    phrases.append(parts)
+            compiled = self._compiled[key] = (frozenset(forms), phrases)
+        self.forms[index] = compiled[0]
+        if compiled[1]:
+            self.phrases[index] = compiled[1]
         self.written[index] = tuple(entry.context)
 
     def holds(self, index: int, norms: Sequence[str], first: int, last: int) -> bool:
