@@ -47,7 +47,7 @@ SPEED_ONLY = {"MAX_PAIR_SET", "MAX_PIECE"}
 # the engine's tests: fast (seconds), and together they pin every stage
 TESTS = ["tests/test_scoring.py", "tests/test_engine_rules.py", "tests/test_lexicon.py", "tests/test_anchors.py",
          "tests/test_engine.py", "tests/test_explain.py", "tests/test_quality.py", "tests/test_properties.py",
-         "tests/test_en_corporate_phrasing.py"]
+         "tests/test_en_corporate_phrasing.py", "tests/test_context_guard.py"]
 COPIED = ["jargon", "tests", "dictionaries", "pyproject.toml"]
 # issue 9's list: (constant, new value)
 ISSUE_VALUES = [("ORDER_PENALTY", "0.0"), ("MIN_COVERAGE", "0.6"), ("MAX_GAP", "8"), ("STEM_SIM", "0.0"),

@@ -21,7 +21,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +92,14 @@ def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
     duplicated = _duplicate_variants(d, where, problems)
     _fuzzy_headwords(d, where, similarity, problems)
     decoder = decoder_factory([d])
+    # a variant is checked as a phrase, without its entry's context guard (a variant said alone
+    # has no context); the examples are decoded with the guards on
+    phrases = decoder_factory([_without_context(d)]) if any(e.context for e in d.entries) else decoder
     for entry in d.entries:
         for variant in entry.variants:
             if (entry.id, variant) in duplicated:
                 continue
-            found = _found(decoder.decode(variant), d.name)
+            found = _found(phrases.decode(variant), d.name)
             if entry.id not in found:
                 problems.append(Problem(d.path, where.item(entry, "variants", variant),
                                         f"variant {variant!r} of entry {entry.id!r} {_instead(found, 'matches')}"))
@@ -107,6 +110,11 @@ def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
                                         f"example {n} of entry {entry.id!r} does not decode to it "
                                         f"({_instead(found, 'found')}): {_short(example)!r}"))
     return sorted(problems, key=lambda p: p.line)
+
+
+def _without_context(d: Dictionary) -> Dictionary:
+    """``d`` with no entry's context guard (jargon.engine.context)."""
+    return replace(d, entries=tuple(replace(e, context=()) if e.context else e for e in d.entries))
 
 
 def _default_decoder_factory(languages: dict | None) -> Callable[[Sequence[Dictionary]], Any]:

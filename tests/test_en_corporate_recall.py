@@ -182,3 +182,49 @@ def test_entries_the_fresh_sets_missed(decoder, jargon, ordinary, entry):
 def test_entries_of_the_2026_12_01_round(decoder, jargon, ordinary, entry):
     assert entry in _ids(decoder, jargon)
     assert entry not in _ids(decoder, ordinary)
+
+
+@pytest.mark.parametrize("jargon, ordinary, entry", [
+    # one-word buzzwords with a context guard: the same word, with and without a workplace word near
+    ("Please see the attached deck ahead of the team meeting.", "We sat on the deck of the ferry.", "deck-alone"),
+    ("The dashboard gives the managers more visibility into every call.", "Visibility was poor in the fog.",
+     "visibility-alone"),
+    ("The ask from the directors is simple: same output, fewer hours.", "The ask was simple: come home.", "the-ask"),
+    ("The solution has to be robust, or procurement won't look at it.", "He was a robust old farmer.",
+     "robust-alone"),
+    ("Our headcount went down but the workload didn't.", "The teacher did a headcount on the coach.",
+     "headcount-alone"),
+    ("Any agency shift over that has to be escalated to the site team.", "The argument escalated quickly.",
+     "escalate-alone"),
+    ("If one of the directors pushes back, you're back to square one.", "She pushed back her chair and left.",
+     "push-back-alone"),
+    ("A lot of my job as a manager is protecting the team's bandwidth.", "Our bandwidth at home is terrible.",
+     "bandwidth-alone"),
+    ("The manager says we should follow industry best practice.", "As a best practice, close the file handle.",
+     "best-practice"),
+    # frames with their literal guards
+    ("We need to pressure-test the plan with the site managers.", "The plumber had to pressure test the boiler.",
+     "pressure-test"),
+    ("Let's put the new uniform policy to bed once and for all.", "I put the kids to bed at eight.", "put-to-bed"),
+    ("This time we need to bring procurement to the table early.", "Bring the plates to the table, please.",
+     "bring-to-the-table-slot"),
+    ("Others get parked because they need capital.", "The car got parked on the kerb.", "park-it"),
+    ("It was like trying to drink from the firehose in my first month of training.",
+     "Getting an education here is like drinking from a fire hose.", "drink-from-the-firehose"),
+    ("We had to pressure test that idea in the leadership meeting.", "The pipes were pressure tested.",
+     "pressure-test"),
+    ("The vendor pivoted three times in a year.", "The crane arm pivots on a steel pin.", "pivot-alone"),
+    ("The away day was about synergy between the retail teams.",
+     "The synergy between the two drugs is why the pharmacist flagged it.", "synergy"),
+])
+def test_entries_of_the_second_2026_12_01_round(decoder, jargon, ordinary, entry):
+    assert entry in _ids(decoder, jargon)
+    assert entry not in _ids(decoder, ordinary)
+
+
+def test_a_misspelt_vowel_is_still_heard_as_the_word(decoder):
+    """The English sound key (vowels as one, doubled letters once) lets a one-word phrase
+    through a typo that changes only a vowel ("levarage"), not through another word."""
+    assert "leverage" in _ids(decoder, "They were talking about levarage the whole day.")
+    assert "synergy" in _ids(decoder, "They were talking about synergys the whole day.")
+    assert _ids(decoder, "They were talking about beverages the whole day.") == []

@@ -29,10 +29,11 @@ FLOORS = {
 }
 # English span sets, scored with the en-corporate pack: (F1 floor, recall floor)
 SPAN_FLOORS = {
-    "fresh-en-a": (0.94, 0.91),
-    "fresh-en-b": (0.92, 0.89),     # scored unseen in the first round, spent on the pack's tuning in the next
+    "fresh-en-a": (0.95, 0.92),
+    "fresh-en-b": (0.94, 0.91),     # scored unseen in the first round, spent on the pack's tuning in the next
     "fresh-en-c": (0.93, 0.90),     # scored unseen in session 4, spent on the pack's tuning in session 5
-    "fresh-en-f": (0.69, 0.55),     # written in session 5, read to choose engine rules (the pack never saw it)
+    "fresh-en-f": (0.81, 0.70),     # written in session 5, read to choose engine rules, then tuned on by the pack
+                                    # (with a set E kept outside the repository) on 2026-12-01: 0.704 -> 0.823
 }
 
 

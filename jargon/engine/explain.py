@@ -10,7 +10,8 @@ prints and the ``json``/``jsonl`` formats carry as the ``explain`` field:
 * ``score``: matched weight, pattern weight, inserted weight, coverage, Dice, order
   factor, and the score they make (``100 x Dice x order``);
 * ``guards``: what was checked besides the score (address position, literal
-  collocations of the entry, the script of the line);
+  collocations of the entry, the script of the line; the decoder adds the entry's context
+  guard, jargon.engine.context);
 * ``rejected``: for a near miss, why it was refused.
 """
 from __future__ import annotations

@@ -13,6 +13,8 @@ MIN_COVERAGE = 0.75        # a window must hold this share of its pattern's weig
 FULL_PHRASE_WORDS = 3      # phrases of up to this many words (besides slots) must be said in full
 ORDER_PENALTY = 0.2        # score lost when every aligned word is out of the phrase's order
 MAX_GAP = 4                # words a window may hold beyond its pattern's own
+CONTEXT_WINDOW = 12        # words either side of a match, on its line, where an entry's context guard
+                           # looks for a word of its topic (jargon.engine.context)
 
 # -- how much a word counts (weights) --------------------------------------------------
 FUNCTION_WEIGHT = 0.3      # prepositions, conjunctions, particles inside a phrase

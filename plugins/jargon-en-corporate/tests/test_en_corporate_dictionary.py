@@ -82,9 +82,31 @@ def test_example_decodes_to_its_entry(decoder, entry_id, example):
 
 
 def test_every_headword_decodes_to_its_entry(decoder):
+    """A headword said alone is found; one with a context guard needs a workplace word near it."""
     missing = [e.id for e in DICTIONARY.entries
-               if "{" not in e.phrase and e.id not in [m.entry.id for m in decoder.decode(e.phrase)]]
+               if "{" not in e.phrase and e.id not in [m.entry.id for m in decoder.decode(_near_work(e))]]
     assert missing == []
+
+
+def _near_work(e) -> str:
+    return f"{e.phrase}, the manager said." if e.context else e.phrase
+
+
+GUARDED = [e for e in DICTIONARY.entries if e.context]
+
+
+def test_the_pack_guards_its_everyday_one_word_buzzwords():
+    assert len(GUARDED) >= 20
+    assert all(e.context == ("{work}",) for e in GUARDED)
+    assert {"deck-alone", "visibility-alone", "the-ask", "robust-alone", "bandwidth-alone"} <= {e.id for e in GUARDED}
+
+
+@pytest.mark.parametrize("entry", GUARDED, ids=lambda e: e.id)
+def test_a_guarded_headword_said_with_no_workplace_word_is_not_jargon(decoder, entry):
+    """The guard holds: "Deck." or "Visibility, she said." is no match; "Deck, the manager said." is."""
+    found = [m.entry.id for m in decoder.decode(f"{entry.phrase}, she said, and went home.")]
+    assert entry.id not in found
+    assert entry.id in [m.entry.id for m in decoder.decode(_near_work(entry))]
 
 
 def test_validate_finds_nothing_but_slot_variants():

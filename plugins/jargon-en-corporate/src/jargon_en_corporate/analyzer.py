@@ -13,6 +13,8 @@ import unicodedata
 from jargon.text.analyzer import Analyzer
 
 _VOWELS = "aeiou"
+_SOUND_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
 _LATIN_WORD = re.compile(r"^[a-z][a-z'-]*$")
 # British -ise/-isation spellings ("socialise", "operationalised", "organisation"): the stem
 # before "is" and the ending after it
@@ -359,6 +361,13 @@ class EnglishAnalyzer(Analyzer):
                     found -= {base, _plural(base), base + "'s"}
                 forms |= found
         return forms
+
+    def sound_key(self, word: str) -> str:
+        """How a word sounds, roughly: vowels (and "y") after the first letter are one vowel,
+        doubled letters once, so a misspelt vowel is heard as the word ("levarage" and
+        "leverage", "synergys" and "synergies")."""
+        key = word[:1] + _SOUND_VOWELS.sub("a", word[1:])
+        return _DOUBLED.sub(r"\1", key)
 
     def stem(self, word: str) -> str | None:
         """The Snowball stem, when it is long enough and cuts off no more than an inflection.
