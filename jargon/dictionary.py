@@ -29,7 +29,7 @@ META_REQUIRED = ("name",)
 ENTRY_KEYS: dict[str, Any] = {
     "id": str, "phrase": str, "meaning": str, "variants": list, "placeholders": list, "tags": list,
     "examples": list, "explicit": bool, "clean_meaning": str, "anchor": str, "inflect": bool,
-    "literal": list, "note": str, "derive": bool, "root": str, "sources": list, "context": list,
+    "literal": list, "note": str, "derive": bool, "root": str, "sources": list, "context": list, "unless": list,
 }
 ENTRY_REQUIRED = ("id", "phrase", "meaning")
 ANCHORS = ("any", "start")
@@ -249,17 +249,18 @@ def _check_slots(text: str, key: str, sets: dict, index: int, lines: _Lines, whe
         raise DictionaryError(f"unbalanced braces in {text!r}", where, lines.key_in_entry(index, key))
 
 
-def _check_context(item: str, sets: dict, index: int, lines: _Lines, where: Path) -> None:
-    """A context guard's item is a word or ``{name}`` of a set in ``[sets]`` (no other slot)."""
+def _check_context(item: str, sets: dict, index: int, lines: _Lines, where: Path, key: str = "context") -> None:
+    """A context guard's item (``context``, ``unless``) is a word or ``{name}`` of a set in
+    ``[sets]`` (no other slot)."""
     name = item.strip()
     if SLOT_RE.fullmatch(name):
         if name[1:-1].strip() not in sets:
             known = ", ".join(sets) or "none"
-            raise DictionaryError(f"context {name!r} names no set of [sets] (known: {known})", where,
-                                  lines.key_in_entry(index, "context"))
+            raise DictionaryError(f"{key} {name!r} names no set of [sets] (known: {known})", where,
+                                  lines.key_in_entry(index, key))
     elif not name or "{" in name or "}" in name:
-        raise DictionaryError(f"context {item!r} must be a word or {{name}} of a set", where,
-                              lines.key_in_entry(index, "context"))
+        raise DictionaryError(f"{key} {item!r} must be a word or {{name}} of a set", where,
+                              lines.key_in_entry(index, key))
 
 
 def _phrase_key(phrase: str) -> str:
@@ -296,8 +297,9 @@ def _entry(raw: Any, index: int, line: int, lines: _Lines, where: Path, context:
         value = raw.get(key, ())
         for text in [value] if isinstance(value, str) else value:
             _check_slots(text, key, sets, index, lines, where)
-    for item in raw.get("context", ()):
-        _check_context(item, sets, index, lines, where)
+    for key in ("context", "unless"):
+        for item in raw.get(key, ()):
+            _check_context(item, sets, index, lines, where, key)
     if raw.get("derive") and len(re.findall(r"\w+", raw["phrase"])) != 1:
         raise DictionaryError(f"entry {raw['id']!r}: derive = true needs a one-word phrase", where,
                               lines.key_in_entry(index, "derive"))
@@ -314,6 +316,7 @@ def _entry(raw: Any, index: int, line: int, lines: _Lines, where: Path, context:
         literal=tuple(raw.get("literal", ())), note=raw.get("note"), derive=raw.get("derive", False),
         root=raw.get("root"), sources=tuple(raw.get("sources", ())), line=line,
         context=tuple(c.strip() for c in raw.get("context", ())),
+        unless=tuple(c.strip() for c in raw.get("unless", ())),
     )
 
 
@@ -339,7 +342,7 @@ def dictionary_to_data(d: Dictionary) -> dict:
 
 def entry_to_data(e: Entry) -> dict:
     out: dict[str, Any] = {"id": e.id, "phrase": e.phrase, "meaning": e.meaning}
-    for key in ("variants", "placeholders", "tags", "examples", "literal", "sources", "context"):
+    for key in ("variants", "placeholders", "tags", "examples", "literal", "sources", "context", "unless"):
         value = getattr(e, key)
         if value:
             out[key] = list(value)

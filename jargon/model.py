@@ -26,6 +26,7 @@ class Entry:
     inflect: bool = True             # match inflected forms (False: only the written forms, typos allowed)
     literal: tuple[str, ...] = ()    # collocations in which the words are literal, not jargon
     context: tuple[str, ...] = ()    # words or {sets}, one of which must be near a match (jargon.engine.context)
+    unless: tuple[str, ...] = ()     # words or {sets}, none of which may be near a match (a literal topic)
     note: str | None = None
     derive: bool = False             # a single word: the words built on its root count too (факап -> профакапить)
     root: str | None = None          # the root to derive from (default: the headword's stem)

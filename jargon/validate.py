@@ -94,7 +94,7 @@ def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
     decoder = decoder_factory([d])
     # a variant is checked as a phrase, without its entry's context guard (a variant said alone
     # has no context); the examples are decoded with the guards on
-    phrases = decoder_factory([_without_context(d)]) if any(e.context for e in d.entries) else decoder
+    phrases = decoder_factory([_without_context(d)]) if any(e.context or e.unless for e in d.entries) else decoder
     for entry in d.entries:
         for variant in entry.variants:
             if (entry.id, variant) in duplicated:
@@ -113,8 +113,9 @@ def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
 
 
 def _without_context(d: Dictionary) -> Dictionary:
-    """``d`` with no entry's context guard (jargon.engine.context)."""
-    return replace(d, entries=tuple(replace(e, context=()) if e.context else e for e in d.entries))
+    """``d`` with no entry's context guards (jargon.engine.context)."""
+    return replace(d, entries=tuple(replace(e, context=(), unless=()) if e.context or e.unless else e
+                                    for e in d.entries))
 
 
 def _default_decoder_factory(languages: dict | None) -> Callable[[Sequence[Dictionary]], Any]:

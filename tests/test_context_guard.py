@@ -111,3 +111,62 @@ def test_validate_checks_variants_without_the_guard(tmp_path):
         encoding="utf-8")
     problems = validate_file(path, languages={"ru": Language("ru", "Russian", RussianAnalyzer)})
     assert [str(p) for p in problems] == []
+
+
+LITERAL = """
+    [dictionary]
+    name = "lit"
+
+    [sets]
+    water = ["бассейн", "вышка", "спасатель", "нырять"]
+
+    [[entries]]
+    id = "dive"
+    phrase = "глубокое погружение"
+    meaning = "долгое совещание о цифрах"
+    unless = ["{water}", "акваланг"]
+"""
+
+
+@pytest.fixture(scope="module")
+def literal():
+    return small_decoder(LITERAL)
+
+
+def test_an_entry_with_unless_is_literal_where_a_word_of_that_topic_is_near(literal):
+    assert ids(literal, "Руководитель устроил глубокое погружение в цифры.") == ["dive"]
+    assert ids(literal, "Он прыгнул с вышки, глубокое погружение, спасатели свистят.") == []     # a set word, inflected
+    assert ids(literal, "Глубокое погружение с аквалангом.") == []          # a word listed in the guard itself
+    assert ids(literal, "В бассейне были.\nПотом глубокое погружение в отчёт.") == ["dive"]    # another line
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_the_literal_word_counts_up_to_twelve_words_away_and_no_further(literal, before):
+    def line(between: int) -> str:
+        words = FILLER[:between]
+        return " ".join(["бассейн", *words, "глубокое погружение"] if before else
+                        ["глубокое погружение", *words, "бассейн"])
+    assert ids(literal, line(11)) == []              # the twelfth word from the match
+    assert ids(literal, line(12)) == ["dive"]        # the thirteenth
+
+
+def test_near_misses_and_explain_say_why_unless_refused():
+    d = small_decoder(LITERAL)
+    d.explain = True
+    near: list = []
+    assert d.decode("Нырять и глубокое погружение.", near) == []
+    (miss,) = [m for m in near if m.entry.id == "dive"]
+    assert miss.explain["rejected"] == "a word of its literal context near it"
+    (guard,) = [g for g in miss.explain["guards"] if g["guard"] == "unless"]
+    assert guard == {"guard": "unless", "passed": False, "checked": ["{water}", "акваланг"],
+                     "rule": f"no word of these within {CONTEXT_WINDOW} words on the same line"}
+    (match,) = d.decode("Устроим глубокое погружение в отчёт.")
+    assert [g["passed"] for g in match.explain["guards"] if g["guard"] == "unless"] == [True]
+
+
+def test_unless_is_written_back_and_a_bad_item_is_one_clear_error():
+    d = toml_dictionary(LITERAL)
+    assert d.entry("dive").unless == ("{water}", "акваланг")
+    assert [e.get("unless") for e in dictionary_to_data(d)["entries"]] == [["{water}", "акваланг"]]
+    with pytest.raises(DictionaryError, match=r"unless '\{sea\}' names no set of \[sets\]"):
+        parse_dictionary(LITERAL.replace('"{water}"', '"{sea}"').replace("\n    ", "\n"))

@@ -210,3 +210,38 @@ def test_the_ordinary_sense_stays_quiet_and_the_jargon_is_found(decoder, ordinar
 ])
 def test_everyday_idioms_are_no_workplace_jargon(decoder, idiom):
     assert _ids(decoder, idiom) == []
+
+
+@pytest.mark.parametrize(("literal", "jargon", "entry"), [
+    # unless = ["{topic}"]: a word of the literal topic anywhere near, not only in one wording
+    ("The coral was lovely on our deep dive, until the divers lost the line.",
+     "The board wants a deep dive on churn before Friday.", "deep-dive"),
+    ("Slide in to touch base before the fielder throws.", "Let's touch base after the town hall.", "touch-base"),
+    ("The trawler was on my radar for an hour, drifting north.", "The renewal is on my radar, don't worry.",
+     "on-my-radar"),
+    ("Our old elevator has a hard stop at the fourth floor.", "I have a hard stop at two, sorry.", "hard-stop"),
+    ("Drill down past the joists, mind the concrete.", "Can we drill down into the churn figures?", "drill-down"),
+    ("Roadworks will disrupt the buses all week.", "We want to disrupt the insurance market.", "disrupt"),
+    ("Pick the low-hanging fruit first, the ladder's broken and the pears are ripe.",
+     "Go after the low-hanging fruit in the contracts first.", "low-hanging-fruit"),
+    ("Take the laptop offline before the update.", "Can we take this offline?", "take-this-offline"),
+    ("The groundsman had to move the goalposts before the match.", "They keep moving the goalposts on targets.",
+     "move-the-goalposts"),
+    ("Antibiotics can show synergy, so doses are lowered.", "The merger promises synergy across the sales teams.",
+     "synergy"),
+])
+def test_a_literal_topic_near_the_words_keeps_them_literal(decoder, literal, jargon, entry):
+    assert entry not in _ids(decoder, literal)
+    assert entry in _ids(decoder, jargon)
+    # without its guards the entry would take the literal sentence (the guard is what holds it)
+    from dataclasses import replace
+    bare = replace(DICTIONARY, entries=tuple(replace(e, unless=()) if e.id == entry else e for e in DICTIONARY.entries))
+    if entry != "take-this-offline":      # (held by a literal collocation with a {tech} word)
+        assert entry in _ids(Decoder([bare], languages={"en": english()}), literal)
+
+
+def test_a_workplace_word_of_the_same_sound_is_no_literal_topic(decoder):
+    """The topic sets hold words of the physical sense only: a warehouse's forklifts and a
+    laptop in a chat leave the jargon alone."""
+    assert "leverage" in _ids(decoder, "We should leverage the new forklifts better.")
+    assert "ping-me" in _ids(decoder, "Ping me when your laptop is back.")

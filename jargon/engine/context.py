@@ -1,4 +1,5 @@
-"""Entry-level context guards: an entry that counts only where words of its topic are near.
+"""Entry-level context guards: an entry that counts only where words of its topic are near,
+or only where no word of a literal topic is.
 
 An entry with ``context = ["{work}", "slides"]`` (words, or ``{name}`` for a set of its
 dictionary's ``[sets]``) is a match only where one of those words, in any inflected form,
@@ -10,7 +11,12 @@ one-word buzzword whose everyday sense is common ("deck", "robust", "visibility"
 workplace word near it: "the ask from the directors" is jargon, "the ask price" in a market
 report is not.
 
-The guard is language-neutral: the set's words go through the entry language's analyser
+``unless = ["{water}", "lifeguard"]`` is the other way round: where one of those words is
+that near, the entry's words are literal ("she did a deep dive off the high board, the
+lifeguard blew the whistle"; "I pinged the server"): a literal collocation that holds for
+a whole topic rather than one wording.
+
+The guards are language-neutral: the set's words go through the entry language's analyser
 (``inflections`` and ``normalize``), as the words of the line do.
 """
 from __future__ import annotations
@@ -25,25 +31,33 @@ from .tuning import CONTEXT_WINDOW
 __all__ = ["CONTEXT_WINDOW", "ContextGuards"]
 
 REJECTED = "no word of its context near it"
+LITERAL_NEAR = "a word of its literal context near it"
+
+_Compiled = tuple[frozenset[str], list[tuple[frozenset[str], ...]]]   # one-word forms, items of several words
 
 
 class ContextGuards:
-    """The context guards of a decoder's entries, by entry index. Picklable."""
+    """The context guards of a decoder's entries, by entry index: ``context`` (a word of
+    these must be near) and ``unless`` (no word of these may be near: "the lifeguard", "the
+    server" make "a deep dive", "ping" literal). Picklable."""
 
     def __init__(self) -> None:
-        self.forms: dict[int, frozenset[str]] = {}      # entry index -> normalised forms that satisfy it
-        # entry index -> its items of several words, each word as the set of its forms
-        self.phrases: dict[int, list[tuple[frozenset[str], ...]]] = {}
-        self.written: dict[int, tuple[str, ...]] = {}   # entry index -> the guard as the dictionary writes it
+        self.near: dict[int, _Compiled] = {}        # entry index -> its ``context``
+        self.not_near: dict[int, _Compiled] = {}    # entry index -> its ``unless``
+        self.written: dict[int, dict[str, tuple[str, ...]]] = {}   # entry index -> the guards as written
         # the compiled forms of each list of words met (entries of one pack share their set): built once
-        self._compiled: dict[tuple[str, ...], tuple[frozenset[str], list[tuple[frozenset[str], ...]]]] = {}
+        self._compiled: dict[tuple[str, ...], _Compiled] = {}
 
     def add(self, index: int, entry: Entry, sets: Mapping[str, Sequence[str]], analyzer: Analyzer) -> None:
-        """Compile ``entry``'s guard (``sets``: its dictionary's ``[sets]``), if it has one."""
-        if not entry.context:
-            return
+        """Compile ``entry``'s guards (``sets``: its dictionary's ``[sets]``), if it has any."""
+        for key, items, table in (("context", entry.context, self.near), ("unless", entry.unless, self.not_near)):
+            if items:
+                table[index] = self._compile(items, sets, analyzer)
+                self.written.setdefault(index, {})[key] = tuple(items)
+
+    def _compile(self, items: Sequence[str], sets: Mapping[str, Sequence[str]], analyzer: Analyzer) -> _Compiled:
         words: list[str] = []
-        for item in entry.context:
+        for item in items:
             name = item.strip()
             if name.startswith("{") and name.endswith("}"):
                 words.extend(sets.get(name[1:-1].strip(), ()))
@@ -61,35 +75,52 @@ class ContextGuards:
                 elif parts:
                     phrases.append(parts)
             compiled = self._compiled[key] = (frozenset(forms), phrases)
-        self.forms[index] = compiled[0]
-        if compiled[1]:
-            self.phrases[index] = compiled[1]
-        self.written[index] = tuple(entry.context)
+        return compiled
 
     def holds(self, index: int, norms: Sequence[str], first: int, last: int) -> bool:
-        """Whether entry ``index``'s guard passes for a match over tokens ``first..last`` of a
+        """Whether entry ``index``'s guards pass for a match over tokens ``first..last`` of a
         line whose normalised tokens are ``norms`` (an entry with no guard always passes)."""
-        forms = self.forms.get(index)
-        if forms is None:
-            return True
-        lo, hi = max(0, first - CONTEXT_WINDOW), last + 1 + CONTEXT_WINDOW
-        before, after = norms[lo:first], norms[last + 1:hi]
-        if not forms.isdisjoint(before) or not forms.isdisjoint(after):
-            return True
-        for parts in self.phrases.get(index, ()):
-            n = len(parts)
-            for start, stop in ((lo, first), (last + 1, min(hi, len(norms)))):
-                for i in range(start, stop - n + 1):
-                    if all(norms[i + k] in part for k, part in enumerate(parts)):
-                        return True
-        return False
+        return self.refusal(index, norms, first, last) is None
 
-    def explain(self, index: int, passed: bool) -> dict | None:
-        """The guard as ``--explain`` shows it, or None for an entry with none."""
-        if index not in self.written:
-            return None
-        return {"guard": "context", "passed": passed, "checked": list(self.written[index]),
-                "rule": f"a word of these within {CONTEXT_WINDOW} words on the same line"}
+    def refusal(self, index: int, norms: Sequence[str], first: int, last: int) -> str | None:
+        """Why entry ``index``'s guards refuse the match over tokens ``first..last``, or None."""
+        near = self.near.get(index)
+        if near is not None and not _near(near, norms, first, last):
+            return REJECTED
+        not_near = self.not_near.get(index)
+        if not_near is not None and _near(not_near, norms, first, last):
+            return LITERAL_NEAR
+        return None
+
+    def explain(self, index: int, rejected: str | None) -> list[dict]:
+        """The guards as ``--explain`` shows them (none for an entry without), given why the
+        match was refused (``rejected``)."""
+        written = self.written.get(index, {})
+        rule = f"within {CONTEXT_WINDOW} words on the same line"
+        out = []
+        if "context" in written:
+            out.append({"guard": "context", "passed": rejected != REJECTED, "checked": list(written["context"]),
+                        "rule": f"a word of these {rule}"})
+        if "unless" in written:
+            out.append({"guard": "unless", "passed": rejected not in (REJECTED, LITERAL_NEAR),
+                        "checked": list(written["unless"]), "rule": f"no word of these {rule}"})
+        return out
+
+
+def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int) -> bool:
+    """Whether a word (or an item of several words, in a row) of ``compiled`` stands within
+    CONTEXT_WINDOW words of tokens ``first..last`` of ``norms`` (the match's own words aside)."""
+    forms, phrases = compiled
+    lo, hi = max(0, first - CONTEXT_WINDOW), last + 1 + CONTEXT_WINDOW
+    if not forms.isdisjoint(norms[lo:first]) or not forms.isdisjoint(norms[last + 1:hi]):
+        return True
+    for parts in phrases:
+        n = len(parts)
+        for start, stop in ((lo, first), (last + 1, min(hi, len(norms)))):
+            for i in range(start, stop - n + 1):
+                if all(norms[i + k] in part for k, part in enumerate(parts)):
+                    return True
+    return False
 
 
 def _forms(analyzer: Analyzer, word: str) -> frozenset[str]:

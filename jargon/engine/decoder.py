@@ -12,8 +12,8 @@ How a text flows (see docs/architecture.md):
    and each candidate phrase is scored on its best window in each utterance
    (jargon.engine.scoring).
 4. Overlaps resolve to the best match; literal collocations ("концептуальная модель")
-   veto their entry where they match, and an entry's context guard where no word of its
-   topic is near (jargon.engine.context).
+   veto their entry where they match, and an entry's context guards where no word of its
+   topic is near, or a word of a literal topic is (jargon.engine.context).
 """
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, Tokens
 
 from .cache import build_lexicon, language_tables, scoped, unscoped
-from .context import REJECTED as OUT_OF_CONTEXT
 from .context import ContextGuards
 from .lexicon import Lexicon
 from .line import Candidate, CandidateLine
@@ -66,7 +65,7 @@ class Decoder:
         for idx, (d, _) in enumerate(self.entries):
             by_lang.setdefault(d.language, []).append(idx)
         self.lexicons: list[Lexicon] = []     # one per language; pattern ids are per lexicon
-        self.contexts = ContextGuards()       # entries that count only near words of their topic
+        self.contexts = ContextGuards()       # entries that count only near (or away from) words of a topic
         for code, indices in by_lang.items():
             lang = languages.get(code)
             analyzer: Analyzer = lang.analyzer() if lang is not None else Analyzer()
@@ -184,8 +183,8 @@ class Decoder:
             better = [cc for cs, ce, cc in chosen
                       if s < ce and cs < e and not self._same_headword(cc, c, (cs, ce), (s, e))]
             reason = (f"a literal use: {unscoped(lit.text)!r}" if lit is not None else
-                      OUT_OF_CONTEXT if not self.contexts.holds(pat.entry, c[3][1], w.first, w.last) else
-                      "overlapped by a better match" if better else None)
+                      self.contexts.refusal(pat.entry, c[3][1], w.first, w.last) or
+                      ("overlapped by a better match" if better else None))
             if reason:
                 # another wording of an entry that matched here is no near miss worth listing
                 if trace is not None and not any(cc[1].entry == pat.entry for cc in better):
@@ -213,9 +212,7 @@ class Decoder:
             from .explain import explain_window
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected, entry.phrase)
-            guard = self.contexts.explain(pat.entry, rejected != OUT_OF_CONTEXT)
-            if guard is not None:
-                explanation["guards"].append(guard)
+            explanation["guards"].extend(self.contexts.explain(pat.entry, rejected))
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
 
 
