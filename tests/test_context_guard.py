@@ -156,7 +156,7 @@ def test_near_misses_and_explain_say_why_unless_refused():
     near: list = []
     assert d.decode("Нырять и глубокое погружение.", near) == []
     (miss,) = [m for m in near if m.entry.id == "dive"]
-    assert miss.explain["rejected"] == "a word of its literal context near it"
+    assert miss.explain["rejected"] == "a word of its literal context near it: 'нырять'"
     (guard,) = [g for g in miss.explain["guards"] if g["guard"] == "unless"]
     assert guard == {"guard": "unless", "passed": False, "checked": ["{water}", "акваланг"],
                      "rule": f"no word of these within {CONTEXT_WINDOW} words on the same line"}

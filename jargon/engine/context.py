@@ -88,9 +88,8 @@ class ContextGuards:
         if near is not None and not _near(near, norms, first, last):
             return REJECTED
         not_near = self.not_near.get(index)
-        if not_near is not None and _near(not_near, norms, first, last):
-            return LITERAL_NEAR
-        return None
+        word = _near(not_near, norms, first, last) if not_near is not None else None
+        return f"{LITERAL_NEAR}: {word!r}" if word else None
 
     def explain(self, index: int, rejected: str | None) -> list[dict]:
         """The guards as ``--explain`` shows them (none for an entry without), given why the
@@ -102,25 +101,27 @@ class ContextGuards:
             out.append({"guard": "context", "passed": rejected != REJECTED, "checked": list(written["context"]),
                         "rule": f"a word of these {rule}"})
         if "unless" in written:
-            out.append({"guard": "unless", "passed": rejected not in (REJECTED, LITERAL_NEAR),
+            out.append({"guard": "unless", "passed": not (rejected or "").startswith((REJECTED, LITERAL_NEAR)),
                         "checked": list(written["unless"]), "rule": f"no word of these {rule}"})
         return out
 
 
-def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int) -> bool:
-    """Whether a word (or an item of several words, in a row) of ``compiled`` stands within
-    CONTEXT_WINDOW words of tokens ``first..last`` of ``norms`` (the match's own words aside)."""
+def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int) -> str | None:
+    """The word (or item of several words, in a row) of ``compiled`` that stands within
+    CONTEXT_WINDOW words of tokens ``first..last`` of ``norms`` (the match's own words aside),
+    or None."""
     forms, phrases = compiled
     lo, hi = max(0, first - CONTEXT_WINDOW), last + 1 + CONTEXT_WINDOW
-    if not forms.isdisjoint(norms[lo:first]) or not forms.isdisjoint(norms[last + 1:hi]):
-        return True
+    for around in (norms[lo:first], norms[last + 1:hi]):
+        if not forms.isdisjoint(around):
+            return next(w for w in around if w in forms)
     for parts in phrases:
         n = len(parts)
         for start, stop in ((lo, first), (last + 1, min(hi, len(norms)))):
             for i in range(start, stop - n + 1):
                 if all(norms[i + k] in part for k, part in enumerate(parts)):
-                    return True
-    return False
+                    return " ".join(norms[i:i + n])
+    return None
 
 
 def _forms(analyzer: Analyzer, word: str) -> frozenset[str]:
