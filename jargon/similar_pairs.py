@@ -52,12 +52,24 @@ def _reach(length: int, similarity: float) -> tuple[int, int]:
     return int(length * s / (2 - s)), int(length * (2 - s) / s) + 1
 
 
+def _narrow(queries: Sequence[str], choices: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
+    """The strings with their characters renumbered into the ASCII range when there are few
+    enough of them: rapidfuzz compares those several times faster, and ``fuzz.ratio`` depends
+    only on which characters are equal, so the scores do not change."""
+    alphabet = sorted(set().union(*map(set, queries), *map(set, choices)))
+    if len(alphabet) > 128:
+        return queries, choices
+    table = {ord(ch): n for n, ch in enumerate(alphabet)}
+    return [q.translate(table) for q in queries], [c.translate(table) for c in choices]
+
+
 def similar_pairs(queries: Sequence[str], choices: Sequence[str],
                   similarity: float) -> Iterator[tuple[int, int, float]]:
     """``(query index, choice index, score)`` for the pairs with ``fuzz.ratio >= similarity``
     that the blocking above brings together (each pair once, by choice index within a query)."""
     from rapidfuzz import fuzz, process
 
+    narrow_queries, narrow_choices = _narrow(queries, choices)
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     by_length: dict[int, list[int]] = defaultdict(list)
     unblocked: dict[int, list[int]] = defaultdict(list)    # one-word or short choices, by length
@@ -75,7 +87,7 @@ def similar_pairs(queries: Sequence[str], choices: Sequence[str],
     for table in (blocks, by_length, unblocked):
         for group in table.values():
             group.sort(key=lambda k: (len(choices[k]), k))
-            sorted_groups[id(group)] = (group, [choices[k] for k in group], [len(choices[k]) for k in group])
+            sorted_groups[id(group)] = (group, [narrow_choices[k] for k in group], [len(choices[k]) for k in group])
     for i, text in enumerate(queries):
         stems = _stems(text)
         low, high = _reach(len(text), similarity)
@@ -88,7 +100,7 @@ def similar_pairs(queries: Sequence[str], choices: Sequence[str],
         for group in groups:
             members, texts, lengths = sorted_groups[id(group)]
             first, last = bisect_left(lengths, low), bisect_right(lengths, high)
-            for _, score, n in process.extract(text, texts[first:last], scorer=fuzz.ratio,
+            for _, score, n in process.extract(narrow_queries[i], texts[first:last], scorer=fuzz.ratio,
                                                score_cutoff=similarity, limit=None):
                 scores[members[first + n]] = score
         for k in sorted(scores):

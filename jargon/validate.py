@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,22 +92,45 @@ def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
     problems: list[Problem] = []
     duplicated = _duplicate_variants(d, where, problems)
     _fuzzy_headwords(d, where, similarity, problems)
-    decoder = decoder_factory([d])
+    checked: list[tuple[Entry, int, str]] = []     # (entry, 0 for a variant or the example's number, text)
     for entry in d.entries:
-        for variant in entry.variants:
-            if (entry.id, variant) in duplicated:
-                continue
-            found = _found(decoder.decode(variant), d.name)
-            if entry.id not in found:
-                problems.append(Problem(d.path, where.item(entry, "variants", variant),
-                                        f"variant {variant!r} of entry {entry.id!r} {_instead(found, 'matches')}"))
-        for n, example in enumerate(entry.examples, 1):
-            found = _found(decoder.decode(example), d.name)
-            if entry.id not in found:
-                problems.append(Problem(d.path, where.item(entry, "examples", example),
-                                        f"example {n} of entry {entry.id!r} does not decode to it "
-                                        f"({_instead(found, 'found')}): {_short(example)!r}"))
+        checked.extend((entry, 0, v) for v in entry.variants if (entry.id, v) not in duplicated)
+        checked.extend((entry, n, example) for n, example in enumerate(entry.examples, 1))
+    decoded = decode_each(decoder_factory([d]), [text for _, _, text in checked])
+    for (entry, n, text), matches in zip(checked, decoded, strict=True):
+        found = _found(matches, d.name)
+        if entry.id in found:
+            continue
+        if n == 0:
+            problems.append(Problem(d.path, where.item(entry, "variants", text),
+                                    f"variant {text!r} of entry {entry.id!r} {_instead(found, 'matches')}"))
+        else:
+            problems.append(Problem(d.path, where.item(entry, "examples", text),
+                                    f"example {n} of entry {entry.id!r} does not decode to it "
+                                    f"({_instead(found, 'found')}): {_short(text)!r}"))
     return sorted(problems, key=lambda p: p.line)
+
+
+def decode_each(decoder: Any, texts: Sequence[str]) -> list[list[Any]]:
+    """The matches ``decoder`` finds in each of ``texts``, as decoding each alone finds them.
+
+    The decoder works line by line, so the texts are decoded together, one line apart, and
+    each match goes back to its text by offset (one decode call instead of one per text;
+    ``tests/test_validate_batch.py`` checks that this finds what one call per text finds).
+    A text whose lower-casing changes its length ("İ") is decoded alone: the decoder then
+    lower-cases its whole block character by character."""
+    out: list[list[Any]] = [[] for _ in texts]
+    together = [i for i, text in enumerate(texts) if len(text.lower()) == len(text)]
+    for i in sorted(set(range(len(texts))).difference(together)):
+        out[i] = list(decoder.decode(texts[i]))
+    starts, pos = [], 0
+    for i in together:
+        starts.append(pos)
+        pos += len(texts[i]) + 1
+    for m in decoder.decode("\n".join(texts[i] for i in together)):
+        k = bisect_right(starts, m.start) - 1
+        out[together[k]].append(replace(m, start=m.start - starts[k], end=m.end - starts[k]))
+    return out
 
 
 def _default_decoder_factory(languages: dict | None) -> Callable[[Sequence[Dictionary]], Any]:
