@@ -63,45 +63,94 @@ def _narrow(queries: Sequence[str], choices: Sequence[str]) -> tuple[Sequence[st
     return [q.translate(table) for q in queries], [c.translate(table) for c in choices]
 
 
-def similar_pairs(queries: Sequence[str], choices: Sequence[str],
-                  similarity: float) -> Iterator[tuple[int, int, float]]:
+class _Group:
+    """The choices of one block or length, sorted by length, with their strings and lengths,
+    so that a query scans (in one rapidfuzz call) only the members of a length within reach."""
+
+    __slots__ = ("members", "texts", "lengths")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        self.texts: list[str] = []
+        self.lengths: list[int] = []
+
+    def sort(self, texts: Sequence[str]) -> None:
+        """Sort the members appended so far (their strings are ``texts``)."""
+        self.members.sort(key=lambda k: (len(texts[k]), k))
+        self.texts = [texts[k] for k in self.members]
+        self.lengths = [len(texts[k]) for k in self.members]
+
+    def add(self, k: int, text: str) -> None:
+        at = bisect_right(self.lengths, len(text))
+        self.members.insert(at, k)
+        self.texts.insert(at, text)
+        self.lengths.insert(at, len(text))
+
+    def within(self, low: int, high: int) -> tuple[int, list[str]]:
+        """The position of the first member of a length in ``low..high``, and their strings."""
+        first, last = bisect_left(self.lengths, low), bisect_right(self.lengths, high)
+        return first, self.texts[first:last]
+
+
+def similar_pairs(queries: Sequence[str], choices: Sequence[str], similarity: float,
+                  first_query: Sequence[int] | None = None) -> Iterator[tuple[int, int, float]]:
     """``(query index, choice index, score)`` for the pairs with ``fuzz.ratio >= similarity``
-    that the blocking above brings together (each pair once, by choice index within a query)."""
+    that the blocking above brings together (each pair once, by choice index within a query).
+
+    ``first_query[k]``, when given, is the first query that choice ``k`` is compared with
+    (a caller that needs a pair of headwords only once gives a headword its own index + 1);
+    by default every choice is compared with every query."""
     from rapidfuzz import fuzz, process
 
     narrow_queries, narrow_choices = _narrow(queries, choices)
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    by_length: dict[int, list[int]] = defaultdict(list)
-    unblocked: dict[int, list[int]] = defaultdict(list)    # one-word or short choices, by length
-    for k, text in enumerate(choices):
-        by_length[len(text)].append(k)
+    keys_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+
+    def keys(stems: tuple[str, ...]) -> set[tuple[str, ...]]:
+        if stems not in keys_of:
+            keys_of[stems] = _keys(stems)
+        return keys_of[stems]
+
+    blocks: dict[tuple[str, ...], _Group] = defaultdict(_Group)
+    by_length: dict[int, _Group] = defaultdict(_Group)
+    unblocked: dict[int, _Group] = defaultdict(_Group)    # one-word or short choices, by length
+
+    def groups_of(k: int) -> list[_Group]:
+        text = choices[k]
         stems = _stems(text)
+        groups = [by_length[len(text)]]
         if len(stems) < 2 or len(text) <= SHORT:
-            unblocked[len(text)].append(k)
+            groups.append(unblocked[len(text)])
         if len(stems) >= 2:
-            for key in _keys(stems):
-                blocks[key].append(k)
-    # each group's members sorted by length, with their strings and lengths, so that a query
-    # scans (in one rapidfuzz call) only the members of a length within reach
-    sorted_groups: dict[int, tuple[list[int], list[str], list[int]]] = {}
+            groups.extend(blocks[key] for key in keys(stems))
+        return groups
+
+    later: dict[int, list[int]] = defaultdict(list)     # query index -> choices compared from it on
+    for k in range(len(choices)):
+        start = first_query[k] if first_query is not None else 0
+        if start > 0:
+            later[start].append(k)
+            continue
+        for group in groups_of(k):
+            group.members.append(k)
     for table in (blocks, by_length, unblocked):
         for group in table.values():
-            group.sort(key=lambda k: (len(choices[k]), k))
-            sorted_groups[id(group)] = (group, [narrow_choices[k] for k in group], [len(choices[k]) for k in group])
+            group.sort(narrow_choices)
     for i, text in enumerate(queries):
+        for k in later.pop(i, ()):
+            for group in groups_of(k):
+                group.add(k, narrow_choices[k])
         stems = _stems(text)
         low, high = _reach(len(text), similarity)
         if len(stems) < 2 or len(text) <= SHORT:
             groups = [by_length[n] for n in range(low, high + 1) if n in by_length]
         else:
-            groups = [blocks[key] for key in _keys(stems) if key in blocks]
+            groups = [blocks[key] for key in keys(stems) if key in blocks]
             groups += [unblocked[n] for n in range(low, high + 1) if n in unblocked]
         scores: dict[int, float] = {}
         for group in groups:
-            members, texts, lengths = sorted_groups[id(group)]
-            first, last = bisect_left(lengths, low), bisect_right(lengths, high)
-            for _, score, n in process.extract(narrow_queries[i], texts[first:last], scorer=fuzz.ratio,
+            first, texts = group.within(low, high)
+            for _, score, n in process.extract(narrow_queries[i], texts, scorer=fuzz.ratio,
                                                score_cutoff=similarity, limit=None):
-                scores[members[first + n]] = score
+                scores[group.members[first + n]] = score
         for k in sorted(scores):
             yield i, k, scores[k]

@@ -87,7 +87,17 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
 
 def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
                         decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
-    """The content checks (2-5) of a dictionary that passed the schema check."""
+    """The content checks (2-5) of a dictionary that passed the schema check (with the cycle
+    collector paused: they make many small tuples and sets, none of them cyclic, beside the
+    dictionary and its decoder, which the collector would keep walking for nothing)."""
+    from .nogc import paused_gc
+
+    with paused_gc():
+        return _content_problems(d, lines, similarity, decoder_factory)
+
+
+def _content_problems(d: Dictionary, lines: Sequence[str], similarity: float,
+                      decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
     where = _Locator(d, lines)
     problems: list[Problem] = []
     duplicated = _duplicate_variants(d, where, problems)
@@ -227,11 +237,13 @@ def _fuzzy_headwords(d: Dictionary, where: _Locator, similarity: float, problems
         return
     heads = [normalise(e.phrase) for e in entries]
     forms: list[tuple[int, str, str]] = []     # (entry index, normalised form, verbatim)
+    first_query: list[int] = []                # a headword meets only the later headwords (see below)
     for i, e in enumerate(entries):
         forms.append((i, heads[i], e.phrase))
         forms.extend((i, normalise(v), v) for v in e.variants)
+        first_query.extend([i + 1] + [0] * len(e.variants))
     close: dict[int, list[tuple[float, int]]] = defaultdict(list)    # headword -> (score, form)
-    for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity):
+    for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity, first_query):
         close[i].append((score, k))
     for i, entry in enumerate(entries):
         best: tuple[float, int, str, bool] | None = None
