@@ -56,7 +56,7 @@ def _narrow(queries: Sequence[str], choices: Sequence[str]) -> tuple[Sequence[st
     """The strings with their characters renumbered into the ASCII range when there are few
     enough of them: rapidfuzz compares those several times faster, and ``fuzz.ratio`` depends
     only on which characters are equal, so the scores do not change."""
-    alphabet = sorted(set().union(*map(set, queries), *map(set, choices)))
+    alphabet = sorted(set("".join(queries)).union("".join(choices)))
     if len(alphabet) > 128:
         return queries, choices
     table = {ord(ch): n for n, ch in enumerate(alphabet)}
@@ -86,10 +86,9 @@ class _Group:
         self.texts.insert(at, text)
         self.lengths.insert(at, len(text))
 
-    def within(self, low: int, high: int) -> tuple[int, list[str]]:
-        """The position of the first member of a length in ``low..high``, and their strings."""
-        first, last = bisect_left(self.lengths, low), bisect_right(self.lengths, high)
-        return first, self.texts[first:last]
+    def within(self, low: int, high: int) -> tuple[int, int]:
+        """The slice of the members of a length in ``low..high``."""
+        return bisect_left(self.lengths, low), bisect_right(self.lengths, high)
 
 
 def similar_pairs(queries: Sequence[str], choices: Sequence[str], similarity: float,
@@ -146,11 +145,15 @@ def similar_pairs(queries: Sequence[str], choices: Sequence[str], similarity: fl
         else:
             groups = [blocks[key] for key in keys(stems) if key in blocks]
             groups += [unblocked[n] for n in range(low, high + 1) if n in unblocked]
-        scores: dict[int, float] = {}
+        # the groups' members within reach, scored in one rapidfuzz call (a member of two
+        # groups is scored twice, with the same score)
+        members: list[int] = []
+        texts: list[str] = []
         for group in groups:
-            first, texts = group.within(low, high)
-            for _, score, n in process.extract(narrow_queries[i], texts, scorer=fuzz.ratio,
-                                               score_cutoff=similarity, limit=None):
-                scores[group.members[first + n]] = score
+            first, last = group.within(low, high)
+            members += group.members[first:last]
+            texts += group.texts[first:last]
+        scores = {members[n]: score for _, score, n in process.extract(
+            narrow_queries[i], texts, scorer=fuzz.ratio, score_cutoff=similarity, limit=None)}
         for k in sorted(scores):
             yield i, k, scores[k]
