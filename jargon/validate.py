@@ -100,8 +100,9 @@ def _content_problems(d: Dictionary, lines: Sequence[str], similarity: float,
                       decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
     where = _Locator(d, lines)
     problems: list[Problem] = []
-    duplicated = _duplicate_variants(d, where, problems)
-    _fuzzy_headwords(d, where, similarity, problems)
+    normal = {text: normalise(text) for e in d.entries for text in (e.phrase, *e.variants)}
+    duplicated = _duplicate_variants(d, where, normal, problems)
+    _fuzzy_headwords(d, where, normal, similarity, problems)
     checked: list[tuple[Entry, int, str]] = []     # (entry, 0 for a variant or the example's number, text)
     for entry in d.entries:
         checked.extend((entry, 0, v) for v in entry.variants if (entry.id, v) not in duplicated)
@@ -172,15 +173,17 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _duplicate_variants(d: Dictionary, where: _Locator, problems: list[Problem]) -> set[tuple[str, str]]:
-    """Variants equal (normalised) to a headword or variant seen before; returns (entry id, variant)."""
+def _duplicate_variants(d: Dictionary, where: _Locator, normal: dict[str, str],
+                        problems: list[Problem]) -> set[tuple[str, str]]:
+    """Variants equal (normalised: ``normal``) to a headword or variant seen before; returns
+    (entry id, variant)."""
     owners: dict[str, tuple[Entry, str]] = {}   # normalised form -> (entry, "the headword"/"a variant")
     for entry in d.entries:
-        owners.setdefault(normalise(entry.phrase), (entry, "the headword"))
+        owners.setdefault(normal[entry.phrase], (entry, "the headword"))
     flagged: set[tuple[str, str]] = set()
     for entry in d.entries:
         for variant in entry.variants:
-            key = normalise(variant)
+            key = normal[variant]
             owner, role = owners.get(key, (None, ""))
             if owner is None:
                 owners[key] = (entry, "a variant")
@@ -228,19 +231,21 @@ def shared_headwords(d: Dictionary, others: Sequence[Dictionary]) -> list[Proble
     return sorted(problems, key=lambda p: p.line)
 
 
-def _fuzzy_headwords(d: Dictionary, where: _Locator, similarity: float, problems: list[Problem]) -> None:
-    """Headwords within ``similarity`` of another entry's headword or variant (not equal: see above)."""
+def _fuzzy_headwords(d: Dictionary, where: _Locator, normal: dict[str, str], similarity: float,
+                     problems: list[Problem]) -> None:
+    """Headwords within ``similarity`` of another entry's headword or variant (not equal: see
+    above), all of them normalised (``normal``)."""
     from .similar_pairs import similar_pairs
 
     entries = list(d.entries)
     if len(entries) < 2:
         return
-    heads = [normalise(e.phrase) for e in entries]
+    heads = [normal[e.phrase] for e in entries]
     forms: list[tuple[int, str, str]] = []     # (entry index, normalised form, verbatim)
-    first_query: list[int] = []                # a headword meets only the later headwords (see below)
+    first_query: list[int] = []                # headword j is a choice for later headwords only (see below)
     for i, e in enumerate(entries):
         forms.append((i, heads[i], e.phrase))
-        forms.extend((i, normalise(v), v) for v in e.variants)
+        forms.extend((i, normal[v], v) for v in e.variants)
         first_query.extend([i + 1] + [0] * len(e.variants))
     close: dict[int, list[tuple[float, int]]] = defaultdict(list)    # headword -> (score, form)
     for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity, first_query):
