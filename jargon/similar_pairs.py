@@ -13,11 +13,18 @@ of one trade share most of their bigrams. Instead phrases are blocked by their w
 * a short phrase (at most ``SHORT`` characters: a typo away from another) and every
   one-word form are compared with every form of a length within reach of the cutoff.
 
-Every candidate is scored by rapidfuzz itself. What blocking can miss: two long phrases
-within the cutoff whose stems differ in two places or more ("формализовать час" and
-"нормализовать часы": a long shared ending makes them 90% alike). On the generated
+Every candidate is scored by rapidfuzz itself: a query's candidates from all its groups in
+one call, on the strings with their characters renumbered into the ASCII range (rapidfuzz
+is about twice as fast there; the scores are the same). What blocking can miss: two long
+phrases within the cutoff whose stems differ in two places or more ("формализовать час"
+and "нормализовать часы": a long shared ending makes them 90% alike). On the generated
 dictionaries of bench/synthdict.py it finds every pair the full comparison finds at 1,000
-and 10,000 entries (0.8 s of CPU for 10,000), and all but 12 of 63,519 at 50,000.
+and 10,000 entries, and all but 12 of 63,519 at 50,000.
+
+What still grows faster than the entries: phrases of two or three words that share one
+stem ("зафиксировать метрику", "автоматизировать метрики") are candidates, so a big
+dictionary with a small vocabulary (the generated ones) has many candidates per headword;
+each costs rapidfuzz about 0.1 µs (bench/validate_results.md).
 """
 from __future__ import annotations
 
