@@ -67,7 +67,8 @@ def _narrow(queries: Sequence[str], choices: Sequence[str]) -> tuple[Sequence[st
     if len(alphabet) > 128:
         return queries, choices
     table = {ord(ch): n for n, ch in enumerate(alphabet)}
-    return [q.translate(table) for q in queries], [c.translate(table) for c in choices]
+    narrow = {text: text.translate(table) for text in {*queries, *choices}}    # a query is often a choice too
+    return [narrow[q] for q in queries], [narrow[c] for c in choices]
 
 
 class _Group:
@@ -109,11 +110,11 @@ def similar_pairs(queries: Sequence[str], choices: Sequence[str], similarity: fl
     from rapidfuzz import fuzz, process
 
     narrow_queries, narrow_choices = _narrow(queries, choices)
-    keys_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    keys_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}     # a tuple is smaller than a set
 
-    def keys(stems: tuple[str, ...]) -> set[tuple[str, ...]]:
+    def keys(stems: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         if stems not in keys_of:
-            keys_of[stems] = _keys(stems)
+            keys_of[stems] = tuple(_keys(stems))
         return keys_of[stems]
 
     blocks: dict[tuple[str, ...], _Group] = defaultdict(_Group)

@@ -87,22 +87,17 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
 
 def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
                         decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
-    """The content checks (2-5) of a dictionary that passed the schema check (with the cycle
-    collector paused: they make many small tuples and sets, none of them cyclic, beside the
-    dictionary and its decoder, which the collector would keep walking for nothing)."""
+    """The content checks (2-5) of a dictionary that passed the schema check."""
     from .nogc import paused_gc
 
-    with paused_gc():
-        return _content_problems(d, lines, similarity, decoder_factory)
-
-
-def _content_problems(d: Dictionary, lines: Sequence[str], similarity: float,
-                      decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
     where = _Locator(d, lines)
     problems: list[Problem] = []
-    normal = {text: normalise(text) for e in d.entries for text in (e.phrase, *e.variants)}
-    duplicated = _duplicate_variants(d, where, normal, problems)
-    _fuzzy_headwords(d, where, normal, similarity, problems)
+    # the duplicate and fuzzy checks make many small tuples and sets, none of them cyclic,
+    # beside the whole dictionary, which the cycle collector would keep walking for nothing
+    with paused_gc():
+        normal = {text: normalise(text) for e in d.entries for text in (e.phrase, *e.variants)}
+        duplicated = _duplicate_variants(d, where, normal, problems)
+        _fuzzy_headwords(d, where, normal, similarity, problems)
     checked: list[tuple[Entry, int, str]] = []     # (entry, 0 for a variant or the example's number, text)
     for entry in d.entries:
         checked.extend((entry, 0, v) for v in entry.variants if (entry.id, v) not in duplicated)
