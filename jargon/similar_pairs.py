@@ -13,11 +13,18 @@ of one trade share most of their bigrams. Instead phrases are blocked by their w
 * a short phrase (at most ``SHORT`` characters: a typo away from another) and every
   one-word form are compared with every form of a length within reach of the cutoff.
 
-Every candidate is scored by rapidfuzz itself. What blocking can miss: two long phrases
-within the cutoff whose stems differ in two places or more ("формализовать час" and
-"нормализовать часы": a long shared ending makes them 90% alike). On the generated
+Every candidate is scored by rapidfuzz itself: a query's candidates from all its groups in
+one call, on the strings with their characters renumbered into the ASCII range (rapidfuzz
+is about twice as fast there; the scores are the same). What blocking can miss: two long
+phrases within the cutoff whose stems differ in two places or more ("формализовать час"
+and "нормализовать часы": a long shared ending makes them 90% alike). On the generated
 dictionaries of bench/synthdict.py it finds every pair the full comparison finds at 1,000
-and 10,000 entries (0.8 s of CPU for 10,000), and all but 12 of 63,519 at 50,000.
+and 10,000 entries, and all but 12 of 63,519 at 50,000.
+
+What still grows faster than the entries: phrases of two or three words that share one
+stem ("зафиксировать метрику", "автоматизировать метрики") are candidates, so a big
+dictionary with a small vocabulary (the generated ones) has many candidates per headword;
+each costs rapidfuzz about 0.1 µs (bench/validate_results.md).
 """
 from __future__ import annotations
 
@@ -52,44 +59,109 @@ def _reach(length: int, similarity: float) -> tuple[int, int]:
     return int(length * s / (2 - s)), int(length * (2 - s) / s) + 1
 
 
-def similar_pairs(queries: Sequence[str], choices: Sequence[str],
-                  similarity: float) -> Iterator[tuple[int, int, float]]:
+def _narrow(queries: Sequence[str], choices: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
+    """The strings with their characters renumbered into the ASCII range when there are few
+    enough of them: rapidfuzz compares those several times faster, and ``fuzz.ratio`` depends
+    only on which characters are equal, so the scores do not change."""
+    alphabet = sorted(set("".join(queries)).union("".join(choices)))
+    if len(alphabet) > 128:
+        return queries, choices
+    table = {ord(ch): n for n, ch in enumerate(alphabet)}
+    narrow = {text: text.translate(table) for text in {*queries, *choices}}    # a query is often a choice too
+    return [narrow[q] for q in queries], [narrow[c] for c in choices]
+
+
+class _Group:
+    """The choices of one block or length, sorted by length, with their strings and lengths,
+    so that a query scans (in one rapidfuzz call) only the members of a length within reach."""
+
+    __slots__ = ("members", "texts", "lengths")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        self.texts: list[str] = []
+        self.lengths: list[int] = []
+
+    def sort(self, texts: Sequence[str]) -> None:
+        """Sort the members appended so far (their strings are ``texts``)."""
+        self.members.sort(key=lambda k: (len(texts[k]), k))
+        self.texts = [texts[k] for k in self.members]
+        self.lengths = [len(texts[k]) for k in self.members]
+
+    def add(self, k: int, text: str) -> None:
+        at = bisect_right(self.lengths, len(text))
+        self.members.insert(at, k)
+        self.texts.insert(at, text)
+        self.lengths.insert(at, len(text))
+
+    def within(self, low: int, high: int) -> tuple[int, int]:
+        """The slice of the members of a length in ``low..high``."""
+        return bisect_left(self.lengths, low), bisect_right(self.lengths, high)
+
+
+def similar_pairs(queries: Sequence[str], choices: Sequence[str], similarity: float,
+                  first_query: Sequence[int] | None = None) -> Iterator[tuple[int, int, float]]:
     """``(query index, choice index, score)`` for the pairs with ``fuzz.ratio >= similarity``
-    that the blocking above brings together (each pair once, by choice index within a query)."""
+    that the blocking above brings together (each pair once, by choice index within a query).
+
+    ``first_query[k]``, when given, is the first query that choice ``k`` is compared with
+    (a caller that needs a pair of headwords only once gives a headword its own index + 1);
+    by default every choice is compared with every query."""
     from rapidfuzz import fuzz, process
 
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    by_length: dict[int, list[int]] = defaultdict(list)
-    unblocked: dict[int, list[int]] = defaultdict(list)    # one-word or short choices, by length
-    for k, text in enumerate(choices):
-        by_length[len(text)].append(k)
+    narrow_queries, narrow_choices = _narrow(queries, choices)
+    keys_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}     # a tuple is smaller than a set
+
+    def keys(stems: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        if stems not in keys_of:
+            keys_of[stems] = tuple(_keys(stems))
+        return keys_of[stems]
+
+    blocks: dict[tuple[str, ...], _Group] = defaultdict(_Group)
+    by_length: dict[int, _Group] = defaultdict(_Group)
+    unblocked: dict[int, _Group] = defaultdict(_Group)    # one-word or short choices, by length
+
+    def groups_of(k: int) -> list[_Group]:
+        text = choices[k]
         stems = _stems(text)
+        groups = [by_length[len(text)]]
         if len(stems) < 2 or len(text) <= SHORT:
-            unblocked[len(text)].append(k)
+            groups.append(unblocked[len(text)])
         if len(stems) >= 2:
-            for key in _keys(stems):
-                blocks[key].append(k)
-    # each group's members sorted by length, with their strings and lengths, so that a query
-    # scans (in one rapidfuzz call) only the members of a length within reach
-    sorted_groups: dict[int, tuple[list[int], list[str], list[int]]] = {}
+            groups.extend(blocks[key] for key in keys(stems))
+        return groups
+
+    later: dict[int, list[int]] = defaultdict(list)     # query index -> choices compared from it on
+    for k in range(len(choices)):
+        start = first_query[k] if first_query is not None else 0
+        if start > 0:
+            later[start].append(k)
+            continue
+        for group in groups_of(k):
+            group.members.append(k)
     for table in (blocks, by_length, unblocked):
         for group in table.values():
-            group.sort(key=lambda k: (len(choices[k]), k))
-            sorted_groups[id(group)] = (group, [choices[k] for k in group], [len(choices[k]) for k in group])
+            group.sort(narrow_choices)
     for i, text in enumerate(queries):
+        for k in later.pop(i, ()):
+            for group in groups_of(k):
+                group.add(k, narrow_choices[k])
         stems = _stems(text)
         low, high = _reach(len(text), similarity)
         if len(stems) < 2 or len(text) <= SHORT:
             groups = [by_length[n] for n in range(low, high + 1) if n in by_length]
         else:
-            groups = [blocks[key] for key in _keys(stems) if key in blocks]
+            groups = [blocks[key] for key in keys(stems) if key in blocks]
             groups += [unblocked[n] for n in range(low, high + 1) if n in unblocked]
-        scores: dict[int, float] = {}
+        # the groups' members within reach, scored in one rapidfuzz call (a member of two
+        # groups is scored twice, with the same score)
+        members: list[int] = []
+        texts: list[str] = []
         for group in groups:
-            members, texts, lengths = sorted_groups[id(group)]
-            first, last = bisect_left(lengths, low), bisect_right(lengths, high)
-            for _, score, n in process.extract(text, texts[first:last], scorer=fuzz.ratio,
-                                               score_cutoff=similarity, limit=None):
-                scores[members[first + n]] = score
+            first, last = group.within(low, high)
+            members += group.members[first:last]
+            texts += group.texts[first:last]
+        scores = {members[n]: score for _, score, n in process.extract(
+            narrow_queries[i], texts, scorer=fuzz.ratio, score_cutoff=similarity, limit=None)}
         for k in sorted(scores):
             yield i, k, scores[k]

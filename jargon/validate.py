@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -87,28 +88,37 @@ def validate_file(path: str | os.PathLike, languages: dict | None = None,
 def validate_dictionary(d: Dictionary, lines: Sequence[str], similarity: float,
                         decoder_factory: Callable[[Sequence[Dictionary]], Any]) -> list[Problem]:
     """The content checks (2-5) of a dictionary that passed the schema check."""
+    from .nogc import paused_gc
+
     where = _Locator(d, lines)
     problems: list[Problem] = []
-    duplicated = _duplicate_variants(d, where, problems)
-    _fuzzy_headwords(d, where, similarity, problems)
+    # the duplicate and fuzzy checks make many small tuples and sets, none of them cyclic,
+    # beside the whole dictionary, which the cycle collector would keep walking for nothing
+    with paused_gc():
+        normal = {text: normalise(text) for e in d.entries for text in (e.phrase, *e.variants)}
+        duplicated = _duplicate_variants(d, where, normal, problems)
+        _fuzzy_headwords(d, where, normal, similarity, problems)
+    # (entry, 0 for a variant or the example's number, text)
+    variants = [(e, 0, v) for e in d.entries for v in e.variants if (e.id, v) not in duplicated]
+    examples = [(e, n, x) for e in d.entries for n, x in enumerate(e.examples, 1)]
     decoder = decoder_factory([d])
-    # a variant is checked as a phrase, without its entry's context guard (a variant said alone
+    # a variant is checked as a phrase, without its entry's context guards (a variant said alone
     # has no context); the examples are decoded with the guards on
     phrases = decoder_factory([_without_context(d)]) if any(e.context or e.unless for e in d.entries) else decoder
-    for entry in d.entries:
-        for variant in entry.variants:
-            if (entry.id, variant) in duplicated:
-                continue
-            found = _found(phrases.decode(variant), d.name)
-            if entry.id not in found:
-                problems.append(Problem(d.path, where.item(entry, "variants", variant),
-                                        f"variant {variant!r} of entry {entry.id!r} {_instead(found, 'matches')}"))
-        for n, example in enumerate(entry.examples, 1):
-            found = _found(decoder.decode(example), d.name)
-            if entry.id not in found:
-                problems.append(Problem(d.path, where.item(entry, "examples", example),
-                                        f"example {n} of entry {entry.id!r} does not decode to it "
-                                        f"({_instead(found, 'found')}): {_short(example)!r}"))
+    checked = variants + examples
+    decoded = (decode_each(phrases, [text for _, _, text in variants])
+               + decode_each(decoder, [text for _, _, text in examples]))
+    for (entry, n, text), matches in zip(checked, decoded, strict=True):
+        found = _found(matches, d.name)
+        if entry.id in found:
+            continue
+        if n == 0:
+            problems.append(Problem(d.path, where.item(entry, "variants", text),
+                                    f"variant {text!r} of entry {entry.id!r} {_instead(found, 'matches')}"))
+        else:
+            problems.append(Problem(d.path, where.item(entry, "examples", text),
+                                    f"example {n} of entry {entry.id!r} does not decode to it "
+                                    f"({_instead(found, 'found')}): {_short(text)!r}"))
     return sorted(problems, key=lambda p: p.line)
 
 
@@ -116,6 +126,28 @@ def _without_context(d: Dictionary) -> Dictionary:
     """``d`` with no entry's context guards (jargon.engine.context)."""
     return replace(d, entries=tuple(replace(e, context=(), unless=()) if e.context or e.unless else e
                                     for e in d.entries))
+
+
+def decode_each(decoder: Any, texts: Sequence[str]) -> list[list[Any]]:
+    """The matches ``decoder`` finds in each of ``texts``, as decoding each alone finds them.
+
+    The decoder works line by line, so the texts are decoded together, one line apart, and
+    each match goes back to its text by offset (one decode call instead of one per text;
+    ``tests/test_validate_batch.py`` checks that this finds what one call per text finds).
+    A text whose lower-casing changes its length ("İ") is decoded alone: the decoder then
+    lower-cases its whole block character by character."""
+    out: list[list[Any]] = [[] for _ in texts]
+    together = [i for i, text in enumerate(texts) if len(text.lower()) == len(text)]
+    for i in sorted(set(range(len(texts))).difference(together)):
+        out[i] = list(decoder.decode(texts[i]))
+    starts, pos = [], 0
+    for i in together:
+        starts.append(pos)
+        pos += len(texts[i]) + 1
+    for m in decoder.decode("\n".join(texts[i] for i in together)):
+        k = bisect_right(starts, m.start) - 1
+        out[together[k]].append(replace(m, start=m.start - starts[k], end=m.end - starts[k]))
+    return out
 
 
 def _default_decoder_factory(languages: dict | None) -> Callable[[Sequence[Dictionary]], Any]:
@@ -147,15 +179,17 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _duplicate_variants(d: Dictionary, where: _Locator, problems: list[Problem]) -> set[tuple[str, str]]:
-    """Variants equal (normalised) to a headword or variant seen before; returns (entry id, variant)."""
+def _duplicate_variants(d: Dictionary, where: _Locator, normal: dict[str, str],
+                        problems: list[Problem]) -> set[tuple[str, str]]:
+    """Variants equal (normalised: ``normal``) to a headword or variant seen before; returns
+    (entry id, variant)."""
     owners: dict[str, tuple[Entry, str]] = {}   # normalised form -> (entry, "the headword"/"a variant")
     for entry in d.entries:
-        owners.setdefault(normalise(entry.phrase), (entry, "the headword"))
+        owners.setdefault(normal[entry.phrase], (entry, "the headword"))
     flagged: set[tuple[str, str]] = set()
     for entry in d.entries:
         for variant in entry.variants:
-            key = normalise(variant)
+            key = normal[variant]
             owner, role = owners.get(key, (None, ""))
             if owner is None:
                 owners[key] = (entry, "a variant")
@@ -203,20 +237,24 @@ def shared_headwords(d: Dictionary, others: Sequence[Dictionary]) -> list[Proble
     return sorted(problems, key=lambda p: p.line)
 
 
-def _fuzzy_headwords(d: Dictionary, where: _Locator, similarity: float, problems: list[Problem]) -> None:
-    """Headwords within ``similarity`` of another entry's headword or variant (not equal: see above)."""
+def _fuzzy_headwords(d: Dictionary, where: _Locator, normal: dict[str, str], similarity: float,
+                     problems: list[Problem]) -> None:
+    """Headwords within ``similarity`` of another entry's headword or variant (not equal: see
+    above), all of them normalised (``normal``)."""
     from .similar_pairs import similar_pairs
 
     entries = list(d.entries)
     if len(entries) < 2:
         return
-    heads = [normalise(e.phrase) for e in entries]
+    heads = [normal[e.phrase] for e in entries]
     forms: list[tuple[int, str, str]] = []     # (entry index, normalised form, verbatim)
+    first_query: list[int] = []                # headword j is a choice for later headwords only (see below)
     for i, e in enumerate(entries):
         forms.append((i, heads[i], e.phrase))
-        forms.extend((i, normalise(v), v) for v in e.variants)
+        forms.extend((i, normal[v], v) for v in e.variants)
+        first_query.extend([i + 1] + [0] * len(e.variants))
     close: dict[int, list[tuple[float, int]]] = defaultdict(list)    # headword -> (score, form)
-    for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity):
+    for i, k, score in similar_pairs(heads, [f[1] for f in forms], similarity, first_query):
         close[i].append((score, k))
     for i, entry in enumerate(entries):
         best: tuple[float, int, str, bool] | None = None

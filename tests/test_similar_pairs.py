@@ -82,3 +82,26 @@ def test_reports_only_pairs_at_or_above_the_cutoff():
     pairs = list(similar_pairs(choices[:1], choices, 95.0))
     assert [(i, k) for i, k, _ in pairs] == [(0, 0), (0, 1)]
     assert all(s >= 95.0 for _, _, s in pairs)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_first_query_leaves_out_exactly_the_earlier_queries(seed):
+    queries, choices = _corpus(seed, 300)
+    rng = random.Random(seed)
+    first_query = [rng.choice((0, 0, rng.randrange(len(queries) + 2))) for _ in choices]
+    every = list(similar_pairs(queries, choices, 90.0))
+    some = list(similar_pairs(queries, choices, 90.0, first_query))
+    assert some == [(i, k, s) for i, k, s in every if i >= first_query[k]]
+    assert len(some) < len(every)
+
+
+def test_many_distinct_characters_are_compared_as_they_are():
+    # more characters than fit the ASCII range: scored without renumbering, same results
+    letters = [chr(0x4E00 + n) for n in range(200)]
+    rng = random.Random(7)
+    bases = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 14))) for _ in range(150)]
+    choices = bases + [b[:-1] + rng.choice(letters) for b in bases[:60]] + ["ab cd", "ab ce"]
+    found = {(i, k, round(s, 6)) for i, k, s in similar_pairs(choices, choices, 80.0)}
+    expected = _brute(choices, choices, 80.0)
+    assert {(i, k) for i, k, _ in expected if i != k}
+    assert found == expected
