@@ -17,13 +17,12 @@ from .tuning import MAX_PAIR_SET, MIN_COVERAGE
 
 def reachable(pat: Pattern, classes: tuple[int, ...], present: Container[int]) -> bool:
     """Cheap upper bound before any alignment: could the word classes in ``present``
-    reach the minimum coverage of ``pat``? Slots count as filled. (C-level passes: a
-    slot's class, NO_CLASS, is never present; the bound errs by a hair on the side of
-    scoring, which decides exactly.)"""
-    hits = list(map(present.__contains__, classes))
-    if pat.required_all:
-        return sum(hits) == len(pat.words)
-    reach = sum(compress(pat.weights, hits)) + pat.slot_weight
+    reach the minimum coverage of ``pat``? Slots count as filled. (A C-level pass for
+    longer phrases: a slot's class, NO_CLASS, is never present, so its weight is added
+    apart; the bound errs by a hair on the side of scoring, which decides exactly.)"""
+    if pat.required_all:          # every word: out at the first one missing (most lines)
+        return all(t.slot or c in present for t, c in zip(pat.tokens, classes, strict=True))
+    reach = sum(compress(pat.weights, map(present.__contains__, classes))) + pat.slot_weight
     return reach >= MIN_COVERAGE * pat.total - 1e-9
 
 
