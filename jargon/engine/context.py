@@ -77,13 +77,9 @@ class ContextGuards:
             compiled = self._compiled[key] = (frozenset(forms), phrases)
         return compiled
 
-    def holds(self, index: int, norms: Sequence[str], first: int, last: int) -> bool:
-        """Whether entry ``index``'s guards pass for a match over tokens ``first..last`` of a
-        line whose normalised tokens are ``norms`` (an entry with no guard always passes)."""
-        return self.refusal(index, norms, first, last) is None
-
     def refusal(self, index: int, norms: Sequence[str], first: int, last: int) -> str | None:
-        """Why entry ``index``'s guards refuse the match over tokens ``first..last``, or None."""
+        """Why entry ``index``'s guards refuse a match over tokens ``first..last`` of a line
+        whose normalised tokens are ``norms``, or None (an entry with no guard always passes)."""
         near = self.near.get(index)
         if near is not None and not _near(near, norms, first, last):
             return REJECTED
