@@ -170,3 +170,18 @@ def test_unless_is_written_back_and_a_bad_item_is_one_clear_error():
     assert [e.get("unless") for e in dictionary_to_data(d)["entries"]] == [["{water}", "акваланг"]]
     with pytest.raises(DictionaryError, match=r"unless '\{sea\}' names no set of \[sets\]"):
         parse_dictionary(LITERAL.replace('"{water}"', '"{sea}"').replace("\n    ", "\n"))
+
+
+def test_explain_checks_each_guard_on_its_own():
+    """An entry with both guards: a near miss refused for want of its topic still shows its
+    literal-topic guard passed when no literal word is near (and failed when one is)."""
+    d = small_decoder(LITERAL.replace('unless = ["{water}", "акваланг"]',
+                                      'unless = ["{water}", "акваланг"]\n    context = ["отчёт"]'))
+    d.explain = True
+    for text, unless_passed in (("Устроим глубокое погружение.", True), ("Нырять, глубокое погружение.", False)):
+        near: list = []
+        assert d.decode(text, near) == []
+        (miss,) = [m for m in near if m.entry.id == "dive"]
+        assert miss.explain["rejected"] == "no word of its context near it"
+        assert {g["guard"]: g["passed"] for g in miss.explain["guards"] if g["guard"] in ("context", "unless")} == \
+            {"context": False, "unless": unless_passed}

@@ -344,14 +344,14 @@ class RussianAnalyzer(Analyzer):
         # a word that is English too ("net", "u", "format") is no evidence of Russian on its own
         # ("sourceforge.net", ":meth:`str.format`", "wena wena Feb prog"); beside another function
         # word or a Russian word that is no English one it is ("net, ne v planah", "ne hochu")
+        english = {w: is_english(w) for w in latin}
         function = [w for w in latin if w in self._LATIN_FUNCTION]
-        russian = [w for w in latin if w not in self._LATIN_FUNCTION and not is_english(w) and (
-            w in listed or any(self._known(t) for t in to_cyrillic(w)))]     # (not "{Attach}, v. t.")
-        if not (len(function) >= 2 or any(not is_english(w) for w in function) or (function and russian)):
-            if len(latin) < 2 or 2 * len(russian) < len(latin):
+        if len(function) < 2 and all(english[w] for w in function):
+            russian = [w for w in latin if w not in self._LATIN_FUNCTION and not english[w] and (
+                w in listed or any(self._known(t) for t in to_cyrillic(w)))]     # (not "{Attach}, v. t.")
+            if not (function and russian) and (len(latin) < 2 or 2 * len(russian) < len(latin)):
                 return False
-        english = sum(is_english(w) for w in latin if w not in self._LATIN_FUNCTION and w not in listed)
-        return 3 * english <= len(latin)
+        return 3 * sum(english[w] for w in latin if w not in self._LATIN_FUNCTION and w not in listed) <= len(latin)
 
     def is_foreign_word(self, word: str) -> bool:
         from jargon.text.english import is_english

@@ -87,20 +87,19 @@ class ContextGuards:
         word = _near(not_near, norms, first, last) if not_near is not None else None
         return f"{LITERAL_NEAR}: {word!r}" if word else None
 
-    def explain(self, index: int, rejected: str | None) -> list[dict]:
-        """The guards as ``--explain`` shows them (none for an entry without), given why the
-        match was refused (``rejected``)."""
+    def explain(self, index: int, norms: Sequence[str], first: int, last: int) -> list[dict]:
+        """The guards as ``--explain`` shows them (none for an entry without), each checked on
+        its own for the match over tokens ``first..last`` of ``norms``."""
         written = self.written.get(index, {})
         rule = f"within {CONTEXT_WINDOW} words on the same line"
         out = []
-        if "context" in written:
-            out.append({"guard": "context", "passed": rejected != REJECTED, "checked": list(written["context"]),
-                        "rule": f"a word of these {rule}"})
-        if "unless" in written:
-            out.append({"guard": "unless", "passed": not (rejected or "").startswith((REJECTED, LITERAL_NEAR)),
+        if index in self.near:
+            out.append({"guard": "context", "passed": _near(self.near[index], norms, first, last) is not None,
+                        "checked": list(written["context"]), "rule": f"a word of these {rule}"})
+        if index in self.not_near:
+            out.append({"guard": "unless", "passed": _near(self.not_near[index], norms, first, last) is None,
                         "checked": list(written["unless"]), "rule": f"no word of these {rule}"})
         return out
-
 
 def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int) -> str | None:
     """The word (or item of several words, in a row) of ``compiled`` that stands within

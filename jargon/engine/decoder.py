@@ -212,7 +212,7 @@ class Decoder:
             from .explain import explain_window
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected, entry.phrase)
-            explanation["guards"].extend(self.contexts.explain(pat.entry, rejected))
+            explanation["guards"].extend(self.contexts.explain(pat.entry, context[1], w.first, w.last))
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
 
 

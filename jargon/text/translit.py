@@ -34,7 +34,7 @@ _MIXED_SCRIPT = re.compile(r"(?=.*[a-z])(?=.*[а-яё])")
 
 def fold_homoglyphs(word: str) -> str | None:
     """A lower-case word mixing Latin look-alikes into Cyrillic ("pришлете"), in Cyrillic; else None."""
-    if not _MIXED_SCRIPT.match(word) or not any(map(_MIXED_SCRIPT.match, word.split("-"))):
+    if not any(map(_MIXED_SCRIPT.match, word.split("-"))):
         return None       # each part in one script: an abbreviation and a word ("po-файл", "it-отдел")
     folded = word.translate(_HOMOGLYPHS)
     return None if re.search(r"[a-z]", folded) else folded
