@@ -562,3 +562,34 @@ def test_look_alike_letters_are_folded_inside_a_part_of_a_word_not_across_its_hy
     from jargon.text.translit import fold_homoglyphs
 
     assert fold_homoglyphs(word) == folded
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Let's circle back on pricing now and circle back on hiring next week.", 2),
+    ("We should touch base tomorrow, then touch base again on friday.", 2),
+    ("We should touch base tomorrow about the base rates.", 1),      # one use, and a word of it again
+])
+def test_each_use_of_a_phrase_in_one_utterance_is_a_match(text, count):
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    hits = [m for m in d.decode(text) if m.entry.phrase.lower() in ("let's circle back", "touch base")]
+    assert len(hits) == count
+    assert len({m.start for m in hits}) == count
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[chat] Vera: kollegi, kakova adzhenda?", ["kakova-agenda"]),        # an English tag and a name
+    ("kollegi, kakova adzhenda?", ["kakova-agenda"]),
+    ("[chat] Nikita: zabral, vernus'", ["zabral-vernus"]),
+    ("Dev (Teams): zabral, vernus", ["zabral-vernus"]),
+    ("[chat] Vera: this is the agenda", []),                              # English after the label
+])
+def test_a_speaker_label_is_no_evidence_of_the_language_said(text, expected):
+    assert ids(text) == expected
+
+
+def test_a_word_in_latin_letters_costs_what_it_reads_as():
+    # "u nas" is "у нас": a preposition and a pronoun inserted, not two unknown content words
+    assert ids("eto u nas v planakh, ne perezhivay") == ["eto-v-planakh"]
+    ru = RU["ru"].analyzer()
+    assert ru.insert_weight("nas") == ru.insert_weight("нас") < ru.insert_weight("zzyzx")

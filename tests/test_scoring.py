@@ -235,3 +235,26 @@ def test_golden_table_covers_every_way_of_saying_a_phrase():
     assert rules >= {"exact", "inflection", "stem", "prefix", "typo", "translit", "spelling", "synonym", "joined",
                      "person slot", "missing"}
     assert any(not item["matches"] for item in GOLDEN_ITEMS)      # refusals are pinned too
+
+
+def test_a_window_never_uses_a_token_of_an_earlier_use_nor_spans_it():
+    pat = pattern("a", "b", "c")
+    u_text = "a b c x a b c"
+    first = window(pat, u_text)
+    assert (first.first, first.last) == (0, 2)
+    cls = {"a": 0, "b": 1, "c": 2}
+    names = u_text.split()
+    classes = [{cls[n]: 1.0} if n in cls else {} for n in names]
+    u = Utterance(classes, lambda i: 1.5, lambda i: False, lambda i: True,
+                  lambda c: [i for i, cl in enumerate(classes) if c in cl], None, False)
+    second = best_window(0, pat, (0, 1, 2), u, [4, 5, 6], None, [(0, 2)])
+    assert (second.first, second.last, second.complete) == (4, 6, True)
+    # nor reach across an earlier use: "a b [q] c d" has all four words, but around the use at q
+    pat4 = pattern("a", "b", "c", "d")
+    cls4 = {"a": 0, "b": 1, "c": 2, "d": 3}
+    names4 = "a b q c d".split()
+    classes4 = [{cls4[n]: 1.0} if n in cls4 else {} for n in names4]
+    u4 = Utterance(classes4, lambda i: 1.5, lambda i: False, lambda i: True,
+                   lambda c: [i for i, cl in enumerate(classes4) if c in cl], None, False)
+    assert best_window(0, pat4, (0, 1, 2, 3), u4, [0, 1, 3, 4], None, None).complete
+    assert best_window(0, pat4, (0, 1, 2, 3), u4, [0, 1, 3, 4], None, [(2, 2)]) is None

@@ -163,6 +163,13 @@ class RussianAnalyzer(Analyzer):
         into the phrase ("закинь мне эту таску" is about the task)."""
         if _DRAWN_OUT.search(word):
             return FILLER_WEIGHT
+        if _LATIN.match(word):
+            # Russian in Latin letters ("eto u nas v planakh"): what the word reads as costs
+            from jargon.text.translit import to_cyrillic
+
+            read = [r for r in to_cyrillic(word) if self._known(r)]
+            if read:
+                return min(map(self.insert_weight, read))
         w = super().insert_weight(word)
         if w < CONTENT_INSERT_WEIGHT or not _CYRILLIC.search(word) or not self._known(word):
             return w

@@ -24,7 +24,8 @@ from collections.abc import Callable
 from itertools import compress, count
 from operator import add, and_, not_, or_
 
-from jargon.text.tokens import Tokens, tokenize
+from jargon.text.tokens import WORD_RE, Tokens, tokenize
+from jargon.transcript.speakers import NAME
 
 from .lexicon import LOOSE, Lexicon, reachable
 from .patterns import LITERAL, Pattern
@@ -52,6 +53,8 @@ _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "word
 _MEMBER = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*(?:\.|->|::)$")
 _PATH = re.compile(r"/[\w.-]+/$")          # "/foobar/" right before a word: a path ("/sys/fs/cgroup/foobar/tasks")
 _OPTION = re.compile(r"(?:^|(?<=\s))--?$")   # "-" or "--" right before a Latin word: a command's option ("-CAstore")
+# a line's opening tags and speaker label ("[chat] Vera: ", "[00:19:03] Игорь: ", "Dev (Teams): ")
+_LABEL = re.compile(rf"[ \t]*(?:[\[(][^\[\]()\n]{{1,30}}[\])][ \t]*)*(?:{NAME}[ \t]*:(?=\s|$))?")
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
 
 
@@ -99,6 +102,7 @@ class CandidateLine:
         self.has_own: bool | None = None
         self.neighbour: bool | None = None
         self.latin_own: bool | None = None
+        self.label: int | None = None
         self.views: dict[int, tuple[int, Utterance, set]] = {}
         self.where: dict[int, list[int]] = {}
         self.token_sets: list = []
@@ -161,9 +165,10 @@ class CandidateLine:
                     continue        # «verkhneurovnevo норм»: one word, read as a dictionary form, in own-script text
                 if u not in self.reads_own:
                     lo, hi = bisect_left(utts, u), bisect_right(utts, u)
-                    run = [n for n in norms[lo:hi] if _FOREIGN_WORD.match(n)]
+                    said = self.said()
+                    run = [n for n in norms[max(lo, said):hi] if _FOREIGN_WORD.match(n)]
                     if len(run) < 2:        # "Kollegi! Kto znaet...": the line's Latin words
-                        run = [n for n in norms if _FOREIGN_WORD.match(n)]
+                        run = [n for n in norms[said:] if _FOREIGN_WORD.match(n)]
                     self.reads_own[u] = a.reads_as_own(run, lex.spellings)
                 if not self.reads_own[u]:
                     drop.add(c)
@@ -175,6 +180,14 @@ class CandidateLine:
         if drop:
             self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
         return bool(drop)
+
+    def said(self) -> int:
+        """How many of the line's first words are its tags and speaker label ("[chat] Vera:"):
+        names, not what is said, so no evidence of the language it is said in."""
+        if self.label is None:
+            m = _LABEL.match(self.low)
+            self.label = len(WORD_RE.findall(self.low, 0, m.end())) if m and m.end() else 0
+        return self.label
 
     def neighbour_language(self) -> bool:
         """The line holds a letter of a neighbouring language that this one does not use
@@ -294,7 +307,8 @@ class CandidateLine:
             return False
         if self.foreign_line is None:
             own = len(re.findall(a.letters, self.low))
-            self.foreign_line = 2 * own < len(_LETTER.findall(self.low)) and not a.reads_as_own(self.words)
+            self.foreign_line = 2 * own < len(_LETTER.findall(self.low)) \
+                and not a.reads_as_own(self.words[self.said():])
         if not self.foreign_line:
             return False
         (j,) = pat.words
@@ -323,7 +337,7 @@ class CandidateLine:
         if self.a.letters is None or self.own_script():
             return False
         if self.latin_own is None:
-            self.latin_own = self.a.reads_as_own(self.words, self.lex.spellings)
+            self.latin_own = self.a.reads_as_own(self.words[self.said():], self.lex.spellings)
         return not self.latin_own
 
     def rejected(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
@@ -404,24 +418,39 @@ class CandidateLine:
         windows = []
         for positions in by_utt.values():
             lo, u, present = self.view(utts[positions[0]])
-            if not reachable(pat, pcl, present):
-                continue
-            w = best_window(pid, pat, pcl, u, [p - lo for p in positions],
-                            None if around is None else (around.first - lo, around.last - lo))
-            if w is None:
-                continue
-            w.first += lo
-            w.last += lo
-            if w.assigned is not None:
-                w.assigned = {j: (p + lo, sim) for j, (p, sim) in w.assigned.items()}
-            reason = self.rejected(w, pat, pcl)
-            if reason:
-                if refused is not None and pat.kind != LITERAL:
-                    refused((w, pat, self.toks, context), reason)
-                continue
-            results.append((w, pat, self.toks, context))
-            windows.append(w)
+            overlap = None if around is None else (around.first - lo, around.last - lo)
+            local = [p - lo for p in positions]
+            taken: list[tuple[int, int]] = []     # the phrase's uses found so far in this utterance
+            while reachable(pat, pcl, present):
+                w = best_window(pid, pat, pcl, u, local, overlap, taken)
+                if w is None:
+                    break
+                taken.append((w.first, w.last))
+                self._found(w, lo, pat, pcl, results, windows, context, refused)
+                if around is not None:
+                    break         # a literal collocation is judged once, where its phrase is
+                # said again further on? ("circle back now and circle back later": two uses)
+                local = [p for p in local if not any(a <= p <= b for a, b in taken)]
+                if not local:
+                    break
+                present = {c for c in pcl if any(not any(a <= p <= b for a, b in taken) for p in u.positions(c))}
         return windows
+
+    def _found(self, w: Window, lo: int, pat: Pattern, pcl: tuple[int, ...], results: list[Candidate],
+               windows: list[Window], context: tuple, refused: Callable[[Candidate, str], None] | None) -> None:
+        """Window ``w`` of an utterance whose first token is ``lo``: to the line's positions,
+        then to ``results`` (and ``windows``) unless a guard refuses it."""
+        w.first += lo
+        w.last += lo
+        if w.assigned is not None:
+            w.assigned = {j: (p + lo, sim) for j, (p, sim) in w.assigned.items()}
+        reason = self.rejected(w, pat, pcl)
+        if reason:
+            if refused is not None and pat.kind != LITERAL:
+                refused((w, pat, self.toks, context), reason)
+            return
+        results.append((w, pat, self.toks, context))
+        windows.append(w)
 
 
 def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):

@@ -88,9 +88,11 @@ class Utterance:
 
 
 def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
-                anchor_positions: list[int], overlap: tuple[int, int] | None = None) -> Window | None:
+                anchor_positions: list[int], overlap: tuple[int, int] | None = None,
+                taken: list[tuple[int, int]] | None = None) -> Window | None:
     """The best window of ``pat`` near ``anchor_positions`` in the utterance (among those
-    overlapping the token positions ``overlap`` when given), or None."""
+    overlapping the token positions ``overlap`` when given; using no token inside the
+    windows ``taken``, the phrase's earlier uses), or None."""
     n = len(pat.tokens)
     span_limit = n + MAX_GAP
     lo = max(0, min(anchor_positions) - span_limit)
@@ -102,10 +104,15 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
         for i in u.positions(c):
             if lo <= i <= hi:
                 cand.setdefault(i, {})[j] = u.classes[i][c]
+    if taken:
+        for i in [i for i in cand if any(a <= i <= b for a, b in taken)]:
+            del cand[i]
     for j in pat.slots:
         tok = pat.tokens[j]
         for i in range(lo, hi + 1):
             name = tok.word if tok.kind == PERSON else tok.word[1:-1]
+            if taken and any(a <= i <= b for a, b in taken):
+                continue
             if tok.kind != PERSON or i not in cand:
                 sim = u.fills(i, tok.kind, name)
                 if sim:
@@ -125,8 +132,8 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
         got = 0.0
         for e_idx in range(a_idx, len(positions)):
             e = positions[e_idx]
-            if e - s >= span_limit + 2:
-                break
+            if e - s >= span_limit + 2 or taken and any(s <= b and a <= e for a, b in taken):
+                break     # too long, or across an earlier use of the phrase
             for j in cand[e]:
                 if j not in avail:
                     avail.add(j)
