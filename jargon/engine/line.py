@@ -415,7 +415,7 @@ class CandidateLine:
                             and around.first - reach <= i <= around.last + reach}
         for i in sorted(positions_of):
             by_utt.setdefault(utts[i], []).append(i)
-        windows = []
+        windows: list[Window] = []
         for positions in by_utt.values():
             lo, u, present = self.view(utts[positions[0]])
             overlap = None if around is None else (around.first - lo, around.last - lo)
