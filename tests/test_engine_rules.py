@@ -593,3 +593,22 @@ def test_a_word_in_latin_letters_costs_what_it_reads_as():
     assert ids("eto u nas v planakh, ne perezhivay") == ["eto-v-planakh"]
     ru = RU["ru"].analyzer()
     assert ru.insert_weight("nas") == ru.insert_weight("нас") < ru.insert_weight("zzyzx")
+
+
+@pytest.mark.parametrize("text, found_it", [
+    ("I've looped in the night manager so she knows.", True),     # "the night" opens the noun phrase
+    ("I've looped in our regional manager.", True),
+    ("I've looped in night shift manager cover.", False),          # no determiner: words inserted
+])
+def test_a_determiner_opens_the_noun_phrase_of_a_set_word(text, found_it):
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    assert any(m.entry.id == "loop-in" for m in d.decode(text)) is found_it
+
+
+def test_a_literal_collocation_takes_no_noun_phrase_freely():
+    # "touched base at {bases}" must not veto "touching base with the care homes" through "the care"
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    text = "I've been touching base with the care homes every fortnight since the outbreak."
+    assert [m.entry.id for m in d.decode(text)] == ["touch-base"]

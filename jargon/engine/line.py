@@ -274,7 +274,8 @@ class CandidateLine:
                           lambda i, name: self.grammar(i + lo, name), not self.a.free_word_order,
                           lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold,
                           lambda i: self.norms[i + lo] in self.a.prepositions,
-                          self.negated(lo, hi), self.a.negations)
+                          self.negated(lo, hi), self.a.negations,
+                          (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

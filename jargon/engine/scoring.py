@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from .patterns import GRAM, LITERAL, OPEN, PERSON, Pattern
+from .patterns import GRAM, LITERAL, OPEN, PERSON, SET, Pattern
 from .tuning import (
     DEFAULT_THRESHOLD,
     FILLER_WEIGHT,
@@ -57,11 +57,11 @@ class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
-                 "threshold", "preposition", "negated", "negations")
+                 "threshold", "preposition", "negated", "negations", "determiner")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
                  slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
-                 negations=frozenset()):
+                 negations=frozenset(), determiner=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -74,6 +74,7 @@ class Utterance:
         self.preposition = preposition    # callable(i) -> bool: token i is a preposition
         self.negated = negated            # positions of negative particles bound to the next word ("не")
         self.negations = negations        # the language's negative particles (a phrase may hold one)
+        self.determiner = determiner      # callable(i) -> bool: token i is a determiner ("the", "our"), or None
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -204,9 +205,11 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None
     slot_pos = {p for j, (p, _) in assigned.items() if tokens[j].kind == PERSON} if pat.slots else None
     open_runs = {p: 1 for j, (p, _) in assigned.items() if tokens[j].kind == OPEN} if pat.slots else None
+    in_np = _noun_phrases(u, tokens, assigned, used, s) \
+        if u.determiner is not None and pat.kind != LITERAL else ()
     inserted = 0.0
     for i in range(s, e + 1):
-        if i in used:
+        if i in used or i in in_np:
             continue
         if slot_pos and ((i - 1) in slot_pos or (i + 1) in slot_pos) and u.person(i):
             slot_pos.add(i)      # "Андреем Викторовичем": more words of the same name
@@ -230,6 +233,30 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),
                   assigned, inserted, order_factor)
+
+
+def _noun_phrases(u: Utterance, tokens, assigned: dict[int, tuple[int, float]], used: dict[int, int],
+                  s: int) -> set[int]:
+    """The text words before a person or set word of the pattern that open its noun phrase with
+    a determiner: "loop in [the night] manager", "ping [our] finance team" (at most
+    OPEN_SLOT_WORDS words; without a determiner they are inserted words)."""
+    out: set[int] = set()
+    for j, (p, _) in assigned.items():
+        if tokens[j].kind not in (PERSON, SET):
+            continue
+        run: list[int] = []
+        k = p - 1
+        while k >= s and len(run) < OPEN_SLOT_WORDS:
+            if k in used:
+                if run and u.determiner(k):
+                    out.update(run)        # "Looping the [whole] {team}": the phrase's own determiner
+                break
+            run.append(k)
+            if u.determiner(k):
+                out.update(run)
+                break
+            k -= 1
+    return out
 
 
 def _governed_adjective(u: Utterance, prep: int, adj: int) -> bool:

@@ -34,6 +34,9 @@ class Analyzer:
     pronouns: frozenset[str] = frozenset()
     #: prepositions: an address directly followed by one is a noun phrase ("коллеги по цеху")
     prepositions: frozenset[str] = frozenset()
+    #: determiners ("the", "our"): one opens a noun phrase whose words before the phrase's
+    #: person or set word belong to it ("loop in the night manager")
+    determiners: frozenset[str] = frozenset()
     #: personal pronouns that may fill a "any colleague" placeholder slot
     person_pronouns: frozenset[str] = frozenset()
     #: verb prefixes that may be stripped from an unknown word ("почелленджил" -> "челленджил")
