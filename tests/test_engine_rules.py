@@ -612,3 +612,12 @@ def test_a_literal_collocation_takes_no_noun_phrase_freely():
     d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
     text = "I've been touching base with the care homes every fortnight since the outbreak."
     assert [m.entry.id for m in d.decode(text)] == ["touch-base"]
+
+
+def test_english_words_written_apart_are_joined_and_function_words_are_no_pieces():
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    assert [m.entry.id for m in d.decode("thats not really my wheel house, ask dan")] == ["wheelhouse"]
+    lex = d.lexicons[0]
+    assert lex.analyzer.short_word == 0
+    assert not any(lex.class_word[c] in ("the", "a", "my") for c in lex.half_classes.get("wheel", ()))

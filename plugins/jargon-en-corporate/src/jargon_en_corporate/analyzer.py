@@ -315,6 +315,9 @@ class EnglishAnalyzer(Analyzer):
     #: an opener directly followed by one of these is a noun phrase ("with all due respect to the judge")
     prepositions = frozenset("to for of in on at by with from about towards toward into onto".split())
     min_stem = 4
+    #: speech-to-text writes English words apart ("wheel house"), it does not glue a short one
+    #: to the next ("thewheel"): no glued pairs, so a function word is no piece of a split word
+    short_word = 0
     max_stem_cut = 3     # letters a stem may cut off the word ("circling" -> "circl")
     letters = "[a-z]"
     free_word_order = False
