@@ -23,6 +23,8 @@ from jargon.engine.decoder import Decoder
     ("Коллеги — это, наверное, главное.", []),              # the subject of a definition
     ("Коллеги вам тогда помогли?", []),                     # "вам" is their object: the verb decides
     ("коллеги вам удобно в четверг", ["kollegi"]),          # no verb: an address
+    ("Что нравится в работе? Коллеги, наверное. Хорошие люди.", []),   # an answer that names them
+    ("Коллеги, кстати, кто знает, где отчёт?", ["kollegi"]),
 ])
 def test_an_address_is_set_off_or_followed_by_what_follows_an_address(text, expected):
     assert ids(text) == expected

@@ -264,6 +264,8 @@ class RussianAnalyzer(Analyzer):
                 return False    # a relative clause: "Коллеги, которые пришли позже, сидели сзади"
             words = next((p.split() for p in self._PARENTHETICAL if following[:p.count(" ") + 1] == p.split()), None)
             if set_off[0] == "," and words:
+                if not following[len(words):]:
+                    return False    # "Что нравится? — Коллеги, наверное.": an answer that names them
                 return self._verb_decides(following[len(words):])   # "Коллеги, как правило, отвечают быстро"
             return not (set_off[0] in "-–—" and following[:1] == ["это"])
         return self._verb_decides(following)
