@@ -627,3 +627,10 @@ def test_english_words_written_apart_are_joined_and_function_words_are_no_pieces
     lex = d.lexicons[0]
     assert lex.analyzer.short_word == 0
     assert not any(lex.class_word[c] in ("the", "a", "my") for c in lex.half_classes.get("wheel", ()))
+
+
+def test_a_letter_too_many_before_a_word_is_a_typo_of_it():
+    # speech-to-text glues a stray letter onto the front ("ваадженда"): the pool of its second letter
+    assert ids("Коллеги, какова ваадженда?") == ["kakova-agenda"]
+    assert ids("Коллеги, какова вадженда на сегодня?") == ["kakova-agenda"]
+    assert ids("Подсветить Васе точки ироста") == ["podsvetit-tochki-rosta"]   # six letters: past TYPO_EXTRA_FIRST_MIN

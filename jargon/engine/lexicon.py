@@ -40,6 +40,7 @@ from .tuning import (
     PREFIX_SIM,
     SOUND_TYPO_MIN,
     TRANSLIT_SIM,
+    TYPO_EXTRA_FIRST_MIN,
     TYPO_SIM_MAX,
     TYPO_SIM_MIN,
     max_typo_distance,
@@ -346,10 +347,14 @@ class Lexicon:
         never a typo of a dictionary word ("коллеги").
         """
         pool = self.index.pools.get((form[:1], len(form)))
-        if not pool or not _HAS_LETTER.search(form):
+        if not _HAS_LETTER.search(form):
             return
         d = max_typo_distance(len(form))
-        best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
+        best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
+        if not best and len(form) > TYPO_EXTRA_FIRST_MIN:
+            # a letter too many before the word ("kneedle", "ссогласен"): the pool of its second letter
+            pool = self.index.pools.get((form[1:2], len(form) - 1))
+            best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
         if not best:
             # more edits than allowed, but heard alike ("чилинджить" for "челленджить")
             target = self.sound_index().get(self.analyzer.sound_key(form)) if len(form) >= SOUND_TYPO_MIN else None

@@ -46,6 +46,9 @@ ONE_WORD_TYPO_LONG = 10
 ONE_WORD_TYPO_LOWER = 6
 
 
+TYPO_EXTRA_FIRST_MIN = 5   # a word longer than this may be a typo with a letter too many before it ("kneedle")
+
+
 def max_typo_distance(n: int) -> int:
     """Edits allowed when correcting a word of ``n`` letters: none below 4, then 1, 2, 3."""
     return 0 if n < 4 else 1 if n <= 5 else 2 if n <= 11 else 3
