@@ -634,3 +634,15 @@ def test_a_letter_too_many_before_a_word_is_a_typo_of_it():
     assert ids("Коллеги, какова ваадженда?") == ["kakova-agenda"]
     assert ids("Коллеги, какова вадженда на сегодня?") == ["kakova-agenda"]
     assert ids("Подсветить Васе точки ироста") == ["podsvetit-tochki-rosta"]   # six letters: past TYPO_EXTRA_FIRST_MIN
+
+
+@pytest.mark.parametrize("text, entry, found_it", [
+    ("[00:08:59] Graham: I run the outpatient booking team. Eleven people.", "run-it-past", False),
+    ("Can you run it by the finance team first?", "run-it-past", True),
+    ("thats not really my wheel house, ask dan", "wheelhouse", True),       # "not" is no verb: "in" may go
+    ("ok so we're going to put a pin on the pricing question until tuesday", "put-a-pin-in-it", True),
+])
+def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    assert any(m.entry.id == entry for m in d.decode(text)) is found_it

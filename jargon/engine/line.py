@@ -275,7 +275,8 @@ class CandidateLine:
                           lambda i, placeholder: self.slot_noun(i + lo, placeholder), self.threshold,
                           lambda i: self.norms[i + lo] in self.a.prepositions,
                           self.negated(lo, hi), self.a.negations,
-                          (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None)
+                          (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None,
+                          self.a.particles, self.a.pronouns, self.a.function_words)
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

@@ -57,11 +57,13 @@ class Utterance:
     """The tokens of one utterance with lazily computed weights and person flags."""
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
-                 "threshold", "preposition", "negated", "negations", "determiner")
+                 "threshold", "preposition", "negated", "negations", "determiner", "particles", "pronouns",
+                 "function_words")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
                  slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
-                 negations=frozenset(), determiner=None):
+                 negations=frozenset(), determiner=None, particles=frozenset(), pronouns=frozenset(),
+                 function_words=frozenset()):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -75,6 +77,9 @@ class Utterance:
         self.negated = negated            # positions of negative particles bound to the next word ("не")
         self.negations = negations        # the language's negative particles (a phrase may hold one)
         self.determiner = determiner      # callable(i) -> bool: token i is a determiner ("the", "our"), or None
+        self.particles = particles        # the language's particles of phrasal verbs ("by", "in")
+        self.pronouns = pronouns          # the language's pronouns (the object of a phrasal verb: "run it by")
+        self.function_words = function_words  # and its function words (no verb: "not" of "not in my wheelhouse")
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -184,6 +189,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
+    if u.particles and pat.kind != LITERAL and _particle_missing(tokens, assigned, u):
+        return None          # "run the booking team" is no "run it by the {something} team"
     if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
             and (s + 1) in used and assigned[used[s + 1]][1] < 1.0 \
             and _governed_adjective(u, s - 1, s) and _oblique(u, s + 1):
@@ -233,6 +240,24 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),
                   assigned, inserted, order_factor)
+
+
+def _particle_missing(tokens, assigned: dict[int, tuple[int, float]], u: Utterance) -> bool:
+    """A particle of a phrasal verb of the pattern is not in the window: the particle right
+    after the phrase's first word, its verb ("loop in", "drill down"), or after the verb's
+    object, a pronoun or a slot ("run it by", "loop {someone} in"); not a preposition further
+    on ("put a pin in it" said "put a pin on it")."""
+    first = tokens[0]
+    if first.kind or first.word in u.function_words or first.word in u.pronouns:
+        return False         # the phrase opens with no verb ("not in my wheelhouse")
+    for j in (1, 2):
+        if j >= len(tokens) or j in assigned:
+            continue
+        tok = tokens[j]
+        if not tok.kind and tok.word in u.particles and (
+                j == 1 or tokens[1].kind or tokens[1].word in u.pronouns):
+            return True
+    return False
 
 
 def _noun_phrases(u: Utterance, tokens, assigned: dict[int, tuple[int, float]], used: dict[int, int],

@@ -37,6 +37,9 @@ class Analyzer:
     #: determiners ("the", "our"): one opens a noun phrase whose words before the phrase's
     #: person or set word belong to it ("loop in the night manager")
     determiners: frozenset[str] = frozenset()
+    #: particles of phrasal verbs ("by" of "run it by", "in" of "loop me in"): a phrase that
+    #: has one right after its verb (or the verb's object) is not said without it
+    particles: frozenset[str] = frozenset()
     #: personal pronouns that may fill a "any colleague" placeholder slot
     person_pronouns: frozenset[str] = frozenset()
     #: verb prefixes that may be stripped from an unknown word ("почелленджил" -> "челленджил")

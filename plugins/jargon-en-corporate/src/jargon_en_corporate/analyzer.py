@@ -309,6 +309,7 @@ class EnglishAnalyzer(Analyzer):
         "you've you'll you'd he's he'll she's she'll it's it'll we're we've we'll we'd they're "
         "they've they'll they'd".split())
     person_pronouns = frozenset("me him her you them us".split())
+    particles = frozenset((*_PARTICLES, "by", "past", "through", "around", "along"))
     determiners = frozenset("the a an my our your his her their its this that these those every each".split())
     #: words that may come before an opener ("because at the end of the day", "but going forward")
     openers = frozenset("because cause but and so that then yet or though although since i think guess mean".split())
