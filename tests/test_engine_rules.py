@@ -7,7 +7,7 @@ are no typos, literal collocations said in their order.
 from __future__ import annotations
 
 import pytest
-from engine_helpers import RU, found, ids, small_decoder
+from engine_helpers import RU, found, ids, seed_dictionary, small_decoder
 
 from jargon.engine.decoder import Decoder
 
@@ -646,3 +646,27 @@ def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
     import jargon
     d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
     assert any(m.entry.id == entry for m in d.decode(text)) is found_it
+
+
+@pytest.mark.parametrize("text, entry, found_it", [
+    ("they set up a tiger teem to sort out the payroll errors", "tiger-team", True),
+    ("i just need my ducks in a roe before the inspectors come in", "ducks-in-a-row", False),   # too short
+    ("If you give a man enough rope, he'll claim he's tied up at the office.", "tee-up", False),
+    ("it's definitely on my raider, don't worry", "on-my-radar", False),   # only function words beside it
+    ("Any fool can paint a picture", "pain-point", False),        # one word never fills two
+    ("Now there's a race condition between the rm and the mv.", "raci", False),   # no other content word
+    ("Q: How do you shoot a pink elephant?", "ping-me", False),   # a word of the phrase missing
+    ("Quake's color palette is full of dull colors", "plate-is-full", False),   # two letters longer
+    ("how quick when you get there", "quick-win", False),         # "when" is written too far from "win"
+])
+def test_a_real_word_heard_like_a_phrase_word_reads_as_it_beside_the_rest_of_the_phrase(text, entry, found_it):
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    assert any(m.entry.id == entry for m in d.decode(text)) is found_it
+
+
+def test_a_language_without_homophone_keys_has_no_homophone_readings():
+    from jargon.text.analyzer import Analyzer
+    assert Analyzer().homophone_key("team") is None
+    d = Decoder([seed_dictionary()], languages=RU)
+    assert not d.lexicons[0].hears_homophones

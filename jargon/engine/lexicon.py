@@ -37,6 +37,8 @@ from .index import NO_CLASS, CompiledIndex
 from .patterns import Pattern
 from .tuning import (
     DERIVED_SIM,
+    HOMOPHONE_RATIO,
+    HOMOPHONE_SIM,
     PREFIX_SIM,
     SOUND_TYPO_MIN,
     TRANSLIT_SIM,
@@ -84,6 +86,9 @@ class Lexicon:
         self.slot_grammars: dict[str, str | None] = {}      # a person slot's placeholder -> the noun slot it stands for
         self.sound_of: dict[str, str] | None = None           # sound key -> a long dictionary word (on demand)
         self.sound_keys: dict[int, frozenset[str]] = {}          # class -> how its forms sound (made on demand)
+        # homophone key -> the phrases' word forms pronounced so (on demand; None: the language has none)
+        self.homophones: dict[str, tuple[str, ...]] | None = None
+        self.hears_homophones = type(analyzer).homophone_key is not Analyzer.homophone_key
         self.suspect_forms: set[str] = set()    # text forms with a class found as a typo or a transliteration
         # text forms of a leading class seen so far, and pieces of split words: a line with
         # none of them holds no phrase
@@ -276,6 +281,8 @@ class Lexicon:
             how.update(dict.fromkeys(found, "joined"))
         if self.index.roots and len(form) >= 4:
             self._derived(form, found, how)           # "профакапили" -> "факап" (beside a stem hit too)
+        if not found and self.hears_homophones and a.is_known(form):
+            self._homophone(form, found, how)          # "tiger teem": a real word heard as the phrase's
         # a word read as a phrase's word is done, unless only loosely: a word the analyser does not
         # know read by its stem ("фолоуап" ~ "фолоуапить") may be a typo of another one ("фоллоуап")
         # (a word only a literal collocation knows may still be a typo of a phrase's)
@@ -306,6 +313,28 @@ class Lexicon:
             if c not in found:
                 found[c], how[c] = more[c], more_how[c]
         return found
+
+    def _homophone(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
+        """A real word pronounced like a word of a phrase as the dictionary writes it, and written
+        much like it, a letter longer or shorter at most ("roe" for "row", "teem" for "team";
+        not "palette" for "plate"): that word, at HOMOPHONE_SIM (rule
+        "homophone"). Only the closest such word, and none when two are as close: a homophone
+        reading never fills two words of a phrase ("paint" is no "pain point")."""
+        key = self.analyzer.homophone_key(form)
+        if key is None:
+            return
+        if self.homophones is None:
+            by_key: dict[str, list[str]] = {}
+            for c in self.index.phrase_classes:
+                word = self.index.class_word[c]
+                k = self.analyzer.homophone_key(word) if " " not in word else None
+                if k is not None:
+                    by_key.setdefault(k, []).append(word)
+            self.homophones = {k: tuple(sorted(set(v))) for k, v in by_key.items()}
+        near = sorted(((fuzz.ratio(form, t), t) for t in self.homophones.get(key, ())
+                       if t != form and abs(len(t) - len(form)) <= 1), reverse=True)
+        if near and near[0][0] >= HOMOPHONE_RATIO and (len(near) == 1 or near[1][0] < near[0][0]):
+            self._lookup(near[0][1], HOMOPHONE_SIM, found, how, "homophone")
 
     def _derived(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
         """A word the analyser does not know, built on the root of a one-word ``derive`` entry:

@@ -46,7 +46,7 @@ _CLOSING_QUOTES = frozenset("»“”\"'")  # not "": the end of the piece
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
-_LOOSE = ("typo", *LOOSE)             # readings of a word that are not the word as written
+_LOOSE = ("typo", "homophone", *LOOSE)     # readings of a word that are not the word as written
 _OTHER_WORD = ("synonym", *LOOSE)      # readings that are another word, not the word itself
 _CAMEL = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")     # "checkIP", "wordsStream": a capital inside a word
 # right before a word: "buf.", "C.D.", "elem->", "std::" (a member, a file name)
@@ -352,10 +352,12 @@ class CandidateLine:
             return "a one-word phrase in text of another script"
         if len(pat.words) == 1 and self.loose_typo(w, pat, pcl):
             return "a one-word phrase said only by a loose typo"
-        if len(pat.words) == 1 and self.rule_of(w, pat, pcl) == "synonym":
-            return "a one-word phrase said only by a synonym"
+        if len(pat.words) == 1 and self.rule_of(w, pat, pcl) in ("synonym", "homophone"):
+            return f"a one-word phrase said only by a {self.rule_of(w, pat, pcl)}"
         if len(pat.words) > 1 and self.reworded(w, pat, pcl):
             return "every word of the phrase replaced by another word"
+        if self.lex.hears_homophones and self.heard_alone(w, pat, pcl):
+            return "a homophone with no other word of the phrase as written"
         return None
 
     def reworded(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
@@ -364,6 +366,23 @@ class CandidateLine:
         another sentence; a typo is still the word, damaged."""
         aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
         return bool(aligned) and all(self.rule(i, pcl[j]) in _OTHER_WORD for j, i in aligned)
+
+    def heard_alone(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+        """A word of the phrase read as a homophone, with a word of the phrase missing or no
+        other content word of it said as written: "a race" is no "a RACI", "shoot a pink" no
+        "shoot me a ping", "tied up the office" no "teed up the {something}"; "tiger teem" is
+        "tiger team" (and "on my raider" stays unread: function words say too little)."""
+        aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
+        heard = [j for j, i in aligned if self.rule(i, pcl[j]) == "homophone"]
+        if not heard:
+            return False
+        if not w.complete:
+            return True
+        a, tokens = self.a, pat.tokens
+        written = [j for j, i in aligned if j not in heard and self.rule(i, pcl[j]) not in _LOOSE]
+        return not any(
+            tokens[j].word not in a.function_words and tokens[j].word not in a.pronouns
+            and tokens[j].word not in a.particles for j in written)
 
     def rule_of(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> str | None:
         """The rule by which the one word of a one-word phrase was read. A synonym replaces a

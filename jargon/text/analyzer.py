@@ -154,6 +154,12 @@ class Analyzer:
         one key are heard alike. Neutral default: the word itself."""
         return word
 
+    def homophone_key(self, word: str) -> str | None:
+        """How a real word of the language is pronounced, for speech-to-text writing one word
+        for another that sounds the same ("tiger teem" for "tiger team"); None: no homophone
+        readings (the neutral default)."""
+        return None
+
     def derivation_root(self, word: str) -> str:
         """The root that words derived from a one-word ``derive`` entry are built on."""
         return self.stem(word) or word

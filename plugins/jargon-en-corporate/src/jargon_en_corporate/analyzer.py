@@ -374,6 +374,16 @@ class EnglishAnalyzer(Analyzer):
         key = word[:1] + _SOUND_VOWELS.sub("a", word[1:])
         return _DOUBLED.sub(r"\1", key)
 
+    def homophone_key(self, word: str) -> str | None:
+        """Metaphone (jellyfish): "teem" and "team", "raider" and "radar" are heard alike;
+        words under four letters ("tie" and "tee", "roe" and "row": too many such pairs in
+        ordinary prose), function words and pronouns have none."""
+        if len(word) < 4 or not word.isalpha() or word in self.function_words or word in self.pronouns:
+            return None
+        import jellyfish
+
+        return jellyfish.metaphone(word) or None
+
     def stem(self, word: str) -> str | None:
         """The Snowball stem, when it is long enough and cuts off no more than an inflection.
 
