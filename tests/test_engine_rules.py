@@ -670,3 +670,25 @@ def test_a_language_without_homophone_keys_has_no_homophone_readings():
     assert Analyzer().homophone_key("team") is None
     d = Decoder([seed_dictionary()], languages=RU)
     assert not d.lexicons[0].hears_homophones
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[Jira comment] Denis: Забрал, vernus с апдейтом", ["zabral-vernus"]),     # the soft sign Latin letters drop
+    ("podsvetit Vase tochki rosta", ["podsvetit-tochki-rosta"]),
+])
+def test_latin_letters_drop_a_final_soft_sign(text, expected):
+    assert ids(text) == expected
+
+
+def test_a_final_soft_sign_is_read_back_but_never_corrected_further():
+    from jargon.text.translit import to_cyrillic
+    assert "вернусь" in to_cyrillic("vernus") and "трикс" in to_cyrillic("trix")
+    assert ids("UNIX Trix", small_decoder(
+        '[dictionary]\nname = "t"\nlanguage = "ru"\n[[entries]]\nid = "traction"\nphrase = "Трекшен"\nmeaning = "m"\n')) == []
+
+
+def test_a_prefixed_word_in_latin_letters_reads_as_its_cyrillic_reading():
+    lex = Decoder([seed_dictionary()], languages=RU).lexicons[0]
+    classes = lex.classes("zachellendzhim")
+    assert classes and all(lex.how["zachellendzhim"][c] == "translit" for c in classes)
+    assert lex.class_word[max(classes, key=classes.get)] == "челленджить"

@@ -274,8 +274,16 @@ class Lexicon:
                 self._lookup(t, TRANSLIT_SIM, found, how, rule)
             if not found:
                 for t, _ in readings:      # a word with look-alike letters that the analyser knows is itself
+                    if t.endswith("ь") and t[:-1] in latin:
+                        continue           # a soft sign Latin letters dropped is read as written, never corrected
                     if kind != "homoglyph" or not a.is_known(t):    # ("закуpить" is no typo of "расшарить")
                         self._typo(t, TRANSLIT_SIM, found, how, kind)
+            if not found and kind == "translit":
+                for t, _ in readings:      # a prefixed or derived word in Latin letters ("zachellendzhim")
+                    read, read_how = self.classes(t), self.how.get(t, {})
+                    for c, s in read.items():
+                        if read_how.get(c) in ("prefix", "derived") and s * TRANSLIT_SIM > found.get(c, 0.0):
+                            found[c], how[c] = s * TRANSLIT_SIM, kind
         if not found and form in self.index.joined:
             found.update(dict.fromkeys(self.index.joined[form], 1.0))
             how.update(dict.fromkeys(found, "joined"))

@@ -40,6 +40,9 @@ def fold_homoglyphs(word: str) -> str | None:
     return None if re.search(r"[a-z]", folded) else folded
 
 
+_SOFT_ENDS = frozenset("тсзлнрдмпвчшбф")    # consonants a word may end in with a soft sign after
+
+
 def to_cyrillic(word: str) -> list[str]:
     """Cyrillic readings of a lower-case Latin word, most likely first ("eto" -> ["ето", "это"])."""
     base = _LAT_RE.sub(lambda m: _LAT_MAP[m.group(0)], word)
@@ -48,6 +51,8 @@ def to_cyrillic(word: str) -> list[str]:
         out.append("э" + base[1:])
     if base.endswith("ы") and len(base) > 2:  # "-y" at the end is often "-й"
         out.append(base[:-1] + "й")
+    if len(base) > 3 and base[-1] in _SOFT_ENDS:   # Latin letters drop a final soft sign: "vernus", "podsvetit"
+        out.append(base + "ь")
     return out
 
 
