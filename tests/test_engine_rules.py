@@ -683,8 +683,9 @@ def test_latin_letters_drop_a_final_soft_sign(text, expected):
 def test_a_final_soft_sign_is_read_back_but_never_corrected_further():
     from jargon.text.translit import to_cyrillic
     assert "вернусь" in to_cyrillic("vernus") and "трикс" in to_cyrillic("trix")
-    assert ids("UNIX Trix", small_decoder(
-        '[dictionary]\nname = "t"\nlanguage = "ru"\n[[entries]]\nid = "traction"\nphrase = "Трекшен"\nmeaning = "m"\n')) == []
+    toml = ('[dictionary]\nname = "t"\nlanguage = "ru"\n[[entries]]\nid = "traction"\n'
+            'phrase = "Трекшен"\nmeaning = "m"\n')
+    assert ids("UNIX Trix", small_decoder(toml)) == []
 
 
 def test_a_prefixed_word_in_latin_letters_reads_as_its_cyrillic_reading():
