@@ -55,6 +55,7 @@ _PATH = re.compile(r"/[\w.-]+/$")          # "/foobar/" right before a word: a p
 _OPTION = re.compile(r"(?:^|(?<=\s))--?$")   # "-" or "--" right before a Latin word: a command's option ("-CAstore")
 # a line's opening tags and speaker label ("[chat] Vera: ", "[00:19:03] Игорь: ", "Dev (Teams): ")
 _LABEL = re.compile(rf"[ \t]*(?:[\[(][^\[\]()\n]{{1,30}}[\])][ \t]*)*(?:{NAME}[ \t]*:(?=\s|$))?")
+_BREAK = re.compile(r"[,.;:!?…()\u2014\u2013]")     # punctuation a collocation is not said across
 _CALL = re.compile(r"\((?![\s()]|\Z|e?s\))")              # "keys(obj": called ("colleague(s)", "ok(" are not)
 
 
@@ -276,9 +277,16 @@ class CandidateLine:
                           lambda i: self.norms[i + lo] in self.a.prepositions,
                           self.negated(lo, hi), self.a.negations,
                           (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None,
-                          self.a.particles, self.a.pronouns, self.a.function_words)
+                          self.a.particles, self.a.pronouns, self.a.function_words, lambda i: self.broken(i + lo))
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
+
+    def broken(self, i: int) -> bool:
+        """Punctuation stands between token i and the next one ("загруз, касса")."""
+        starts, ends = self.toks.starts, self.toks.ends
+        if i + 1 >= len(starts):
+            return True
+        return _BREAK.search(self.piece, ends[i] - self.base, starts[i + 1] - self.base) is not None
 
     # -- guards -------------------------------------------------------------------------
     def addresses(self, i: int, first: int | None = None) -> bool:

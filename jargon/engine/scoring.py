@@ -58,12 +58,12 @@ class Utterance:
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
                  "threshold", "preposition", "negated", "negations", "determiner", "particles", "pronouns",
-                 "function_words")
+                 "function_words", "broken")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
                  slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
                  negations=frozenset(), determiner=None, particles=frozenset(), pronouns=frozenset(),
-                 function_words=frozenset()):
+                 function_words=frozenset(), broken=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -80,6 +80,7 @@ class Utterance:
         self.particles = particles        # the language's particles of phrasal verbs ("by", "in")
         self.pronouns = pronouns          # the language's pronouns (the object of a phrasal verb: "run it by")
         self.function_words = function_words  # and its function words (no verb: "not" of "not in my wheelhouse")
+        self.broken = broken              # callable(i) -> bool: punctuation stands between tokens i and i + 1
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -189,6 +190,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
         return None          # a tighter window is evaluated separately
     if pat.required_all and not pat.words <= assigned.keys():
         return None
+    if pat.kind == LITERAL and u.broken is not None and any(map(u.broken, range(s, e))):
+        return None          # a collocation is said in one go: "большой загруз, касса за кассой" is none
     if u.particles and pat.kind != LITERAL and _particle_missing(tokens, assigned, u):
         return None          # "run the booking team" is no "run it by the {something} team"
     if s > 0 and pat.kind != LITERAL and len(pat.words) > 1 and not tokens[used[s]].kind \
