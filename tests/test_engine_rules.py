@@ -644,6 +644,12 @@ def test_a_letter_too_many_before_a_word_is_a_typo_of_it():
     assert ids("Подсветить Васе точки ироста") == ["podsvetit-tochki-rosta"]   # six letters: past TYPO_EXTRA_FIRST_MIN
 
 
+def test_an_unstressed_first_vowel_heard_as_another_is_a_typo():
+    # no dictionary word begins with "о" at that length: the pool of "а" is searched too
+    assert ids("коллеги какова оджента извините я подключился позже") == ["kakova-agenda"]
+    assert RU["ru"].analyzer().initial_alternates["о"] == "а"
+
+
 @pytest.mark.parametrize("text, entry, found_it", [
     ("[00:08:59] Graham: I run the outpatient booking team. Eleven people.", "run-it-past", False),
     ("Can you run it by the finance team first?", "run-it-past", True),

@@ -75,6 +75,8 @@ class RussianAnalyzer(Analyzer):
     letters = "[а-яё]"
     neighbour_letters = "[іїєґў]"     # Ukrainian and Belarusian
     negations = frozenset(("не", "ни"))
+    # unstressed vowels heard one for the other at the start of a word ("оджента", "итоги"/"етоги")
+    initial_alternates = {"о": "а", "а": "о", "е": "и", "и": "е", "э": "е"}
     vowels = "аеёиоуыэюяь"
     # unstressed vowels sound alike, voiced and voiceless consonants are confused by ear and
     # by speech-to-text, doubled letters are heard once: "калеги", "коллеки" sound "коллеги"

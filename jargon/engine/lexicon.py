@@ -300,7 +300,9 @@ class Lexicon:
         rests = [form[len(p):] for p in self.index.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
-        if (not rests and (form[0], len(form)) not in self.index.pools) or a.is_known(form):
+        pools, n = self.index.pools, len(form)
+        if (not rests and (form[0], n) not in pools and (a.initial_alternates.get(form[0]), n) not in pools
+                and (form[1:2], n - 1) not in pools) or a.is_known(form):
             return found      # nothing to correct it to; and a real word of the language is
             #                   neither a typo nor an unknown verb form
         # what the prefix and typo rules find adds other words only: what was read stays as it was
@@ -388,6 +390,11 @@ class Lexicon:
             return
         d = max_typo_distance(len(form))
         best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
+        other = self.analyzer.initial_alternates.get(form[:1])
+        if not best and other is not None:
+            # a first vowel heard as another ("оджента" for "аджента")
+            pool = self.index.pools.get((other, len(form)))
+            best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
         if not best and len(form) > TYPO_EXTRA_FIRST_MIN:
             # a letter too many before the word ("kneedle", "ссогласен"): the pool of its second letter
             pool = self.index.pools.get((form[1:2], len(form) - 1))

@@ -37,6 +37,9 @@ class Analyzer:
     #: determiners ("the", "our"): one opens a noun phrase whose words before the phrase's
     #: person or set word belong to it ("loop in the night manager")
     determiners: frozenset[str] = frozenset()
+    #: first letters speech-to-text confuses (an unstressed Russian "о" heard as "а"): a typo
+    #: is looked for among dictionary words beginning with the other letter too ("оджента")
+    initial_alternates: dict[str, str] = {}
     #: particles of phrasal verbs ("by" of "run it by", "in" of "loop me in"): a phrase that
     #: has one right after its verb (or the verb's object) is not said without it
     particles: frozenset[str] = frozenset()
