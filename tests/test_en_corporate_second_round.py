@@ -194,3 +194,26 @@ def test_every_new_entry_cites_a_listed_source():
     for entry in DICTIONARY.entries:
         if entry.id in new:
             assert entry.sources, entry.id
+
+
+# Release notes and READMEs (/usr/share/doc) on which the pack's older entries fired; the
+# jargon sentence beside each still fires.
+DOCS = [
+    ("quiet-quitting", "Node.js currently uses the quictls/openssl fork.", "Half the team are quiet quitting."),
+    ("lean-and-mean", "define WIN32_LEAN_AND_MEAN to avoid conflicts between headers",
+     "After the cuts we're lean and mean."),
+    ("loop-in", "Use epoll for a more efficient main loop in Linux.", "Can you loop me in on that?"),
+    ("lets-sync", "The patch keeps us in sync with Debian.", "Let's sync up after lunch."),
+    ("as-discussed", "Call jpeg_abort() as discussed below.", "As discussed, the launch moves to May."),
+    ("mainstreaming", "Compression took minutes on a mainstream PC.", "We need to mainstream this across the council."),
+    ("restructuring", "A massive restructuring of the headers to reduce include abuse.",
+     "The restructuring cost forty jobs."),
+    ("double-click", "Improve double click handling in the icon view for the mouse.",
+     "Let's double-click on that point."),
+]
+
+
+@pytest.mark.parametrize(("entry", "ordinary", "jargon"), DOCS)
+def test_an_older_entry_is_quiet_in_release_notes(decoder, entry, ordinary, jargon):
+    assert entry not in _ids(decoder, ordinary)
+    assert entry in _ids(decoder, jargon)
