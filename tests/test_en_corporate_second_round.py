@@ -107,6 +107,13 @@ FOUND = [
     ("cookie-jar-accounting", "The auditors called it cookie jar accounting."),
     ("alpha-pup", "If the alpha pups like it, the rest of the market follows."),
     ("delivering-through-others", "The senior role is all about delivering through others."),
+    ("wash-its-face", "The pilot has to wash its face by March or it goes."),
+    ("wash-up", "We'll hold a wash-up after the launch to see what went wrong."),
+    ("piece-of-work", "The team is doing a piece of work around staff retention."),
+    ("belt-and-braces", "We took a belt and braces approach to the audit."),
+    ("blended-solution", "The vendor is proposing a blended solution for training."),
+    ("span-of-control", "The consultants want wider spans of control, so fewer team leaders."),
+    ("hr-business-partner", "Talk to your HR business partner before the restructure is announced."),
 ]
 
 
@@ -168,6 +175,11 @@ QUIET = [
     ("on-the-beach", "We spent the afternoon on the beach with the kids."),
     ("reimagine", "The old fairy tale is reimagined as a film."),
     ("best-practice-frames", "As a best practice, listeners should always be added for the event."),
+    ("piece-of-work", "Yes, I am a real piece of work, he said."),
+    ("piece-of-work", "This remarkable piece of work was carried out on a Sunday in May."),
+    ("belt-and-braces", "He wore a belt and braces with his old work trousers and a shirt."),
+    ("wash-up", "Pass the wash-up liquid, the plates are greasy."),
+    ("table-stakes", "In the poker game the table stakes were a tenner each."),
 ]
 
 
@@ -185,6 +197,14 @@ def test_python_async_with_is_no_sync_meeting(decoder):
 def test_multicast_loopback_is_no_circle_back(decoder):
     text = "whether sent multicast packets should be looped back to the local sockets"
     assert "circle-back" not in _ids(decoder, text)
+
+
+def test_the_surveys_that_list_an_older_entry_are_cited_by_it():
+    """Second-round sources that list terms the pack already had are cited by those entries too."""
+    by_id = {e.id: e for e in DICTIONARY.entries}
+    assert "preply-2023b" in by_id["new-normal"].sources
+    assert "healthpolicyinsight-maynard" in by_id["burning-platform"].sources
+    assert "jive-pollvaulter" in by_id["give-110"].sources
 
 
 def test_every_new_entry_cites_a_listed_source():
