@@ -137,6 +137,17 @@ FRAMES = [
     ("ping-me", "Ping me the deck when it's ready."),
     ("customer-centric", "We are a customer-obsessed company."),
     ("disrupt", "They keep calling the app a disruptive platform."),
+    ("disrupt", "Streaming disrupted the whole DVD rental business."),
+    ("ballpark", "Can I get a ballpark for the Q3 arrears before the committee?"),
+    ("granular", "Let's not get too granular yet."),
+    ("stakeholders", "I'll be reaching out to each of the stakeholders this week."),
+    ("park-alone", "The cleaning contract is parked until the new budget is agreed."),
+    ("take-this-offline", "That was taken offline after the meeting, I'll update you."),
+    ("we-need-to-pivot", "He's been pivoting the whole branch toward insurance products."),
+    ("on-my-radar", "Is the overspend on finance's radar yet?"),
+    ("drink-from-the-firehose", "The new grads are drinking from the firehose in their first week."),
+    ("world-class", "The goal is a world-class omnichannel experience for every shopper."),
+    ("evangelize", "We need champions on each ward to evangelize the new e-prescribing system."),
 ]
 
 
@@ -180,6 +191,10 @@ QUIET = [
     ("belt-and-braces", "He wore a belt and braces with his old work trousers and a shirt."),
     ("wash-up", "Pass the wash-up liquid, the plates are greasy."),
     ("table-stakes", "In the poker game the table stakes were a tenner each."),
+    ("just-flagging", "Someone ran a new flag up the flagpole outside the town hall."),
+    ("ballpark", "The crowd at the ballpark cheered as the batter hit a home run."),
+    ("loop-in", "Fixed an infinite loop in the LZMA encoder."),
+    ("take-this-offline", "A cpuset had all its memory nodes taken offline."),
 ]
 
 
