@@ -114,6 +114,14 @@ FOUND = [
     ("blended-solution", "The vendor is proposing a blended solution for training."),
     ("span-of-control", "The consultants want wider spans of control, so fewer team leaders."),
     ("hr-business-partner", "Talk to your HR business partner before the restructure is announced."),
+    ("reality-sandwich", "I think the board needs a bite of the reality sandwich on these targets."),
+    ("in-the-fridge", "Good idea, but let's put it in the fridge to snack on later."),
+    ("boss-spasming", "The whole floor was boss-spasming the minute the director walked in."),
+    ("give-you-time-back", "That's everything, so I'll give you some time back."),
+    ("voluntold", "I got voluntold to run the Christmas party again."),
+    ("administrivia", "Before we start, some administrivia about the timesheets."),
+    ("agreeance", "So are we all in agreeance on the new rota?"),
+    ("imagineer", "The new hire's email signature says imagineer."),
 ]
 
 
@@ -195,6 +203,8 @@ QUIET = [
     ("ballpark", "The crowd at the ballpark cheered as the batter hit a home run."),
     ("loop-in", "Fixed an infinite loop in the LZMA encoder."),
     ("take-this-offline", "A cpuset had all its memory nodes taken offline."),
+    ("in-the-fridge", "Put the leftover soup in the fridge to snack on later."),
+    ("give-you-time-back", "Mr. Jones related an incident from some time back."),
 ]
 
 
