@@ -122,6 +122,10 @@ FOUND = [
     ("administrivia", "Before we start, some administrivia about the timesheets."),
     ("agreeance", "So are we all in agreeance on the new rota?"),
     ("imagineer", "The new hire's email signature says imagineer."),
+    ("intrapreneur", "The CEO wants every one of us to be an intrapreneur."),
+    ("phantom-promotion", "It was a phantom promotion: new title, same salary."),
+    ("creepback", "After the redundancies there was the usual creepback of contractors."),
+    ("always-be-closing", "My sales manager's only advice was always be closing."),
 ]
 
 
