@@ -209,6 +209,11 @@ QUIET = [
     ("take-this-offline", "A cpuset had all its memory nodes taken offline."),
     ("in-the-fridge", "Put the leftover soup in the fridge to snack on later."),
     ("give-you-time-back", "Mr. Jones related an incident from some time back."),
+    ("go-viral", "The video of the cat on the skateboard is going viral."),
+    ("magic-bullet", "The Warren Commission relied on the magic bullet theory."),
+    ("balls-in-the-air", "The juggler kept a lot of balls in the air at the circus."),
+    ("finger-on-the-pulse", "The nurse kept a finger on the pulse at the patient's wrist."),
+    ("spare-cycles", "The daemon only runs on spare cycles when the CPU is idle."),
 ]
 
 
