@@ -126,6 +126,8 @@ FOUND = [
     ("phantom-promotion", "It was a phantom promotion: new title, same salary."),
     ("creepback", "After the redundancies there was the usual creepback of contractors."),
     ("always-be-closing", "My sales manager's only advice was always be closing."),
+    ("frictionless-experience", "The whole pitch was about frictionless onboarding for small business customers."),
+    ("frictionless-alone", "The client wants the process to be frictionless for staff."),
 ]
 
 
@@ -214,6 +216,8 @@ QUIET = [
     ("balls-in-the-air", "The juggler kept a lot of balls in the air at the circus."),
     ("finger-on-the-pulse", "The nurse kept a finger on the pulse at the patient's wrist."),
     ("spare-cycles", "The daemon only runs on spare cycles when the CPU is idle."),
+    ("frictionless-alone", "Assume a frictionless surface and a block of mass two kilograms."),
+    ("frictionless-alone", "In the ideal case the motion is frictionless, she said."),
 ]
 
 
