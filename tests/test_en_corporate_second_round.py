@@ -275,3 +275,58 @@ DOCS = [
 def test_an_older_entry_is_quiet_in_release_notes(decoder, entry, ordinary, jargon):
     assert entry not in _ids(decoder, ordinary)
     assert entry in _ids(decoder, jargon)
+
+# Everyday English that uses the round's words in their ordinary senses: no entry of the round
+# fires on any of it.
+EVERYDAY = [
+    'The children unpacked their bags and ran down to the beach.',
+    'We spent the whole day on the beach and came home sunburnt.',
+    'The army regrouped after the battle and marched north.',
+    'She hopes you are well and sends her love from Spain.',
+    "I hope you're well after the operation, Grandma.",
+    'He was a real piece of work, her first husband.',
+    'The museum has a fine piece of work by a Flemish master.',
+    'The rocket carried three astronauts on the moonshot of 1969.',
+    'My uncle is a bit of a wordsmith; he writes crossword clues.',
+    'The missionaries went to evangelize the villages in the hills.',
+    'He held the fort against the rebels for a month.',
+    'The parachutists were dropped in behind the lines.',
+    'Our team won the match with a touchdown by the quarterback.',
+    'The drovers were horse trading at the fair all morning.',
+    'The first green shoots of spring came up in the garden.',
+    'He buttoned up his coat and went out into the rain.',
+    'The fans had a great away day in Leeds, even though we lost.',
+    'The poker game had table stakes of ten pounds.',
+    'She dialled back the thermostat before bed.',
+    'A gorilla at the zoo weighs about four hundred pounds.',
+    'The juggler kept three balls in the air while riding a unicycle.',
+    'Assume the pulley is frictionless and the rope is light.',
+    "There's a loop in the rope at the end.",
+    "The ship's deck was covered in ice.",
+    'He signed off the letter with love.',
+    'The video went viral overnight.',
+    'The election was called and the party went quiet.',
+    'She put the soup in the fridge to eat later.',
+    'Everyone was looking for the silver bullet to kill the werewolf.',
+    'The pilot had a tailwind across the Atlantic.',
+    'The space between the two houses was overgrown.',
+    'The cat has a lot of spare cycles in the afternoon.',
+    'The dog did a drive-by of the kitchen and stole a sausage.',
+    'She put on a belt and braces with her trousers.',
+    'We washed up after dinner and watched television.',
+    'The actor reimagined Hamlet as a modern teenager.',
+    'The disruptor beam fired across the bridge of the starship.',
+    'The purdah of the widows in the old novel was cruel.',
+    'We crossed that bridge on the way to the lake.',
+    'The bilateral talks between the two countries ended.',
+    'The root and branch of the old oak were rotten.',
+    "I've got a few quick thoughts on the film if you want them.",
+    'The doctor took her pulse with a finger on her wrist.',
+    'The kids were in stealth mode sneaking downstairs for biscuits.',
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_no_entry_of_the_round_fires_on_everyday_english(decoder, text):
+    new = {entry for entry, _ in FOUND}
+    assert [i for i in _ids(decoder, text) if i in new] == []
