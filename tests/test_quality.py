@@ -31,14 +31,16 @@ FLOORS = {
 }
 # English span sets, scored with the en-corporate pack: (F1 floor, recall floor)
 SPAN_FLOORS = {
-    "fresh-en-a": (0.95, 0.92),
+    "fresh-en-a": (0.95, 0.935),    # raised 2026-12-01 (pack round 2: 0.933 -> 0.942 recall)
     "fresh-en-b": (0.94, 0.91),     # scored unseen in the first round, spent on the pack's tuning in the next
-    "fresh-en-c": (0.93, 0.90),     # scored unseen in session 4, spent on the pack's tuning in session 5
-    "fresh-en-f": (0.81, 0.70),     # written in session 5, read to choose engine rules, then tuned on by the pack
+    "fresh-en-c": (0.935, 0.945),   # scored unseen in session 4, spent on the pack's tuning in session 5
+    "fresh-en-f": (0.835, 0.74),    # written in session 5, read to choose engine rules, then tuned on by the pack
                                     # (with a set E kept outside the repository) on 2026-12-01: 0.704 -> 0.823
-    "fresh-en-e": (0.925, 0.90),    # session 5's unseen yardstick, spent on the pack's tuning in session 6
-    "fresh-en-g": (0.88, 0.82),     # session 6: scored unseen (0.855), then spent on the literal-topic guard
-    "fresh-en-h": (0.855, 0.79),    # session 6's unseen yardstick: scored before (0.841) and after, never read
+    "fresh-en-e": (0.935, 0.93),    # session 5's unseen yardstick, spent on the pack's tuning in session 6
+    "fresh-en-g": (0.93, 0.91),     # session 6: scored unseen (0.855), then spent on the literal-topic guard;
+                                    # pack round 2 (2026-12-01): 0.892 -> 0.940 F1
+    "fresh-en-h": (0.92, 0.90),     # session 6's unseen yardstick: scored before (0.841) and after; read and
+                                    # spent on the pack's round 2 (2026-12-01): 0.863 -> 0.928 F1
 }
 
 
