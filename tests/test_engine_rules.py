@@ -707,3 +707,13 @@ def test_a_prefixed_word_in_latin_letters_reads_as_its_cyrillic_reading():
     classes = lex.classes("zachellendzhim")
     assert classes and all(lex.how["zachellendzhim"][c] == "translit" for c in classes)
     assert lex.class_word[max(classes, key=classes.get)] == "челленджить"
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Shoot me an email with the numbers", "ping-me"),            # "me an" is not joined into "mean"
+    ("The facilitator kept telling us to think out side the box", "think-outside-the-box"),   # "out side" is
+])
+def test_english_joins_no_two_function_words_into_one(text, entry):
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    assert entry in [m.entry.id for m in d.decode(text)]

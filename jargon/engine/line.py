@@ -507,11 +507,16 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
         maybe = sorted(set(maybe).union(odd))
     joins: list[int] = []
     starts, ends, opens, utts = toks
+    a = lex.analyzer
+    small = a.function_words | a.pronouns if not a.short_word else frozenset()
     for i in maybe:
         if joins and joins[-1] == i - 1:
             continue           # its first word was just joined to the one before
         if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
             continue
+        if not a.short_word and norms[i] in small and nexts[i] in small:
+            continue           # a language that glues no short word splits no word into two of them:
+            #                    "me an" is no "mean" ("out side", "on boarding" are split words)
         mc = lex.classes(merged[i])
         # join when the joined word is a better reading ("фоллоу ап": a typo alone) and a
         # part means nothing alone, or when the joined word is itself a dictionary word
