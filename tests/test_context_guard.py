@@ -140,6 +140,12 @@ def test_an_entry_with_unless_is_literal_where_a_word_of_that_topic_is_near(lite
     assert ids(literal, "В бассейне были.\nПотом глубокое погружение в отчёт.") == ["dive"]    # another line
 
 
+def test_a_literal_topic_counts_in_the_sentence_and_the_one_before_not_after(literal):
+    assert ids(literal, "Мы были в бассейне. Глубокое погружение, вот что это было.") == []
+    assert ids(literal, "Руководитель устроил глубокое погружение в цифры. Потом все пошли в бассейн.") == ["dive"]
+    assert ids(literal, "В бассейне были. Потом обед. Глубокое погружение в отчёт.") == ["dive"]   # two before
+
+
 @pytest.mark.parametrize("before", [True, False])
 def test_the_literal_word_counts_up_to_twelve_words_away_and_no_further(literal, before):
     def line(between: int) -> str:
@@ -159,7 +165,7 @@ def test_near_misses_and_explain_say_why_unless_refused():
     assert miss.explain["rejected"] == "a word of its literal context near it: 'нырять'"
     (guard,) = [g for g in miss.explain["guards"] if g["guard"] == "unless"]
     assert guard == {"guard": "unless", "passed": False, "checked": ["{water}", "акваланг"],
-                     "rule": f"no word of these within {CONTEXT_WINDOW} words on the same line"}
+                     "rule": f"no word of these within {CONTEXT_WINDOW} words on the same line, in its sentence or the one before"}
     (match,) = d.decode("Устроим глубокое погружение в отчёт.")
     assert [g["passed"] for g in match.explain["guards"] if g["guard"] == "unless"] == [True]
 

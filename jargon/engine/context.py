@@ -12,9 +12,11 @@ workplace word near it: "the ask from the directors" is jargon, "the ask price" 
 report is not.
 
 ``unless = ["{water}", "lifeguard"]`` is the other way round: where one of those words is
-that near, the entry's words are literal ("she did a deep dive off the high board, the
-lifeguard blew the whistle"; "I pinged the server"): a literal collocation that holds for
-a whole topic rather than one wording.
+that near, in the same sentence or the one before (utterances of the line), the entry's
+words are literal ("she did a deep dive off the high board, the lifeguard blew the
+whistle"; "Poker with my cousins. The table stakes are a fiver"): a literal collocation
+that holds for a whole topic rather than one wording. The next sentence is another
+statement ("Забрал, вернусь. Ноутбук опять завис" is the chat formula).
 
 The guards are language-neutral: the set's words go through the entry language's analyser
 (``inflections`` and ``normalize``), as the words of the line do.
@@ -77,17 +79,21 @@ class ContextGuards:
             compiled = self._compiled[key] = (frozenset(forms), phrases)
         return compiled
 
-    def refusal(self, index: int, norms: Sequence[str], first: int, last: int) -> str | None:
+    def refusal(self, index: int, norms: Sequence[str], first: int, last: int,
+                sentence: tuple[int, int] | None = None) -> str | None:
         """Why entry ``index``'s guards refuse a match over tokens ``first..last`` of a line
-        whose normalised tokens are ``norms``, or None (an entry with no guard always passes)."""
+        whose normalised tokens are ``norms``, or None (an entry with no guard always passes).
+        ``sentence``: the tokens ``[start, stop)`` where a word of a literal topic counts (the
+        match's utterance and the one before; the whole line when not given)."""
         near = self.near.get(index)
         if near is not None and not _near(near, norms, first, last):
             return REJECTED
         not_near = self.not_near.get(index)
-        word = _near(not_near, norms, first, last) if not_near is not None else None
+        word = _near(not_near, norms, first, last, sentence) if not_near is not None else None
         return f"{LITERAL_NEAR}: {word!r}" if word else None
 
-    def explain(self, index: int, norms: Sequence[str], first: int, last: int) -> list[dict]:
+    def explain(self, index: int, norms: Sequence[str], first: int, last: int,
+                sentence: tuple[int, int] | None = None) -> list[dict]:
         """The guards as ``--explain`` shows them (none for an entry without), each checked on
         its own for the match over tokens ``first..last`` of ``norms``."""
         written = self.written.get(index, {})
@@ -97,16 +103,20 @@ class ContextGuards:
             out.append({"guard": "context", "passed": _near(self.near[index], norms, first, last) is not None,
                         "checked": list(written["context"]), "rule": f"a word of these {rule}"})
         if index in self.not_near:
-            out.append({"guard": "unless", "passed": _near(self.not_near[index], norms, first, last) is None,
-                        "checked": list(written["unless"]), "rule": f"no word of these {rule}"})
+            out.append({"guard": "unless", "passed": _near(self.not_near[index], norms, first, last, sentence) is None,
+                        "checked": list(written["unless"]),
+                        "rule": f"no word of these {rule}, in its sentence or the one before"})
         return out
 
-def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int) -> str | None:
+def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int,
+          bounds: tuple[int, int] | None = None) -> str | None:
     """The word (or item of several words, in a row) of ``compiled`` that stands within
     CONTEXT_WINDOW words of tokens ``first..last`` of ``norms`` (the match's own words aside),
-    or None."""
+    and within the tokens ``bounds`` when given, or None."""
     forms, phrases = compiled
     lo, hi = max(0, first - CONTEXT_WINDOW), last + 1 + CONTEXT_WINDOW
+    if bounds is not None:
+        lo, hi = max(lo, bounds[0]), min(hi, bounds[1])
     for around in (norms[lo:first], norms[last + 1:hi]):
         if not forms.isdisjoint(around):
             return next(w for w in around if w in forms)
