@@ -28,6 +28,9 @@ FLOORS = {
     "fresh-ru-d": (0.975, 0.95),    # speech-to-text and Latin-letter speech, written for tuning and spent
     "fresh-ru-e": (0.96, 0.85),     # session 5's unseen yardstick: scored before and after, errors never read
     "fresh-ru-g": (0.965, 0.85),    # session 6's unseen yardstick: scored before and after, errors never read
+    "fresh-ru-h": (0.955, 0.78),    # session 7: scored unseen (0.937), then spent on engine rules and seed guards
+    "fresh-ru-i": (0.975, 0.87),    # session 7: scored unseen (0.960), then spent on the next round of them
+    "fresh-ru-j": (0.945, 0.75),    # session 7's unseen yardstick: scored before (0.942) and after, never read
 }
 # English span sets, scored with the en-corporate pack: (F1 floor, recall floor)
 SPAN_FLOORS = {
@@ -41,6 +44,8 @@ SPAN_FLOORS = {
                                     # pack round 2 (2026-12-01): 0.892 -> 0.940 F1
     "fresh-en-h": (0.92, 0.90),     # session 6's unseen yardstick: scored before (0.841) and after; read and
                                     # spent on the pack's round 2 (2026-12-01): 0.863 -> 0.928 F1
+    "fresh-en-i": (0.89, 0.87),     # session 7: scored unseen (0.882), then spent on engine rules (homophones...)
+    "fresh-en-j": (0.845, 0.80),    # session 7's unseen yardstick: scored before (0.833) and after, never read
 }
 
 
