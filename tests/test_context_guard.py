@@ -165,7 +165,8 @@ def test_near_misses_and_explain_say_why_unless_refused():
     assert miss.explain["rejected"] == "a word of its literal context near it: 'нырять'"
     (guard,) = [g for g in miss.explain["guards"] if g["guard"] == "unless"]
     assert guard == {"guard": "unless", "passed": False, "checked": ["{water}", "акваланг"],
-                     "rule": f"no word of these within {CONTEXT_WINDOW} words on the same line, in its sentence or the one before"}
+                     "rule": f"no word of these within {CONTEXT_WINDOW} words on the same line,"
+                             " in its sentence or the one before"}
     (match,) = d.decode("Устроим глубокое погружение в отчёт.")
     assert [g["passed"] for g in match.explain["guards"] if g["guard"] == "unless"] == [True]
 

@@ -642,6 +642,7 @@ def test_a_letter_too_many_before_a_word_is_a_typo_of_it():
     assert ids("Коллеги, какова ваадженда?") == ["kakova-agenda"]
     assert ids("Коллеги, какова вадженда на сегодня?") == ["kakova-agenda"]
     assert ids("Подсветить Васе точки ироста") == ["podsvetit-tochki-rosta"]   # six letters: past TYPO_EXTRA_FIRST_MIN
+    assert ids("Ну ибыло в планах, да") == []       # five letters are too few: "ибыло" is no "было"
 
 
 def test_an_unstressed_first_vowel_heard_as_another_is_a_typo():
@@ -671,7 +672,8 @@ def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
     ("Now there's a race condition between the rm and the mv.", "raci", False),   # no other content word
     ("Q: How do you shoot a pink elephant?", "ping-me", False),   # a word of the phrase missing
     ("Quake's color palette is full of dull colors", "plate-is-full", False),   # two letters longer
-    ("how quick when you get there", "quick-win", False),         # "when" is written too far from "win"
+    ("how quick when you get there", "quick-win", False),         # a function word has no homophone key
+    ("sorry, my pallet is full already", "plate-is-full", False),   # "pallet" is written too far from "plate" (55)
 ])
 def test_a_real_word_heard_like_a_phrase_word_reads_as_it_beside_the_rest_of_the_phrase(text, entry, found_it):
     import jargon
@@ -717,3 +719,13 @@ def test_english_joins_no_two_function_words_into_one(text, entry):
     import jargon
     d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
     assert entry in [m.entry.id for m in d.decode(text)]
+
+
+def test_a_homophone_scores_a_little_under_the_word_itself():
+    # "A tiger team": a 0.3 + tiger 1.0 + team 1.0 x 0.85 = 2.15 of 2.3 -> Dice 2 x 2.15 / 4.45 = 0.966
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]), explain=True)
+    (m,) = [m for m in d.decode("they set up a tiger teem to sort out the payroll") if m.entry.id == "tiger-team"]
+    assert m.score == 96.6
+    assert [(w["text"], w["rule"], w["similarity"]) for w in m.explain["words"] if w.get("rule") == "homophone"] \
+        == [("teem", "homophone", 0.85)]
