@@ -729,3 +729,13 @@ def test_a_homophone_scores_a_little_under_the_word_itself():
     assert m.score == 96.6
     assert [(w["text"], w["rule"], w["similarity"]) for w in m.explain["words"] if w.get("rule") == "homophone"] \
         == [("teem", "homophone", 0.85)]
+
+
+def test_a_possessive_slot_takes_the_fillers_own_apostrophe_s():
+    from jargon.engine.patterns import pattern_words
+    assert pattern_words("On {someone}'s radar") == [("", "On"), ("person", "someone"), ("", "radar")]
+    assert pattern_words("It's on my radar") == [("", "It's"), ("", "on"), ("", "my"), ("", "radar")]
+    import jargon
+    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    assert [m.text for m in d.decode("It's on Priya's radar, apparently.") if m.entry.id == "on-my-radar"] \
+        == ["on Priya's radar"]

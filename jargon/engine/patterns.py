@@ -48,9 +48,13 @@ def slot_kind(name: str) -> str:
 def pattern_words(text: str) -> list[tuple[str, str]]:
     """``(kind, text)`` per piece of a phrase: ("", word) or (slot kind, slot name)."""
     out = []
+    slot_end = -1
     for m in _PIECE.finditer(text):
         if m.group(1) is not None:
             out.append((slot_kind(m.group(1)), m.group(1)))
+            slot_end = m.end()
+        elif m.group(0) == "s" and m.start() == slot_end + 1 and text[slot_end] in "'’":
+            continue      # "{someone}'s radar": the possessive is the filler's own ("Priya's", "finance's")
         else:
             out.append(("", m.group(0)))
     return out
