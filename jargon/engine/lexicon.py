@@ -300,9 +300,7 @@ class Lexicon:
         rests = [form[len(p):] for p in self.index.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
             if len(form) >= 6 and _HAS_LETTER.search(form) else []
-        pools, n = self.index.pools, len(form)
-        if (not rests and (form[0], n) not in pools and (a.initial_alternates.get(form[0]), n) not in pools
-                and (form[1:2], n - 1) not in pools) or a.is_known(form):
+        if (not rests and not self._typo_pools(form)) or a.is_known(form):
             return found      # nothing to correct it to; and a real word of the language is
             #                   neither a typo nor an unknown verb form
         # what the prefix and typo rules find adds other words only: what was read stays as it was
@@ -379,26 +377,35 @@ class Lexicon:
                 found[c] = DERIVED_SIM
                 how[c] = "derived"
 
+    def _typo_pools(self, form: str) -> list[list[str]]:
+        """The dictionary words ``form`` may be a damaged spelling of, pool by pool in the order
+        tried: words of its first letter and about its length; of the other vowel when an
+        unstressed first one was heard as another ("оджента" for "аджента"); of its second
+        letter, one shorter, when a letter too many stands before the word ("ваадженда")."""
+        n = len(form)
+        keys = [(form[:1], n)]
+        other = self.analyzer.initial_alternates.get(form[:1])
+        if other is not None:
+            keys.append((other, n))
+        if n > TYPO_EXTRA_FIRST_MIN:
+            keys.append((form[1:2], n - 1))
+        pools = self.index.pools
+        return [pools[k] for k in keys if k in pools]
+
     def _typo(self, form: str, sim: float, found: dict[int, float], how: dict[int, str], rule: str = "typo") -> None:
         """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz).
 
         Only called for words the analyser does not know: a real word ("коллега") is
         never a typo of a dictionary word ("коллеги").
         """
-        pool = self.index.pools.get((form[:1], len(form)))
         if not _HAS_LETTER.search(form):
             return
         d = max_typo_distance(len(form))
-        best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
-        other = self.analyzer.initial_alternates.get(form[:1])
-        if not best and other is not None:
-            # a first vowel heard as another ("оджента" for "аджента")
-            pool = self.index.pools.get((other, len(form)))
-            best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
-        if not best and len(form) > TYPO_EXTRA_FIRST_MIN:
-            # a letter too many before the word ("kneedle", "ссогласен"): the pool of its second letter
-            pool = self.index.pools.get((form[1:2], len(form) - 1))
-            best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8) if pool else []
+        best: list = []
+        for pool in self._typo_pools(form):       # the first pool with a word near enough decides
+            best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
+            if best:
+                break
         if not best:
             # more edits than allowed, but heard alike ("чилинджить" for "челленджить")
             target = self.sound_index().get(self.analyzer.sound_key(form)) if len(form) >= SOUND_TYPO_MIN else None
