@@ -23,6 +23,7 @@ The guards are language-neutral: the set's words go through the entry language's
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
 from jargon.model import Entry
@@ -80,20 +81,20 @@ class ContextGuards:
         return compiled
 
     def refusal(self, index: int, norms: Sequence[str], first: int, last: int,
-                sentence: tuple[int, int] | None = None) -> str | None:
+                utts: Sequence[int] | None = None) -> str | None:
         """Why entry ``index``'s guards refuse a match over tokens ``first..last`` of a line
         whose normalised tokens are ``norms``, or None (an entry with no guard always passes).
-        ``sentence``: the tokens ``[start, stop)`` where a word of a literal topic counts (the
-        match's utterance and the one before; the whole line when not given)."""
+        ``utts``: each token's utterance, so that a word of a literal topic counts in the
+        match's sentence and the one before (the whole line when not given)."""
         near = self.near.get(index)
         if near is not None and not _near(near, norms, first, last):
             return REJECTED
         not_near = self.not_near.get(index)
-        word = _near(not_near, norms, first, last, sentence) if not_near is not None else None
+        word = _near(not_near, norms, first, last, _sentence(utts, first)) if not_near is not None else None
         return f"{LITERAL_NEAR}: {word!r}" if word else None
 
     def explain(self, index: int, norms: Sequence[str], first: int, last: int,
-                sentence: tuple[int, int] | None = None) -> list[dict]:
+                utts: Sequence[int] | None = None) -> list[dict]:
         """The guards as ``--explain`` shows them (none for an entry without), each checked on
         its own for the match over tokens ``first..last`` of ``norms``."""
         written = self.written.get(index, {})
@@ -103,10 +104,20 @@ class ContextGuards:
             out.append({"guard": "context", "passed": _near(self.near[index], norms, first, last) is not None,
                         "checked": list(written["context"]), "rule": f"a word of these {rule}"})
         if index in self.not_near:
-            out.append({"guard": "unless", "passed": _near(self.not_near[index], norms, first, last, sentence) is None,
+            literal = _near(self.not_near[index], norms, first, last, _sentence(utts, first))
+            out.append({"guard": "unless", "passed": literal is None,
                         "checked": list(written["unless"]),
                         "rule": f"no word of these {rule}, in its sentence or the one before"})
         return out
+
+def _sentence(utts: Sequence[int] | None, i: int) -> tuple[int, int] | None:
+    """The tokens ``[start, stop)`` from the sentence before token i's to the end of its own,
+    given each token's utterance: where a literal topic is set ("Poker with my cousins. The
+    table stakes are a fiver"), not what comes after ("Забрал, вернусь. Ноутбук опять завис")."""
+    if utts is None:
+        return None
+    return bisect_left(utts, utts[i] - 1), bisect_right(utts, utts[i])
+
 
 def _near(compiled: _Compiled, norms: Sequence[str], first: int, last: int,
           bounds: tuple[int, int] | None = None) -> str | None:

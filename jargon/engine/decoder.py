@@ -18,7 +18,6 @@ How a text flows (see docs/architecture.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain
 from operator import add
@@ -184,7 +183,7 @@ class Decoder:
             better = [cc for cs, ce, cc in chosen
                       if s < ce and cs < e and not self._same_headword(cc, c, (cs, ce), (s, e))]
             reason = (f"a literal use: {unscoped(lit.text)!r}" if lit is not None else
-                      self.contexts.refusal(pat.entry, c[3][1], w.first, w.last, _sentence(toks, w.first)) or
+                      self.contexts.refusal(pat.entry, c[3][1], w.first, w.last, toks.utts) or
                       ("overlapped by a better match" if better else None))
             if reason:
                 # another wording of an entry that matched here is no near miss worth listing
@@ -213,17 +212,8 @@ class Decoder:
             from .explain import explain_window
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected, entry.phrase)
-            explanation["guards"].extend(self.contexts.explain(pat.entry, context[1], w.first, w.last,
-                                                               _sentence(toks, w.first)))
+            explanation["guards"].extend(self.contexts.explain(pat.entry, context[1], w.first, w.last, toks.utts))
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
-
-
-def _sentence(toks: Tokens, i: int) -> tuple[int, int]:
-    """The tokens ``[start, stop)`` from the sentence before token i's to the end of its own:
-    where a literal topic is set ("Poker with my cousins. The table stakes are a fiver"), not
-    what comes after ("Забрал, вернусь. Ноутбук опять завис")."""
-    utts = toks.utts
-    return bisect_left(utts, utts[i] - 1), bisect_right(utts, utts[i])
 
 
 def _lowered_blocks(text: str, block: int = 1 << 18) -> Iterator[tuple[int, str]]:
