@@ -29,7 +29,7 @@ from jargon.transcript.speakers import NAME
 
 from .lexicon import LOOSE, Lexicon, reachable
 from .patterns import LITERAL, Pattern
-from .scoring import Utterance, Window, best_window
+from .scoring import Utterance, Window, best_window, inside
 from .tuning import (
     DEFAULT_THRESHOLD,
     LATIN_ALONE_MIN,
@@ -360,8 +360,9 @@ class CandidateLine:
             return "a one-word phrase in text of another script"
         if len(pat.words) == 1 and self.loose_typo(w, pat, pcl):
             return "a one-word phrase said only by a loose typo"
-        if len(pat.words) == 1 and self.rule_of(w, pat, pcl) in ("synonym", "homophone"):
-            return f"a one-word phrase said only by a {self.rule_of(w, pat, pcl)}"
+        rule = self.rule_of(w, pat, pcl) if len(pat.words) == 1 else None
+        if rule in ("synonym", "homophone"):
+            return f"a one-word phrase said only by a {rule}"
         if len(pat.words) > 1 and self.reworded(w, pat, pcl):
             return "every word of the phrase replaced by another word"
         if self.lex.hears_homophones and self.heard_alone(w, pat, pcl):
@@ -459,10 +460,10 @@ class CandidateLine:
                 if around is not None:
                     break         # a literal collocation is judged once, where its phrase is
                 # said again further on? ("circle back now and circle back later": two uses)
-                local = [p for p in local if not any(a <= p <= b for a, b in taken)]
+                local = [p for p in local if not inside(p, taken)]
                 if not local:
                     break
-                present = {c for c in pcl if any(not any(a <= p <= b for a, b in taken) for p in u.positions(c))}
+                present = {c for c in pcl if not all(inside(p, taken) for p in u.positions(c))}
         return windows
 
     def _found(self, w: Window, lo: int, pat: Pattern, pcl: tuple[int, ...], results: list[Candidate],
@@ -508,13 +509,12 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
     joins: list[int] = []
     starts, ends, opens, utts = toks
     a = lex.analyzer
-    small = a.function_words | a.pronouns if not a.short_word else frozenset()
     for i in maybe:
         if joins and joins[-1] == i - 1:
             continue           # its first word was just joined to the one before
         if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
             continue
-        if not a.short_word and norms[i] in small and nexts[i] in small:
+        if not a.short_word and all(w in a.function_words or w in a.pronouns for w in (norms[i], nexts[i])):
             continue           # a language that glues no short word splits no word into two of them:
             #                    "me an" is no "mean" ("out side", "on boarding" are split words)
         mc = lex.classes(merged[i])

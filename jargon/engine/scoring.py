@@ -94,6 +94,11 @@ class Utterance:
         return float(kind == GRAM and self.grammar is not None and self.grammar(i, name))
 
 
+def inside(i: int, windows: list[tuple[int, int]]) -> bool:
+    """Token i lies in one of the token ranges ``windows`` (a phrase's uses found so far)."""
+    return any(a <= i <= b for a, b in windows)
+
+
 def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
                 anchor_positions: list[int], overlap: tuple[int, int] | None = None,
                 taken: list[tuple[int, int]] | None = None) -> Window | None:
@@ -112,13 +117,13 @@ def best_window(pid: int, pat: Pattern, pclasses: tuple[int, ...], u: Utterance,
             if lo <= i <= hi:
                 cand.setdefault(i, {})[j] = u.classes[i][c]
     if taken:
-        for i in [i for i in cand if any(a <= i <= b for a, b in taken)]:
+        for i in [i for i in cand if inside(i, taken)]:
             del cand[i]
     for j in pat.slots:
         tok = pat.tokens[j]
         for i in range(lo, hi + 1):
             name = tok.word if tok.kind == PERSON else tok.word[1:-1]
-            if taken and any(a <= i <= b for a, b in taken):
+            if taken and inside(i, taken):
                 continue
             if tok.kind != PERSON or i not in cand:
                 sim = u.fills(i, tok.kind, name)
