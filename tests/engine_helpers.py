@@ -37,6 +37,15 @@ def seed_decoder(threshold: float | None = None) -> Decoder:
     return Decoder([seed_dictionary()], threshold=threshold, languages=RU)
 
 
+@lru_cache(maxsize=1)
+def english_decoder() -> Decoder:
+    """A decoder of the en-corporate pack with its English analyser, built once (the plugin
+    must be installed: the tests that use it are about it)."""
+    from jargon_en_corporate.plugin import DICTIONARY_PATH, english
+
+    return Decoder([load_dictionary(DICTIONARY_PATH)], languages={"en": english()})
+
+
 def found(text: str, decoder: Decoder | None = None) -> list[tuple[str, str]]:
     """[(entry id, surface)] for every match, checking offsets on the way."""
     decoder = decoder or seed_decoder()
@@ -49,3 +58,8 @@ def found(text: str, decoder: Decoder | None = None) -> list[tuple[str, str]]:
 
 def ids(text: str, decoder: Decoder | None = None) -> list[str]:
     return [i for i, _ in found(text, decoder)]
+
+
+def decoded_ids(decoder: Decoder, text: str) -> list[str]:
+    """The entry ids of ``decoder``'s matches in ``text`` (offsets checked), decoder first."""
+    return ids(text, decoder)

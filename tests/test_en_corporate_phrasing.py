@@ -3,6 +3,8 @@ everyday and technical senses quiet (issue 10: quiet on prose; issue 9: recall o
 from __future__ import annotations
 
 import pytest
+from engine_helpers import decoded_ids as _ids
+from engine_helpers import english_decoder
 from jargon_en_corporate.plugin import DICTIONARY_PATH, english
 
 from jargon.dictionary import load_dictionary
@@ -11,11 +13,7 @@ from jargon.engine.decoder import Decoder
 
 @pytest.fixture(scope="module")
 def decoder():
-    return Decoder([load_dictionary(DICTIONARY_PATH)], languages={"en": english()})
-
-
-def _ids(decoder, text: str) -> list[str]:
-    return [m.entry.id for m in decoder.decode(text)]
+    return english_decoder()
 
 
 @pytest.mark.parametrize(("text", "entry"), [

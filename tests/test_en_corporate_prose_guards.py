@@ -5,6 +5,8 @@ jargon next to it is still found."""
 from __future__ import annotations
 
 import pytest
+from engine_helpers import decoded_ids as _ids
+from engine_helpers import english_decoder
 from jargon_en_corporate.analyzer import EnglishAnalyzer
 from jargon_en_corporate.plugin import DICTIONARY_PATH, english
 
@@ -16,11 +18,7 @@ DICTIONARY = load_dictionary(DICTIONARY_PATH)
 
 @pytest.fixture(scope="module")
 def decoder():
-    return Decoder([DICTIONARY], languages={"en": english()})
-
-
-def _ids(decoder, text: str) -> list[str]:
-    return [m.entry.id for m in decoder.decode(text)]
+    return english_decoder()
 
 
 # -- the analyser's rules -----------------------------------------------------------------

@@ -4,22 +4,14 @@ missed. Each is pinned with the ordinary sentence that must stay quiet beside it
 from __future__ import annotations
 
 import pytest
+from engine_helpers import decoded_ids as _ids
+from engine_helpers import english_decoder
 from jargon_en_corporate.analyzer import EnglishAnalyzer
-from jargon_en_corporate.plugin import DICTIONARY_PATH, english
-
-from jargon.dictionary import load_dictionary
-from jargon.engine.decoder import Decoder
-
-DICTIONARY = load_dictionary(DICTIONARY_PATH)
 
 
 @pytest.fixture(scope="module")
 def decoder():
-    return Decoder([DICTIONARY], languages={"en": english()})
-
-
-def _ids(decoder, text: str) -> list[str]:
-    return [m.entry.id for m in decoder.decode(text)]
+    return english_decoder()
 
 
 def test_conjunctions_may_come_before_an_opener():

@@ -5,21 +5,18 @@ collocation, no workplace word near it)."""
 from __future__ import annotations
 
 import pytest
-from jargon_en_corporate.plugin import DICTIONARY_PATH, english
+from engine_helpers import decoded_ids as _ids
+from engine_helpers import english_decoder
+from jargon_en_corporate.plugin import DICTIONARY_PATH
 
 from jargon.dictionary import load_dictionary
-from jargon.engine.decoder import Decoder
 
 DICTIONARY = load_dictionary(DICTIONARY_PATH)
 
 
 @pytest.fixture(scope="module")
 def decoder():
-    return Decoder([DICTIONARY], languages={"en": english()})
-
-
-def _ids(decoder, text: str) -> list[str]:
-    return [m.entry.id for m in decoder.decode(text)]
+    return english_decoder()
 
 
 FOUND = [

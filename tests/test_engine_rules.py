@@ -7,7 +7,7 @@ are no typos, literal collocations said in their order.
 from __future__ import annotations
 
 import pytest
-from engine_helpers import RU, found, ids, seed_dictionary, small_decoder
+from engine_helpers import RU, english_decoder, found, ids, seed_dictionary, small_decoder
 
 from jargon.engine.decoder import Decoder
 
@@ -584,8 +584,7 @@ def test_look_alike_letters_are_folded_inside_a_part_of_a_word_not_across_its_hy
     ("We should touch base tomorrow about the base rates.", 1),      # one use, and a word of it again
 ])
 def test_each_use_of_a_phrase_in_one_utterance_is_a_match(text, count):
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     hits = [m for m in d.decode(text) if m.entry.phrase.lower() in ("let's circle back", "touch base")]
     assert len(hits) == count
     assert len({m.start for m in hits}) == count
@@ -615,22 +614,19 @@ def test_a_word_in_latin_letters_costs_what_it_reads_as():
     ("I've looped in night shift manager cover.", False),          # no determiner: words inserted
 ])
 def test_a_determiner_opens_the_noun_phrase_of_a_set_word(text, found_it):
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     assert any(m.entry.id == "loop-in" for m in d.decode(text)) is found_it
 
 
 def test_a_literal_collocation_takes_no_noun_phrase_freely():
     # "touched base at {bases}" must not veto "touching base with the care homes" through "the care"
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     text = "I've been touching base with the care homes every fortnight since the outbreak."
     assert [m.entry.id for m in d.decode(text)] == ["touch-base"]
 
 
 def test_english_words_written_apart_are_joined_and_function_words_are_no_pieces():
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     assert [m.entry.id for m in d.decode("thats not really my wheel house, ask dan")] == ["wheelhouse"]
     lex = d.lexicons[0]
     assert lex.analyzer.short_word == 0
@@ -658,8 +654,7 @@ def test_an_unstressed_first_vowel_heard_as_another_is_a_typo():
     ("ok so we're going to put a pin on the pricing question until tuesday", "put-a-pin-in-it", True),
 ])
 def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     assert any(m.entry.id == entry for m in d.decode(text)) is found_it
 
 
@@ -676,8 +671,7 @@ def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
     ("sorry, my pallet is full already", "plate-is-full", False),   # "pallet" is written too far from "plate" (55)
 ])
 def test_a_real_word_heard_like_a_phrase_word_reads_as_it_beside_the_rest_of_the_phrase(text, entry, found_it):
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     assert any(m.entry.id == entry for m in d.decode(text)) is found_it
 
 
@@ -716,8 +710,7 @@ def test_a_prefixed_word_in_latin_letters_reads_as_its_cyrillic_reading():
     ("The facilitator kept telling us to think out side the box", "think-outside-the-box"),   # "out side" is
 ])
 def test_english_joins_no_two_function_words_into_one(text, entry):
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     assert entry in [m.entry.id for m in d.decode(text)]
 
 
@@ -735,7 +728,6 @@ def test_a_possessive_slot_takes_the_fillers_own_apostrophe_s():
     from jargon.engine.patterns import pattern_words
     assert pattern_words("On {someone}'s radar") == [("", "On"), ("person", "someone"), ("", "radar")]
     assert pattern_words("It's on my radar") == [("", "It's"), ("", "on"), ("", "my"), ("", "radar")]
-    import jargon
-    d = jargon.Decoder(jargon.load_dictionaries(["en-corporate"]))
+    d = english_decoder()
     assert [m.text for m in d.decode("It's on Priya's radar, apparently.") if m.entry.id == "on-my-radar"] \
         == ["on Priya's radar"]
