@@ -731,3 +731,44 @@ def test_a_possessive_slot_takes_the_fillers_own_apostrophe_s():
     d = english_decoder()
     assert [m.text for m in d.decode("It's on Priya's radar, apparently.") if m.entry.id == "on-my-radar"] \
         == ["on Priya's radar"]
+
+
+@pytest.mark.parametrize("text, entry, found_it", [
+    ("they want us to co create it with the users", "co-create", True),   # a hyphenated word written apart
+    ("she did a drive by at my desk again", "drive-by", True),
+    ("a winwin situation", "win-win", True),                          # or as one
+    ("The fishing net net weight is two kilos.", "net-net", False),   # a word said twice is no reduplication
+    ("its a win win for the whole team", "win-win", False),           # (a reduplication is not split)
+    ("#include <netinet/in.h>", "net-net", False),                    # nor a typo of one written as one
+    ("the sched_relax_domain_level setting", "level-set", False),     # "level set" is written apart already
+])
+def test_a_hyphenated_word_is_found_written_apart_or_as_one(text, entry, found_it):
+    assert any(m.entry.id == entry for m in english_decoder().decode(text)) is found_it
+
+
+@pytest.mark.parametrize("text, entry, found_it", [
+    ("lets not boil teh ocean here", "boil-the-ocean", True),          # a short word's letters swapped
+    ("ok so we'll do a deep dve on the returns", "deep-dive", True),   # a letter lost in three
+    ("ping mee when ur free", "ping-me", True),                        # a letter too many in three
+    ("can you send the action itmes from today", "action-item", True),   # a swap is one edit
+    ("Store len bytes from buffer buf into the frame", "buy-in", False),  # a changed letter is not
+])
+def test_short_and_swapped_typos(text, entry, found_it):
+    assert any(m.entry.id == entry for m in english_decoder().decode(text)) is found_it
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("thats the low hangin fruit right there", "low-hanging-fruit"),
+    ("we're just touchin base before friday", "touch-base"),
+    ("I'm reachin' out about the invoice", "reach-out"),
+])
+def test_an_ing_said_without_its_g_is_the_ing_word(text, entry):
+    assert entry in [m.entry.id for m in english_decoder().decode(text)]
+
+
+def test_a_dropped_g_reading_needs_the_word_list_to_know_the_ing_word_and_not_the_word():
+    from jargon_en_corporate.analyzer import EnglishAnalyzer
+    a = EnglishAnalyzer()
+    assert [a.normalize(w) for w in ("hangin", "goin'", "nothin")] == ["hanging", "going", "nothing"]
+    assert [a.normalize(w) for w in ("basin", "raisin", "cousin", "begin", "within")] == \
+        ["basin", "raisin", "cousin", "begin", "within"]

@@ -74,7 +74,7 @@ def test_edits_allowed_by_word_length():
 
 
 @pytest.mark.parametrize("typo, word, found", [
-    ("шпы", "шпу", False),                      # 3 letters: no typos at all
+    ("шпы", "шпу", False),                      # 3 letters: no letter changed (see the short typos below)
     ("фрюм", "фрюк", True),                     # 4-5 letters: one edit
     ("кварб", "кворб", True),
     ("кварп", "кворб", False),                  # two edits of five letters: too many
@@ -91,6 +91,25 @@ def test_typos_at_each_distance_band(typo, word, found):
     if found:
         sim, rule = got[word]
         assert rule == "typo" and 0.8 <= sim <= 0.97
+
+
+@pytest.mark.parametrize("typo, word, found", [
+    ("пшу", "шпу", True),                       # 3 letters: two letters swapped
+    ("фрк", "фрюк", True),                      # 3 letters: one dropped (one edit from four letters)
+    ("шпы", "шпу", False),                      # one changed: never ("buf" is no "buy")
+    ("шп", "шпу", False),                       # 2 letters: only a swap
+])
+def test_short_words_take_a_swap_or_a_lost_letter_as_a_typo(typo, word, found):
+    got = looked_up(typo)
+    assert (word in got) is found
+    if found:
+        assert got[word][1] == "typo" and 0.8 <= got[word][0] <= 0.97
+
+
+def test_two_letters_swapped_are_one_edit():
+    # "кворб" with two letters swapped: one edit (rapidfuzz OSA), within five letters' one
+    assert looked_up("квобр") == {"кворб": (0.8, "typo")}
+    assert looked_up("кврбо") == {}            # two swaps: two edits
 
 
 @pytest.mark.parametrize("typo, word, similarity", [

@@ -16,7 +16,7 @@ prints and the ``json``/``jsonl`` formats carry as the ``explain`` field:
 """
 from __future__ import annotations
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .cache import unscoped
 from .patterns import GRAM, OPEN, PERSON, Pattern
@@ -33,7 +33,7 @@ def _rule(lex, form: str, c: int) -> tuple[str, int | None]:
         return ("exact" if form == word else "inflection"), None
     if rule in ("typo", "translit") and form.isalpha():
         forms = [f for f, classes in lex.forms.items() if c in classes] or [word]
-        distance = min(Levenshtein.distance(form, f) for f in forms)
+        distance = min(OSA.distance(form, f) for f in forms)
         return rule, distance if rule == "typo" else None
     return rule, None
 

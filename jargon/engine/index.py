@@ -45,6 +45,18 @@ def _halves(word: str) -> set[str]:
     return {word[:k] for k in range(4, n - 1)} | {word[k:] for k in range(1, n - 3)}
 
 
+def _hyphen_parts(word: str, apart: dict[str, set[str]]) -> list[str]:
+    """The parts of a hyphenated dictionary word that is also matched glued ("winwin") or
+    written apart ("win win"): none when it has no hyphen, or when the dictionaries write its
+    parts apart side by side in some phrase, in any form ("level-setting" beside "level set";
+    ``apart``: each pattern word -> the words that follow it in some pattern)."""
+    parts = word.split("-") if "-" in word else []
+    if len(parts) < 2 or all(any(b.startswith(w) or w.startswith(b) for w in apart.get(a, ()))
+                             for a, b in zip(parts, parts[1:])):
+        return []
+    return parts
+
+
 def _tail(word: str, root: str) -> str:
     """What a word has after its root ("эк" of "фидбэк" after "фидб"; "" when it does not begin so)."""
     return word[len(root):] if word.startswith(root) else ""
@@ -67,7 +79,7 @@ class CompiledIndex:
     by the constructor; nothing changes them afterwards (decoders only read them)."""
 
     __slots__ = ("patterns", "spellings", "class_word", "pclasses", "forms", "stems", "synonym_forms", "roots",
-                 "joined", "literals", "single", "pairs", "anchor_classes", "half_classes", "pools",
+                 "joined", "literals", "single", "pairs", "anchor_classes", "half_classes", "pools", "letters", "glued",
                  "prefixes_by_letter", "phrase_classes", "lead_classes", "single_classes", "partner_keys",
                  "pclass_sets", "half_keys", "join_targets", "stem_heads", "sound_words", "__weakref__")
 
@@ -85,6 +97,7 @@ class CompiledIndex:
         self.joined: dict[str, tuple[int, ...]] = {}           # "впланах" -> classes of "в" and "планах"
         self.literals: dict[int, list[int]] = {}               # entry -> literal pattern ids
         self.half_classes: dict[str, tuple[int, ...]] = {}     # piece of a split word -> classes it may be
+        self.glued: set[str] = set()                           # hyphenated words written as one ("winwin")
         self._compile(analyzer, synonyms or {}, sets or {}, derive or {})
         self.single, self.pairs, self.anchor_classes = choose_anchors(self.patterns, self.pclasses,
                                                                       analyzer.is_known)
@@ -95,10 +108,14 @@ class CompiledIndex:
         phrase_classes = self.phrase_classes = frozenset(
             c for pid, pat in self.patterns.items() if pat.kind == PHRASE for c in self.pclasses[pid])
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        targets = {form for form, cs in self.forms.items() if len(form) > 1 and not phrase_classes.isdisjoint(cs)}
+        # (not a hyphenated word written as one: "netinet" is no typo of "net-net")
+        targets = {form for form, cs in self.forms.items()
+                   if len(form) > 1 and form not in self.glued and not phrase_classes.isdisjoint(cs)}
         targets.update(alt for alt in self.spellings if " " not in alt)    # "эдженда" for "эджнда"
         for w in sorted(targets):
             buckets[(w[0], len(w))].append(w)
+        # the letters of the phrases' words: what a short word's one-letter typos are made of
+        self.letters = "".join(sorted({ch for w in targets for ch in w if ch.isalpha()}))
         self.pools: dict[tuple[str, int], list[str]] = {}
         self.sound_words = tuple(w for w in sorted(targets) if len(w) >= SOUND_TYPO_MIN)   # indexed on demand
         for first, n in {(f, n + k) for f, n in buckets for k in range(-3, 4)}:
@@ -146,6 +163,12 @@ class CompiledIndex:
             for f in inflections(a.normalize(word)):
                 synonyms_of[f].extend(a.normalize(alt) for alt in alts if len(alt.split()) == 1)
         glued_written: list[tuple[str, str]] = []    # a short word and the next, both as written
+        # two words a phrase has side by side: a hyphenated word that some phrase also writes
+        # apart ("deep-dive", "deep dive") is left to that phrase and its guards
+        apart: dict[str, set[str]] = defaultdict(set)
+        for p in self.patterns.values():
+            for first, second in zip(p.tokens, p.tokens[1:]):
+                apart[first.word].add(second.word)
         for pid, pat in self.patterns.items():
             classes = []
             for tok in pat.tokens:
@@ -167,6 +190,11 @@ class CompiledIndex:
                             stems[stem][c] = STEM_SIM
                     for f in words:
                         forms[f][c] = 1.0
+                    # a hyphenated word is also written as one ("winwin"), or apart ("win win":
+                    # the split-word pieces below let the line rejoin it)
+                    for f in [f for f in words if _hyphen_parts(f, apart)]:
+                        forms[f.replace("-", "")].setdefault(c, 1.0)
+                        self.glued.add(f.replace("-", ""))
                     # a borrowing the analyser does not know ("фоллоуап") also matches the words
                     # derived from it ("фоллоуапчик", "челленджащий"), as a derive entry would; a
                     # borrowed verb its verbs only ("закоммитились", not git's "коммит")
@@ -215,6 +243,10 @@ class CompiledIndex:
             if c in phrase_classes:
                 for piece in _halves(word):
                     half_classes[piece].add(c)
+                parts = _hyphen_parts(word, apart)
+                for piece in parts if len(set(parts)) == len(parts) else ():   # ("net net" is no "net-net")
+                    if len(piece) >= 3:
+                        half_classes[piece].add(c)
                 # a three-letter end that is no word of its own ("пла нах" of "планах")
                 for piece in {word[:3], word[-3:]} if len(word) >= 6 else ():
                     if not a.is_known(piece):

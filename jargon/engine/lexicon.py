@@ -28,7 +28,7 @@ from itertools import compress, count
 from operator import not_
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from jargon.text.analyzer import Analyzer
 
@@ -295,7 +295,11 @@ class Lexicon:
         # know read by its stem ("фолоуап" ~ "фолоуапить") may be a typo of another one ("фоллоуап")
         # (a word only a literal collocation knows may still be a typo of a phrase's)
         phrase_classes = self.index.phrase_classes
-        if len(form) < 4 or any(c in phrase_classes and how.get(c) not in LOOSE for c in found):
+        if len(form) < 4:
+            if not found and len(form) >= 2 and form.isalpha() and not a.is_known(form):
+                self._short_typo(form, found, how)      # "teh" for "the", "dve" for "dive"
+            return found
+        if any(c in phrase_classes and how.get(c) not in LOOSE for c in found):
             return found
         rests = [form[len(p):] for p in self.index.prefixes_by_letter.get(form[0], ())
                  if form.startswith(p) and len(form) - len(p) >= 5] \
@@ -392,8 +396,27 @@ class Lexicon:
         pools = self.index.pools
         return [pools[k] for k in keys if k in pools]
 
+    def _short_typo(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
+        """A word of two or three letters the analyser does not know, one edit from a word of a
+        phrase: two letters swapped ("teh" for "the", "fo" for "of"); in three letters also one
+        dropped or added ("dve" for "dive", "mee" for "me"). Never one letter changed: short
+        abbreviations are that far from many words ("buf" is no "buy"). Too short for the
+        pools of :meth:`_typo`, which need a word of four letters or more."""
+        near = {form[:k] + form[k + 1] + form[k] + form[k + 2:] for k in range(len(form) - 1)}
+        if len(form) == 3:
+            near |= {form[:k] + form[k + 1:] for k in range(3)}
+            near |= {form[:k] + ch + form[k:] for k in range(4) for ch in self.index.letters}
+        near.discard(form)
+        phrase_classes = self.index.phrase_classes
+        for target in sorted(near):
+            hits = self.index.forms.get(target)
+            if hits and not phrase_classes.isdisjoint(hits):
+                similarity = max(TYPO_SIM_MIN, min(TYPO_SIM_MAX, fuzz.ratio(form, target) / 100.0))
+                _note({c: s for c, s in hits.items() if c in phrase_classes}, similarity, found, how, "typo")
+
     def _typo(self, form: str, sim: float, found: dict[int, float], how: dict[int, str], rule: str = "typo") -> None:
-        """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz).
+        """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz;
+        two letters swapped are one edit).
 
         Only called for words the analyser does not know: a real word ("коллега") is
         never a typo of a dictionary word ("коллеги").
@@ -403,7 +426,7 @@ class Lexicon:
         d = max_typo_distance(len(form))
         best: list = []
         for pool in self._typo_pools(form):       # the first pool with a word near enough decides
-            best = process.extract(form, pool, scorer=Levenshtein.distance, score_cutoff=d, limit=8)
+            best = process.extract(form, pool, scorer=OSA.distance, score_cutoff=d, limit=8)
             if best:
                 break
         if not best:

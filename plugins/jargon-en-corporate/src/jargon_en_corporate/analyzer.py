@@ -18,6 +18,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 _LATIN_WORD = re.compile(r"^[a-z][a-z'-]*$")
 # British -ise/-isation spellings ("socialise", "operationalised", "organisation"): the stem
 # before "is" and the ending after it
+_DROPPED_G = re.compile(r"^([a-z]{2,}in)'?$")   # "hangin", "goin'": an -ing said without its g
 _BRITISH_ISE = re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
 
 # base: (3rd person singular, past, past participle, -ing); several pasts are "a|b"
@@ -267,6 +268,20 @@ def _american_spelling(word: str) -> str:
     return american if american in words or word not in words else word
 
 
+def _dropped_g(word: str) -> str:
+    """An -ing word said without its g ("hangin", "touchin'", "goin") in its -ing spelling, where
+    the word as said is no English word and the -ing one is ("basin", "raisin", "cousin" stay).
+    Without the word list nothing is changed."""
+    m = _DROPPED_G.match(word)
+    if m is None:
+        return word
+    from jargon.text.english import english_words
+
+    words = english_words()
+    full = m.group(1) + "g"
+    return full if words and m.group(1) not in words and full in words else word
+
+
 def _compound(word: str, words) -> bool:
     """A new word made of known ones is no typo: a prefix and a word of four letters or more
     ("overboarding", "unfollowed"); a letter, or two that are no word (not the "on" of
@@ -340,7 +355,7 @@ class EnglishAnalyzer(Analyzer):
             decomposed = unicodedata.normalize("NFD", word)
             word = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
         word = word.replace("‘", "'").replace("`", "'")
-        return _american_spelling(word)
+        return _dropped_g(_american_spelling(word))
 
     def inflections(self, word: str) -> set[str]:
         forms = {word}
