@@ -52,7 +52,7 @@ def _hyphen_parts(word: str, apart: dict[str, set[str]]) -> list[str]:
     ``apart``: each pattern word -> the words that follow it in some pattern)."""
     parts = word.split("-") if "-" in word else []
     if len(parts) < 2 or all(any(b.startswith(w) or w.startswith(b) for w in apart.get(a, ()))
-                             for a, b in zip(parts, parts[1:])):
+                             for a, b in zip(parts, parts[1:], strict=False)):
         return []
     return parts
 
@@ -167,7 +167,7 @@ class CompiledIndex:
         # apart ("deep-dive", "deep dive") is left to that phrase and its guards
         apart: dict[str, set[str]] = defaultdict(set)
         for p in self.patterns.values():
-            for first, second in zip(p.tokens, p.tokens[1:]):
+            for first, second in zip(p.tokens, p.tokens[1:], strict=False):
                 apart[first.word].add(second.word)
         for pid, pat in self.patterns.items():
             classes = []
