@@ -57,6 +57,9 @@ def test_an_address_is_set_off_or_followed_by_what_follows_an_address(text, expe
     ("Это в планах МФЦ на следующий год", []),                    # an abbreviation is in every case
     ("Это в планах РЖД, не раньше", []),
     ("Это в планах кафе на зиму", []),                            # an indeclinable noun too
+    ("ну это в планах типа", ["eto-v-planakh"]),                   # a filler is no genitive noun ("типа")
+    ("Верхнеуровнево по проекту вопросов нет", ["verkhneurovnevo"]),   # "по" is no "ПО" of the literal
+    ("Верхнеуровневое ПО склада обновили", []),                    # the acronym itself is
     ("У меня сейчас большой загруз контейнера", []),              # "загруз {noun:gen}"
     ("У меня сейчас большой загруз, давай после релиза.", ["bolshoy-zagruz"]),  # the genitive is not next to it
 ])
@@ -120,6 +123,7 @@ def test_open_and_person_slots():
 @pytest.mark.parametrize("text, expected", [
     ("Коллеги, а адженда-то какая будет?", ["kakova-agenda"]),         # a clitic
     ("подсвечивали-подсвечивали Диме точки роста", ["podsvetit-tochki-rosta"]),   # reduplication
+    ("Загруз сейчас большой-пребольшой.", ["bolshoy-zagruz"]),   # an intensifying one
     ("кан цептуально мы за", ["kontseptualno"]),                       # a split word, a short piece
     ("кон цеп туально мы за", ["kontseptualno"]),                      # split in three
     ("он заходит и спрашивает какова а джэнда на сегодня", ["kakova-agenda"]),   # a listed spelling, split

@@ -190,6 +190,8 @@ class RussianAnalyzer(Analyzer):
         """pymorphy3's reading of ``word`` (any of its likely parses) as ``name``."""
         if name == "num" and word.isdigit():
             return True
+        if word in self.fillers:
+            return False        # said as a particle ("в планах типа"), not the noun it may be
         pos, cases = self._GRAMMAR.get(name, (set(), None))
         if not _CYRILLIC.search(word) or _DRAWN_OUT.search(word):
             return False

@@ -163,7 +163,7 @@ class Decoder:
             s, e = span(w, toks)
             for lw, lpat, ltoks, _ in literal:
                 ls, le = span(lw, ltoks)
-                if lpat.entry == pat.entry and ls < e and s < le:
+                if lpat.entry == pat.entry and ls < e and s < le and _cased_alike(lw, lpat, ltoks, text):
                     return lpat
             return None
 
@@ -214,6 +214,17 @@ class Decoder:
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected, entry.phrase)
             explanation["guards"].extend(self.contexts.explain(pat.entry, context[1], w.first, w.last, toks.utts))
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
+
+
+def _cased_alike(w: Window, pat: Pattern, toks: Tokens, text: str) -> bool:
+    """A literal collocation's word written in capitals (an acronym: "верхнеуровневое ПО")
+    is said only by that word in capitals, not by a word spelt alike ("по проекту")."""
+    acronyms = {word.lower().replace("ё", "е") for word in WORD_RE.findall(pat.text)
+                if len(word) > 1 and word.isupper()}
+    if not acronyms or not w.assigned:
+        return True
+    return all(text[toks.starts[i]:toks.ends[i]].isupper()
+               for j, (i, _) in w.assigned.items() if pat.tokens[j].word in acronyms)
 
 
 def _lowered_blocks(text: str, block: int = 1 << 18) -> Iterator[tuple[int, str]]:

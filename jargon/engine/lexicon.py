@@ -229,7 +229,8 @@ class Lexicon:
     def _readings(self, form: str) -> list[tuple[str, str]]:
         """``(reading, rule)``: the form itself, and what its hyphens or apostrophes hide:
         "фоллоу-ап", "challenge-ить" (a Latin spelling with a Russian ending), a clitic
-        ("адженда-то"), a reduplication ("подсвечивали-подсвечивали"); then listed spellings."""
+        ("адженда-то"), a reduplication ("подсвечивали-подсвечивали", "большой-пребольшой"); then
+        listed spellings."""
         out = [(form, "form")]
         if "-" in form or "'" in form:
             out.append((form.replace("-", "").replace("'", ""), "form"))
@@ -237,8 +238,8 @@ class Lexicon:
             if m and m.group(1) in self.index.spellings:   # "challenge-ить" -> "челлендж" + "ить"
                 out.append((self.index.spellings[m.group(1)] + m.group(2), "spelling"))
             parts = form.split("-")
-            if len(parts) == 2 and parts[0] == parts[1]:
-                out.append((parts[0], "form"))
+            if len(parts) == 2 and parts[1].endswith(parts[0]) and len(parts[0]) >= 3:
+                out.append((parts[0], "form"))     # "большой-пребольшой" too
             for clitic in self.analyzer.clitics:
                 if form.endswith(clitic) and len(form) > len(clitic) + 2:
                     out.append((form[:-len(clitic)], "form"))
