@@ -776,3 +776,20 @@ def test_a_dropped_g_reading_needs_the_word_list_to_know_the_ing_word_and_not_th
     assert [a.normalize(w) for w in ("hangin", "goin'", "nothin")] == ["hanging", "going", "nothing"]
     assert [a.normalize(w) for w in ("basin", "raisin", "cousin", "begin", "within")] == \
         ["basin", "raisin", "cousin", "begin", "within"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("koncептуально норм, го дальше", ["kontseptualno"]),          # Latin letters run into Cyrillic ones
+    ("u меня сейчас большой zaгруз", ["bolshoy-zagruz"]),          # ("zaгруз": "загруз" only beside its phrase)
+    ("поговорим о femаlе и mаlе", []),                             # no Russian word: no reading, no typo
+    ("Обновили po-файл вчера", []),                                # parts in one script each: a compound
+])
+def test_a_word_typed_partly_in_latin_letters_reads_as_cyrillic(text, expected):
+    assert ids(text) == expected
+
+
+def test_a_long_latin_word_read_exactly_counts_alone_even_where_latin_letters_are_most():
+    # most of the letters are Latin ("high-level"), but the line has Russian words and the word
+    # reads exactly as the headword
+    assert ids("Дай high-level, verkhneurovnevo, без деталей.") == ["verkhneurovnevo"]
+    assert ids("Give me the high-level, verkhneurovnevo version") == []     # no Russian word on the line

@@ -374,11 +374,14 @@ class RussianAnalyzer(Analyzer):
     def transliterate(self, word: str) -> list[str]:
         if not _ANY_LATIN.search(word):      # most words: nothing to read in another script
             return []
-        from jargon.text.translit import fold_homoglyphs, to_cyrillic
+        from jargon.text.translit import fold_homoglyphs, read_mixed, to_cyrillic
 
         if not _LATIN.match(word):
             folded = fold_homoglyphs(word)      # "pришлете" with a Latin "p" (not "PO-файл")
-            return [folded.replace("-", "")] if folded else []
+            if folded:
+                return [folded.replace("-", "")]
+            # a word typed partly in Latin letters ("koncептуально"): only as a word the analyser knows
+            return [w for w in read_mixed(word) if self._known(w)]
         return to_cyrillic(word.replace("-", ""))
 
 

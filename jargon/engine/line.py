@@ -161,8 +161,7 @@ class CandidateLine:
                 drop.add(c)
             elif rule == "translit":
                 u = utts[i]
-                exact = self.classes[i].get(c, 0.0) >= TRANSLIT_SIM and len(norms[i]) >= LATIN_ALONE_MIN
-                if exact and self.own_script() and not a.is_foreign_word(norms[i]):
+                if self.read_alone(i, c):
                     continue        # «verkhneurovnevo норм»: one word, read as a dictionary form, in own-script text
                 if u not in self.reads_own:
                     lo, hi = bisect_left(utts, u), bisect_right(utts, u)
@@ -181,6 +180,14 @@ class CandidateLine:
         if drop:
             self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
         return bool(drop)
+
+    def read_alone(self, i: int, c: int) -> bool:
+        """Token i is a long Latin word read exactly as a form of class ``c`` by transliteration,
+        no word of another language, in a line that holds words of the language's own script:
+        it counts alone («verkhneurovnevo норм», «Дай high-level, verkhneurovnevo, без деталей»)."""
+        norm = self.norms[i]
+        return self.classes[i].get(c, 0.0) >= TRANSLIT_SIM and len(norm) >= LATIN_ALONE_MIN \
+            and self.own_script() and not self.a.is_foreign_word(norm)
 
     def said(self) -> int:
         """How many of the line's first words are its tags and speaker label ("[chat] Vera:"):
@@ -311,7 +318,8 @@ class CandidateLine:
 
     def foreign(self, i: int, pat: Pattern, pcl: tuple[int, ...]) -> bool:
         """A one-word phrase in a line mostly in another script (an English word in Russian
-        text, a Latin word read as Russian) counts only through a listed spelling."""
+        text, a Latin word read as Russian) counts only through a listed spelling, or as a
+        long word read alone (:meth:`read_alone`)."""
         a, lex = self.a, self.lex
         if len(pat.words) != 1 or a.letters is None:
             return False
@@ -324,7 +332,8 @@ class CandidateLine:
         (j,) = pat.words
         if not re.search(a.letters, lex.class_word[pcl[j]]):
             return False    # the dictionary writes the word in that script itself ("ROI")
-        return self.rule(i, pcl[j]) != "spelling"
+        rule = self.rule(i, pcl[j])
+        return rule != "spelling" and not (rule == "translit" and self.read_alone(i, pcl[j]))
 
     def loose_typo(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
         """A one-word phrase has nothing else to confirm a corrected typo: it takes a close

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from itertools import product
 
 _LAT2CYR = [
     ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
@@ -38,6 +39,27 @@ def fold_homoglyphs(word: str) -> str | None:
         return None       # each part in one script: an abbreviation and a word ("po-файл", "it-отдел")
     folded = word.translate(_HOMOGLYPHS)
     return None if re.search(r"[a-z]", folded) else folded
+
+
+def read_mixed(word: str) -> list[str]:
+    """A lower-case word with Latin letters run into Cyrillic ones, not look-alikes
+    ("koncептуально"): the readings with each Latin run read as Cyrillic, or [] for a word of
+    parts in one script each ("po-файл") or with no Cyrillic letter."""
+    if "-" in word or "'" in word or not re.search(r"[а-яё]", word):
+        return []
+    runs = re.split(r"([a-z]+)", word)
+    if len(runs) == 1 or len(runs) > 5:      # (two Latin runs at most)
+        return []
+    options = [_run_readings(run) if k % 2 else [run] for k, run in enumerate(runs)]
+    return ["".join(parts) for parts in product(*options)]
+
+
+def _run_readings(run: str) -> list[str]:
+    """A Latin run inside a word read as Cyrillic: "c" is "ц" or "к" ("konc" -> "конц", "конк")."""
+    def read(latin: str) -> str:
+        return _LAT_RE.sub(lambda m: _LAT_MAP[m.group(0)], latin)
+
+    return list(dict.fromkeys([read(run), read(re.sub(r"c(?!h)", "ц", run))]))
 
 
 _SOFT_ENDS = frozenset("тсзлнрдмпвчшбф")    # consonants a word may end in with a soft sign after
