@@ -793,3 +793,22 @@ def test_a_long_latin_word_read_exactly_counts_alone_even_where_latin_letters_ar
     # reads exactly as the headword
     assert ids("Дай high-level, verkhneurovnevo, без деталей.") == ["verkhneurovnevo"]
     assert ids("Give me the high-level, verkhneurovnevo version") == []     # no Russian word on the line
+
+
+@pytest.mark.parametrize("text, entry, found_it", [
+    ("finance froze head count until april so no new starters", "headcount-alone", True),   # a compound apart
+    ("we need more stake holder engagement on this", "stakeholders", True),
+    ("The car stopped at the green light.", "greenlight", False),   # a phrase writes "green light" itself
+    ("pls ping me wen you're back at your desk", "ping-me", True),  # "pls ping" is no typo of one word
+])
+def test_english_compounds_written_as_their_two_words(text, entry, found_it):
+    assert any(m.entry.id == entry for m in english_decoder().decode(text)) is found_it
+
+
+def test_only_words_of_four_letters_or_more_make_a_compound():
+    half = english_decoder().lexicons[0].index.half_classes
+    words = english_decoder().lexicons[0].class_word
+    assert "headcount" in [words[c] for c in half["count"]]
+    assert "mapping" not in [words[c] for c in half.get("ping", ())]     # "map" + "ping": a word and a suffix
+    from jargon.text.analyzer import Analyzer
+    assert Analyzer.compounds_apart is False       # the neutral default, and Russian: no compound pieces

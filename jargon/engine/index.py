@@ -57,6 +57,30 @@ def _hyphen_parts(word: str, apart: dict[str, set[str]]) -> list[str]:
     return parts
 
 
+def _compound_pieces(a: Analyzer, words: list[str], class_of: dict[tuple[str, bool], int],
+                     apart: dict[str, set[str]]) -> dict[str, set[int]]:
+    """piece -> classes, for each dictionary word made of two real words of four letters or
+    more ("headcount": "head" + "count"): the words it is split into when written apart
+    ("map" + "ping" is no compound: shorter parts are mostly a word and a suffix). Not when
+    some phrase writes the two apart itself ("gave it the green light" beside "greenlight"):
+    that phrase says where they are the compound."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for word in words:
+        if len(word) < 8 or not word.isalpha():
+            continue
+        for k in range(4, len(word) - 3):
+            first, second = word[:k], word[k:]
+            if any(second.startswith(w) or w.startswith(second) for w in apart.get(first, ())):
+                continue
+            if a.is_known(first) and a.is_known(second):
+                for inflect in (True, False):
+                    c = class_of.get((word, inflect))
+                    if c is not None:
+                        out[first].add(c)
+                        out[second].add(c)
+    return out
+
+
 def _tail(word: str, root: str) -> str:
     """What a word has after its root ("эк" of "фидбэк" after "фидб"; "" when it does not begin so)."""
     return word[len(root):] if word.startswith(root) else ""
@@ -262,8 +286,13 @@ class CompiledIndex:
                 if len(parts) > 1 or c in phrase_classes:
                     for piece in pieces:
                         half_classes[piece].add(c)
-        # a piece shared by many words ("пере", "ировать") tells nothing
+        # a piece shared by many words ("пере", "ировать") tells nothing, unless it is a word of
+        # a compound written apart (then it stands for those compounds only)
+        compounds = _compound_pieces(a, [w for (w, _), c in class_of.items() if c in phrase_classes], class_of,
+                                     apart) if a.compounds_apart else {}
         self.half_classes = {k: tuple(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
+        for piece, classes in compounds.items():
+            self.half_classes[piece] = tuple(set(self.half_classes.get(piece, ())) | classes)
         # plain dicts: picklable, and lookups never grow them; equal values are one object
         # (all the forms of a word, every glued form of a pair: most of a large index)
         self.forms, self.stems = _shared_values(forms), _shared_values(stems)

@@ -536,6 +536,10 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
                 lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
             continue           # two real words ("право на") are not a typo of one ("правочки")
         loose = [lex.how.get(norms[i], {}), lex.how.get(norms[i + 1], {})]
+        if new and all(how.get(c) in _LOOSE for c in new) and any(
+                rule not in _LOOSE for part in loose for rule in part.values()):
+            continue           # a part read as written is not given up for a loose reading of the
+            #                    two ("pls ping" is no typo of "pushing")
         if new and classes[i] and classes[i + 1] and all(
                 loose[0].get(c) in LOOSE or loose[1].get(c) in LOOSE for c in new):
             continue           # both words mean something, and joined they only read better as what

@@ -71,6 +71,9 @@ class Analyzer:
     #: negative particles ("не"): one standing right before a word of a phrase that has none
     #: turns the phrase into its opposite ("это не в планах")
     negations: frozenset[str] = frozenset()
+    #: speech-to-text writes a compound as the words it is made of ("head count", "road map"):
+    #: those words are pieces of a split word however many dictionary words share them
+    compounds_apart: bool = False
     #: True when normalize() is just lower-casing plus "ё"->"е" and "’"->"'" for text without
     #: combining accents (lets the decoder slice normalised words out of the lower-cased line)
     plain_lowercase: bool = False

@@ -334,6 +334,7 @@ class EnglishAnalyzer(Analyzer):
     #: speech-to-text writes English words apart ("wheel house"), it does not glue a short one
     #: to the next ("thewheel"): no glued pairs, so a function word is no piece of a split word
     short_word = 0
+    compounds_apart = True
     max_stem_cut = 3     # letters a stem may cut off the word ("circling" -> "circl")
     letters = "[a-z]"
     free_word_order = False
