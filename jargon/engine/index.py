@@ -286,13 +286,13 @@ class CompiledIndex:
                 if len(parts) > 1 or c in phrase_classes:
                     for piece in pieces:
                         half_classes[piece].add(c)
-        # a piece shared by many words ("пере", "ировать") tells nothing, unless it is a word of
-        # a compound written apart (then it stands for those compounds only)
+        # a piece shared by many words ("пере", "ировать") tells nothing; a word of a compound
+        # written apart ("head" of "head count") still stands for its compounds
         compounds = _compound_pieces(a, [w for (w, _), c in class_of.items() if c in phrase_classes], class_of,
                                      apart) if a.compounds_apart else {}
         self.half_classes = {k: tuple(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
-        for piece, classes in compounds.items():
-            self.half_classes[piece] = tuple(set(self.half_classes.get(piece, ())) | classes)
+        for piece, of_piece in compounds.items():
+            self.half_classes[piece] = tuple(set(self.half_classes.get(piece, ())) | of_piece)
         # plain dicts: picklable, and lookups never grow them; equal values are one object
         # (all the forms of a word, every glued form of a pair: most of a large index)
         self.forms, self.stems = _shared_values(forms), _shared_values(stems)
