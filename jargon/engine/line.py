@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import compress, count
 from operator import add, and_, not_, or_
 
@@ -113,7 +113,8 @@ class CandidateLine:
         """Join split words; the candidate phrases of the line as it now reads."""
         lex = self.lex
         n = len(self.norms)
-        self.toks, self.norms, self.classes = _rejoin(self.piece, self.base, self.toks, self.norms, self.classes, lex)
+        self.toks, self.norms, self.classes = _rejoin(self.piece, self.base, self.toks, self.norms, self.classes, lex,
+                                                      pids)
         self._reset()
         present = set().union(*map(lex.sets.__getitem__, self.norms))
         # nothing joined: the line's classes are a subset of those ``pids`` assumed
@@ -492,10 +493,13 @@ class CandidateLine:
         windows.append(w)
 
 
-def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
-    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up")."""
+def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[int] = ()):
+    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up"),
+    but never two that a candidate phrase of the line (``pids``) has side by side: it says
+    them apart ("push back politely" beside "pushback")."""
     if len(norms) < 2:
         return toks, norms, classes
+    side_by_side = {pair for pid in pids for pair in zip(lex.pclasses[pid], lex.pclasses[pid][1:], strict=False)}
     if len(norms) > 2:
         toks, norms, classes = _rejoin_triples(piece, base, toks, norms, classes, lex)
     halves, targets = lex.half_classes, lex.join_targets
@@ -523,6 +527,8 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon):
             continue           # its first word was just joined to the one before
         if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
             continue
+        if side_by_side and any((c1, c2) in side_by_side for c1 in classes[i] for c2 in classes[i + 1]):
+            continue           # a phrase of the line says the two words as they are
         if not a.short_word and all(w in a.function_words or w in a.pronouns for w in (norms[i], nexts[i])):
             continue           # a language that glues no short word splits no word into two of them:
             #                    "me an" is no "mean" ("out side", "on boarding" are split words)
