@@ -800,7 +800,9 @@ def test_a_long_latin_word_read_exactly_counts_alone_even_where_latin_letters_ar
     ("The car stopped at the green light.", "greenlight", False),   # a phrase writes "green light" itself
     ("pls ping me wen you're back at your desk", "ping-me", True),  # "pls ping" is no typo of one word
     ("I try to push back politely when a team asks", "push-back-alone", True),   # a phrase says them apart:
-    #                                                      "back" (of "feedback") joins nothing to "push"
+    #                                                      the line is read apart too ("back" of "feedback")
+    ("we need more stake holder engagement on this", "stakeholders", True),   # joined reads better here
+    ("I had to get the clinical leads on board first", "get-on-board", True),  # "Get {someone} onboard"
 ])
 def test_english_compounds_written_as_their_two_words(text, entry, found_it):
     assert any(m.entry.id == entry for m in english_decoder().decode(text)) is found_it

@@ -128,10 +128,21 @@ class Decoder:
         line = CandidateLine(lex, piece, low, words, base, self.threshold)
         if trace is None and line.other_language():
             return []       # nothing of this language can match here (with a trace, each window says so)
-        if split:
-            pids = line.rejoin(pids)
-            if not pids:
-                return []
+        if not split:
+            return self._line_candidates(line, pids, trace)
+        joined = line.rejoin(pids)
+        out = self._line_candidates(line, joined, trace) if joined else []
+        if line.joined_apart:
+            # a join took two words a candidate phrase says apart ("push back politely" and
+            # "pushback", "on board" and "onboard"): the line is read both ways, the better wins
+            apart = CandidateLine(lex, piece, low, words, base, self.threshold)
+            kept = apart.rejoin(pids, keep_apart=True)
+            if kept:
+                out += self._line_candidates(apart, kept, trace)
+        return out
+
+    def _line_candidates(self, line: CandidateLine, pids: set[int], trace: list[Match] | None) -> list[Candidate]:
+        """The scored candidates of one line (:meth:`_candidates`' last stages)."""
         line.index(pids)
         refused = None
         if trace is not None:

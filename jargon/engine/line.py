@@ -94,6 +94,7 @@ class CandidateLine:
             self.classes = list(map(lex.cache.__getitem__, self.norms))    # the scan analysed them all
         except KeyError:            # normalising found forms the scan did not see
             self.classes = [lex.classes(n) for n in self.norms]
+        self.joined_apart = False      # (see rejoin)
         self._reset()
 
     def _reset(self) -> None:
@@ -109,12 +110,15 @@ class CandidateLine:
         self.token_sets: list = []
 
     # -- stage 2: split words -------------------------------------------------------
-    def rejoin(self, pids: set[int]) -> set[int]:
-        """Join split words; the candidate phrases of the line as it now reads."""
+    def rejoin(self, pids: set[int], keep_apart: bool = False) -> set[int]:
+        """Join split words; the candidate phrases of the line as it now reads. ``joined_apart``
+        says whether a join took two words that a candidate phrase has side by side ("push
+        back" of "push back politely", joined as "pushback"); with ``keep_apart`` such words
+        stay apart (the decoder reads such a line both ways)."""
         lex = self.lex
         n = len(self.norms)
-        self.toks, self.norms, self.classes = _rejoin(self.piece, self.base, self.toks, self.norms, self.classes, lex,
-                                                      pids)
+        self.toks, self.norms, self.classes, self.joined_apart = _rejoin(
+            self.piece, self.base, self.toks, self.norms, self.classes, lex, pids, keep_apart)
         self._reset()
         present = set().union(*map(lex.sets.__getitem__, self.norms))
         # nothing joined: the line's classes are a subset of those ``pids`` assumed
@@ -493,13 +497,15 @@ class CandidateLine:
         windows.append(w)
 
 
-def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[int] = ()):
-    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up"),
-    but never two that a candidate phrase of the line (``pids``) has side by side: it says
-    them apart ("push back politely" beside "pushback")."""
+def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[int] = (), keep_apart: bool = False):
+    """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up");
+    ``(toks, norms, classes, joined apart)``: whether a join took two words that a candidate
+    phrase of the line (``pids``) has side by side ("push back politely" beside "pushback");
+    with ``keep_apart`` those are not joined."""
     if len(norms) < 2:
-        return toks, norms, classes
+        return toks, norms, classes, False
     side_by_side = {pair for pid in pids for pair in zip(lex.pclasses[pid], lex.pclasses[pid][1:], strict=False)}
+    joined_apart = False
     if len(norms) > 2:
         toks, norms, classes = _rejoin_triples(piece, base, toks, norms, classes, lex)
     halves, targets = lex.half_classes, lex.join_targets
@@ -527,7 +533,8 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
             continue           # its first word was just joined to the one before
         if utts[i] != utts[i + 1] or not piece[ends[i] - base:starts[i + 1] - base].isspace():
             continue
-        if side_by_side and any((c1, c2) in side_by_side for c1 in classes[i] for c2 in classes[i + 1]):
+        apart = bool(side_by_side) and any((c1, c2) in side_by_side for c1 in classes[i] for c2 in classes[i + 1])
+        if apart and keep_apart:
             continue           # a phrase of the line says the two words as they are
         if not a.short_word and all(w in a.function_words or w in a.pronouns for w in (norms[i], nexts[i])):
             continue           # a language that glues no short word splits no word into two of them:
@@ -553,7 +560,8 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
         if new and (not classes[i] or not classes[i + 1] or (
                 merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
             joins.append(i)
-    return _joined(toks, norms, classes, [(i, 2) for i in joins], lex)
+            joined_apart = joined_apart or apart
+    return (*_joined(toks, norms, classes, [(i, 2) for i in joins], lex), joined_apart)
 
 
 def _rejoin_triples(piece, base, toks, norms, classes, lex: Lexicon):
