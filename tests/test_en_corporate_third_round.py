@@ -21,7 +21,8 @@ FOUND = [
     # bare cores and inflections of frame entries
     ("wheelhouse", "Employment law is squarely in her wheelhouse, so ask her first."),
     ("headwinds", "We expect real headwinds next year with energy prices where they are."),
-    ("backfill-alone", "Nobody has backfilled Priya's role, so the team is covering her work."),
+    ("backfill", "Nobody has backfilled Priya's role, so I'm doing two jobs."),
+    ("backfill-alone", "The manager is backfilling until HR approves a new hire."),
     ("double-down-alone", "Once the trial worked, the directors doubled down and tripled the budget."),
     ("blocker-alone", "The biggest blocker this week is legal sign-off from the client."),
     ("ballpark", "She ballparked the refit at forty thousand."),
