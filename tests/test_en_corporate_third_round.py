@@ -115,6 +115,18 @@ FOUND = [
     ("three-amigos", "Book a three amigos session with the team before the sprint."),
     ("self-organizing-team", "We're a self-organising team, so nobody decides anything."),
     ("tiger-team", "The director formed a SWAT team to fix the billing backlog."),
+    ("end-user-perspective", "From an end-user perspective, the new portal is a mess."),
+    ("accretive", "The CFO says the deal is accretive to the business."),
+    ("biome", "Nobody is hiring in today's regulatory biome, the manager said."),
+    ("de-scale", "The director wants to de-scale the programme before the next quarter."),
+    ("basis-the", "Basis our discussion, I am sharing the revised quote."),
+    ("please-be-invited", "Please be invited to attend the review on Friday."),
+    ("cube-farm", "The new hires sit out in the cube farm."),
+    ("product-owner", "Ask the product owner before the team changes scope."),
+    ("scrum-master", "Our scrum master booked four ceremonies this week."),
+    ("failing-up", "Over budget and late, and now he runs the division: talk about failing up."),
+    ("fish-or-cut-bait", "It's been a month, time to fish or cut bait on the merger."),
+    ("fee-relief", "The agency offered some fee relief to keep the contract."),
 ]
 
 
@@ -162,6 +174,9 @@ QUIET = [
     ("tiger-team", "Armed police and a SWAT team surrounded the house after the siege began."),
     ("wedge", "Put a wedge under the door so it stays open for the team."),
     ("three-amigos", "We watched Three Amigos, the Steve Martin film, after the office party."),
+    ("de-scale", "Descale the kettle with vinegar once a month, the office manager said."),
+    ("fish-or-cut-bait", "On the pier the old angler told me to fish or cut bait."),
+    ("biome", "The rainforest biome holds more plant species than any other, the team found."),
 ]
 
 
