@@ -139,7 +139,7 @@ class CompiledIndex:
         for w in sorted(targets):
             buckets[(w[0], len(w))].append(w)
         # the letters of the phrases' words: what a short word's one-letter typos are made of
-        self.letters = "".join(sorted({ch for w in targets for ch in w if ch.isalpha()}))
+        self.letters = "".join(sorted(ch for ch in set("".join(targets)) if ch.isalpha()))
         self.pools: dict[tuple[str, int], list[str]] = {}
         self.sound_words = tuple(w for w in sorted(targets) if len(w) >= SOUND_TYPO_MIN)   # indexed on demand
         for first, n in {(f, n + k) for f, n in buckets for k in range(-3, 4)}:
@@ -216,7 +216,7 @@ class CompiledIndex:
                         forms[f][c] = 1.0
                     # a hyphenated word is also written as one ("winwin"), or apart ("win win":
                     # the split-word pieces below let the line rejoin it)
-                    for f in [f for f in words if _hyphen_parts(f, apart)]:
+                    for f in [f for f in words if "-" in f and _hyphen_parts(f, apart)]:
                         forms[f.replace("-", "")].setdefault(c, 1.0)
                         self.glued.add(f.replace("-", ""))
                     # a borrowing the analyser does not know ("фоллоуап") also matches the words
