@@ -11,7 +11,9 @@ to classes:
 * ``roots``: for one-word entries with ``derive``, the root that derived words are built
   on ("профакапили" for "факап"), checked only for words the analyser does not know;
 * ``joined``: two words glued by speech-to-text ("впланах"), ``half_classes``: the pieces
-  of a word speech-to-text split ("брал" of "забрал"), ``pools``: the typo targets.
+  of a word speech-to-text split ("брал" of "забрал"; the parts of a hyphenated word, and in
+  English the two words of a compound, "head" and "count"), ``pools``: the typo targets;
+  ``forms`` also holds a hyphenated word written as one ("winwin", listed in ``glued``).
 
 Candidates come from anchors (jargon.engine.anchors). The first word of a pair *leads*:
 a line without a form of a leading class (or a piece of a split word) is passed over with
