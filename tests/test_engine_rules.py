@@ -756,6 +756,8 @@ def test_a_hyphenated_word_is_found_written_apart_or_as_one(text, entry, found_i
     ("ping mee when ur free", "ping-me", True),                        # a letter too many in three
     ("can you send the action itmes from today", "action-item", True),   # a swap is one edit
     ("Store len bytes from buffer buf into the frame", "buy-in", False),  # a changed letter is not
+    ("that clause is part of our nda", "in-our-dna", False),           # no swap makes a word in capitals
+    ("run it pst legal first", "run-it-past", False),                  # "pst" has no vowel: an abbreviation
 ])
 def test_short_and_swapped_typos(text, entry, found_it):
     assert any(m.entry.id == entry for m in english_decoder().decode(text)) is found_it

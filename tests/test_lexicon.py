@@ -19,7 +19,7 @@ from jargon.engine.tuning import max_typo_distance
 from jargon.model import Dictionary, Entry
 
 # written as they are, no inflection: one word class per word
-MADE_UP = ["шпу", "фрюк", "кворб", "дрымба", "трансмогрик", "гиперфлюксор", "мегафлюксоконденсатор"]
+MADE_UP = ["шпу", "фрюк", "жуфо", "кворб", "дрымба", "трансмогрик", "гиперфлюксор", "мегафлюксоконденсатор"]
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +95,8 @@ def test_typos_at_each_distance_band(typo, word, found):
 
 @pytest.mark.parametrize("typo, word, found", [
     ("пшу", "шпу", True),                       # 3 letters: two letters swapped
-    ("фрк", "фрюк", True),                      # 3 letters: one dropped (one edit from four letters)
+    ("жфо", "жуфо", True),                      # 3 letters with a vowel: a vowel dropped
+    ("фрк", "фрюк", False),                     # no vowel at all: an abbreviation ("pst" is no "past")
     ("шпы", "шпу", False),                      # one changed: never ("buf" is no "buy")
     ("шп", "шпу", False),                       # 2 letters: only a swap
 ])

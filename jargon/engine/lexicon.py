@@ -58,6 +58,7 @@ _LATIN_LETTER = re.compile(r"[a-z]")
 LOOSE = ("stem", "derived")       # readings of a word by another word's stem or root (they leave
 #                                   room for a typo correction to a third word)
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
+_CAPITALS = re.compile(r"(?<![^\W_])[^\W\d_a-zа-яё]{2,}(?![^\W_])")    # a word in capitals ("DNA", "ПО")
 
 
 def _note(hits: dict[int, float], sim: float, out: dict[int, float], how: dict[int, str], why: str) -> None:
@@ -90,6 +91,7 @@ class Lexicon:
         self.homophones: dict[str, tuple[str, ...]] | None = None
         self.hears_homophones = type(analyzer).homophone_key is not Analyzer.homophone_key
         self.suspect_forms: set[str] = set()    # text forms with a class found as a typo or a transliteration
+        self._acronyms: frozenset[str] | None = None     # (see acronyms)
         # text forms of a leading class seen so far, and pieces of split words: a line with
         # none of them holds no phrase
         self.hot_forms: set[str] = set(index.half_keys)
@@ -399,21 +401,32 @@ class Lexicon:
 
     def _short_typo(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
         """A word of two or three letters the analyser does not know, one edit from a word of a
-        phrase: two letters swapped ("teh" for "the", "fo" for "of"); in three letters also one
-        dropped or added ("dve" for "dive", "mee" for "me"). Never one letter changed: short
-        abbreviations are that far from many words ("buf" is no "buy"). Too short for the
-        pools of :meth:`_typo`, which need a word of four letters or more."""
+        phrase: two letters swapped ("teh" for "the", "fo" for "of"); in three letters with a
+        vowel, also a vowel dropped ("dve" for "dive"), or a doubled letter ("mee" for "me").
+        Never one letter changed, and no other letter dropped or added: short abbreviations
+        are that far from many words ("buf" is no "buy", "pst" no "past", "ios" no "is"); never
+        a word the dictionaries write in capitals ("nda" is no "DNA"). Too short for the pools
+        of :meth:`_typo`, which need a word of four letters or more."""
         near = {form[:k] + form[k + 1] + form[k] + form[k + 2:] for k in range(len(form) - 1)}
+        vowels = self.analyzer.vowels
         if len(form) == 3:
-            near |= {form[:k] + form[k + 1:] for k in range(3)}
-            near |= {form[:k] + ch + form[k:] for k in range(4) for ch in self.index.letters}
+            near |= {form[:k] + form[k + 1:] for k in range(2) if form[k] == form[k + 1]}
+            if any(ch in vowels for ch in form):
+                near |= {form[:k] + ch + form[k:] for k in range(4) for ch in vowels if ch in self.index.letters}
         near.discard(form)
-        phrase_classes = self.index.phrase_classes
-        for target in sorted(near):
+        phrase_classes, acronyms = self.index.phrase_classes, self.acronyms()
+        for target in sorted(near - acronyms):
             hits = self.index.forms.get(target)
             if hits and not phrase_classes.isdisjoint(hits):
                 similarity = max(TYPO_SIM_MIN, min(TYPO_SIM_MAX, fuzz.ratio(form, target) / 100.0))
                 _note({c: s for c, s in hits.items() if c in phrase_classes}, similarity, found, how, "typo")
+
+    def acronyms(self) -> frozenset[str]:
+        """The words the dictionaries write in capitals ("DNA", "ПО"), normalised (made once)."""
+        if self._acronyms is None:
+            text = "\n".join(p.text for p in self.index.patterns.values())
+            self._acronyms = frozenset(w.lower().replace("ё", "е") for w in _CAPITALS.findall(text))
+        return self._acronyms
 
     def _typo(self, form: str, sim: float, found: dict[int, float], how: dict[int, str], rule: str = "typo") -> None:
         """Correct ``form`` to the nearest dictionary word forms within a few edits (rapidfuzz;
