@@ -34,7 +34,7 @@ from .cache import build_lexicon, language_tables, scoped, unscoped
 from .context import ContextGuards
 from .lexicon import Lexicon
 from .line import Candidate, CandidateLine
-from .patterns import LITERAL, Pattern
+from .patterns import LITERAL, Pattern, capitalised_words
 from .scoring import Window
 from .tuning import DEFAULT_THRESHOLD, MAX_PIECE
 
@@ -230,8 +230,7 @@ class Decoder:
 def _cased_alike(w: Window, pat: Pattern, toks: Tokens, text: str) -> bool:
     """A literal collocation's word written in capitals (an acronym: "верхнеуровневое ПО")
     is said only by that word in capitals, not by a word spelt alike ("по проекту")."""
-    acronyms = {word.lower().replace("ё", "е") for word in WORD_RE.findall(pat.text)
-                if len(word) > 1 and word.isupper()}
+    acronyms = capitalised_words(pat.text)
     if not acronyms or not w.assigned:
         return True
     return all(text[toks.starts[i]:toks.ends[i]].isupper()

@@ -59,15 +59,14 @@ def _hyphen_parts(word: str, apart: dict[str, set[str]]) -> list[str]:
     return parts
 
 
-def _compound_pieces(a: Analyzer, words: list[str], class_of: dict[tuple[str, bool], int],
-                     apart: dict[str, set[str]]) -> dict[str, set[int]]:
+def _compound_pieces(a: Analyzer, words: list[tuple[str, int]], apart: dict[str, set[str]]) -> dict[str, set[int]]:
     """piece -> classes, for each dictionary word made of two real words of four letters or
     more ("headcount": "head" + "count"): the words it is split into when written apart
     ("map" + "ping" is no compound: shorter parts are mostly a word and a suffix). Not when
     some phrase writes the two apart itself ("gave it the green light" beside "greenlight"):
     that phrase says where they are the compound."""
     out: dict[str, set[int]] = defaultdict(set)
-    for word in words:
+    for word, c in words:
         if len(word) < 8 or not word.isalpha():
             continue
         for k in range(4, len(word) - 3):
@@ -75,11 +74,8 @@ def _compound_pieces(a: Analyzer, words: list[str], class_of: dict[tuple[str, bo
             if any(second.startswith(w) or w.startswith(second) for w in apart.get(first, ())):
                 continue
             if a.is_known(first) and a.is_known(second):
-                for inflect in (True, False):
-                    c = class_of.get((word, inflect))
-                    if c is not None:
-                        out[first].add(c)
-                        out[second].add(c)
+                out[first].add(c)
+                out[second].add(c)
     return out
 
 
@@ -105,7 +101,7 @@ class CompiledIndex:
     by the constructor; nothing changes them afterwards (decoders only read them)."""
 
     __slots__ = ("patterns", "spellings", "class_word", "pclasses", "forms", "stems", "synonym_forms", "roots",
-                 "joined", "literals", "single", "pairs", "anchor_classes", "half_classes", "pools", "letters", "glued",
+                 "joined", "literals", "single", "pairs", "anchor_classes", "half_classes", "pools", "glued",
                  "prefixes_by_letter", "phrase_classes", "lead_classes", "single_classes", "partner_keys",
                  "pclass_sets", "half_keys", "join_targets", "stem_heads", "sound_words", "__weakref__")
 
@@ -140,8 +136,6 @@ class CompiledIndex:
         targets.update(alt for alt in self.spellings if " " not in alt)    # "эдженда" for "эджнда"
         for w in sorted(targets):
             buckets[(w[0], len(w))].append(w)
-        # the letters of the phrases' words: what a short word's one-letter typos are made of
-        self.letters = "".join(sorted(ch for ch in set("".join(targets)) if ch.isalpha()))
         self.pools: dict[tuple[str, int], list[str]] = {}
         self.sound_words = tuple(w for w in sorted(targets) if len(w) >= SOUND_TYPO_MIN)   # indexed on demand
         for first, n in {(f, n + k) for f, n in buckets for k in range(-3, 4)}:
@@ -290,7 +284,7 @@ class CompiledIndex:
                         half_classes[piece].add(c)
         # a piece shared by many words ("пере", "ировать") tells nothing; a word of a compound
         # written apart ("head" of "head count") still stands for its compounds
-        compounds = _compound_pieces(a, [w for (w, _), c in class_of.items() if c in phrase_classes], class_of,
+        compounds = _compound_pieces(a, [(w, c) for (w, _), c in class_of.items() if c in phrase_classes],
                                      apart) if a.compounds_apart else {}
         self.half_classes = {k: tuple(v) for k, v in half_classes.items() if len(v) <= MAX_PIECE_CLASSES}
         for piece, of_piece in compounds.items():

@@ -34,7 +34,7 @@ from jargon.text.analyzer import Analyzer
 
 from .anchors import reachable
 from .index import NO_CLASS, CompiledIndex
-from .patterns import Pattern
+from .patterns import Pattern, capitalised_words
 from .tuning import (
     DERIVED_SIM,
     HOMOPHONE_RATIO,
@@ -58,7 +58,6 @@ _LATIN_LETTER = re.compile(r"[a-z]")
 LOOSE = ("stem", "derived")       # readings of a word by another word's stem or root (they leave
 #                                   room for a typo correction to a third word)
 _PLAIN_WORD = re.compile(r"[a-zа-я0-9'-]+$")   # lower-case, no "ё", no accents: already normal
-_CAPITALS = re.compile(r"(?<![^\W_])[^\W\d_a-zа-яё]{2,}(?![^\W_])")    # a word in capitals ("DNA", "ПО")
 
 
 def _note(hits: dict[int, float], sim: float, out: dict[int, float], how: dict[int, str], why: str) -> None:
@@ -412,7 +411,7 @@ class Lexicon:
         if len(form) == 3:
             near |= {form[:k] + form[k + 1:] for k in range(2) if form[k] == form[k + 1]}
             if any(ch in vowels for ch in form):
-                near |= {form[:k] + ch + form[k:] for k in range(4) for ch in vowels if ch in self.index.letters}
+                near |= {form[:k] + ch + form[k:] for k in range(4) for ch in vowels}
         near.discard(form)
         phrase_classes, acronyms = self.index.phrase_classes, self.acronyms()
         for target in sorted(near - acronyms):
@@ -425,7 +424,7 @@ class Lexicon:
         """The words the dictionaries write in capitals ("DNA", "ПО"), normalised (made once)."""
         if self._acronyms is None:
             text = "\n".join(p.text for p in self.index.patterns.values())
-            self._acronyms = frozenset(w.lower().replace("ё", "е") for w in _CAPITALS.findall(text))
+            self._acronyms = frozenset(capitalised_words(text))
         return self._acronyms
 
     def _typo(self, form: str, sim: float, found: dict[int, float], how: dict[int, str], rule: str = "typo") -> None:

@@ -21,6 +21,7 @@ from jargon.text.tokens import WORD_RE
 from .tuning import FULL_PHRASE_WORDS, OPEN_SLOT_WEIGHT, SLOT_WEIGHT
 
 PHRASE, LITERAL = "phrase", "literal"
+_CAPITALS = re.compile(r"(?<![^\W_])[^\W\d_a-zа-яё]{2,}(?![^\W_])")    # a word in capitals ("DNA", "ПО")
 PERSON, OPEN, GRAM, SET = "person", "open", "gram", "set"
 _PIECE = re.compile(r"\{\s*([^{}]*?)\s*\}|" + WORD_RE.pattern)
 _GRAMMAR = ("noun", "adj", "verb", "num")
@@ -43,6 +44,12 @@ def slot_kind(name: str) -> str:
     if name.split(":")[0] in _GRAMMAR:
         return GRAM
     return SET
+
+
+def capitalised_words(text: str) -> set[str]:
+    """The words of a dictionary string written in capitals ("DNA", "ПО"), normalised: the
+    acronyms, which short typos never reach and literal collocations say only in capitals."""
+    return {w.lower().replace("ё", "е") for w in _CAPITALS.findall(text)}
 
 
 def pattern_words(text: str) -> list[tuple[str, str]]:

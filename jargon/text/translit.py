@@ -56,10 +56,12 @@ def read_mixed(word: str) -> list[str]:
 
 def _run_readings(run: str) -> list[str]:
     """A Latin run inside a word read as Cyrillic: "c" is "ц" or "к" ("konc" -> "конц", "конк")."""
-    def read(latin: str) -> str:
-        return _LAT_RE.sub(lambda m: _LAT_MAP[m.group(0)], latin)
+    return list(dict.fromkeys([_letters(run), _letters(re.sub(r"c(?!h)", "ц", run))]))
 
-    return list(dict.fromkeys([read(run), read(re.sub(r"c(?!h)", "ц", run))]))
+
+def _letters(latin: str) -> str:
+    """``latin`` read letter group by letter group into Cyrillic (the likeliest reading)."""
+    return _LAT_RE.sub(lambda m: _LAT_MAP[m.group(0)], latin)
 
 
 _SOFT_ENDS = frozenset("тсзлнрдмпвчшбф")    # consonants a word may end in with a soft sign after
@@ -67,7 +69,7 @@ _SOFT_ENDS = frozenset("тсзлнрдмпвчшбф")    # consonants a word ma
 
 def to_cyrillic(word: str) -> list[str]:
     """Cyrillic readings of a lower-case Latin word, most likely first ("eto" -> ["ето", "это"])."""
-    base = _LAT_RE.sub(lambda m: _LAT_MAP[m.group(0)], word)
+    base = _letters(word)
     out = [base]
     if base.startswith("е"):
         out.append("э" + base[1:])
