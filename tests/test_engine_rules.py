@@ -817,3 +817,55 @@ def test_only_words_of_four_letters_or_more_make_a_compound():
     assert "mapping" not in [words[c] for c in half.get("ping", ())]     # "map" + "ping": a word and a suffix
     from jargon.text.analyzer import Analyzer
     assert Analyzer.compounds_apart is False       # the neutral default, and Russian: no compound pieces
+
+
+_TAKE_OFFLINE = ('[dictionary]\nname = "t"\nlanguage = "en"\n'
+                 '[[entries]]\nid = "offline"\nphrase = "Let\'s take this offline"\nmeaning = "m"\n'
+                 '[[entries]]\nid = "bandwidth"\nphrase = "Bandwidth"\nmeaning = "m"\n'
+                 '[[entries]]\nid = "inline"\nphrase = "Reply inline"\nmeaning = "m"\n')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ok let's take this of line and chat after", ["offline"]),   # "of line": one edit from "offline"
+    ("let's take this off line please", ["offline"]),
+    ("let's take this of lane please", []),                         # and two real words heard so loosely
+    ("please reply if line to each point", []),                     # "ifline" is 0.83 like "inline"
+    ("please reply i line to each point", []),                      # "iline": too short to be heard as one
+    ("please reply in line to each point", ["inline"]),
+    ("the rubber band with the clips", []),                         # a one-word phrase: nothing else confirms it
+    ("we are out of line here", []),                                # no other word of the phrase
+])
+def test_two_real_words_heard_as_one_word_of_a_phrase(text, expected):
+    from jargon_en_corporate.plugin import english
+    assert ids(text, small_decoder(_TAKE_OFFLINE, {"en": english()})) == expected
+
+
+def test_a_heard_join_is_explained_and_refused_alone():
+    from jargon_en_corporate.plugin import english
+    d = small_decoder(_TAKE_OFFLINE, {"en": english()})
+    d.explain = True
+    (m,) = d.decode("let's take this of line")
+    assert [w["rule"] for w in m.explain["words"] if w.get("text") == "of line"] == ["typo"]
+    near: list = []
+    assert d.decode("the rubber band with the clips", near) == []
+    assert any((n.explain or {}).get("rejected") == "two words heard as one with no other word of the phrase as written"
+               for n in near)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Зарплата невысокая, а нагрузка большая, особенно в пятницу.", []),   # reordered and a synonym: a description
+    ("Сейчас большая нагрузка, не успеваю.", ["bolshoy-zagruz"]),           # a synonym in the phrase's order
+    ("Загруз большой, не успеваю.", ["bolshoy-zagruz"]),                    # reordered, every word its own
+])
+def test_a_two_word_phrase_is_not_both_reordered_and_reworded(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ночью у нас самый большой загруз: приходят фуры из регионов.", []),   # a colon goes on with the statement
+    ("Ночью у нас самый большой загруз. Фуры потом разгрузим.", ["bolshoy-zagruz"]),   # the next sentence is another
+    ("Верхнеуровневая папка на общем диске называется Projects.", []),     # {tech}
+    ("Художник работает концептуально, текст на стене и пустой зал.", []),  # unless {art}
+])
+def test_a_literal_topic_counts_through_a_colon_not_in_the_next_sentence(text, expected):
+    assert ids(text) == expected

@@ -12,7 +12,7 @@ workplace word near it: "the ask from the directors" is jargon, "the ask price" 
 report is not.
 
 ``unless = ["{water}", "lifeguard"]`` is the other way round: where one of those words is
-that near, in the same sentence or the one before (utterances of the line), the entry's
+that near, in the same sentence or the one before (a colon or a quotation does not end one), the entry's
 words are literal ("she did a deep dive off the high board, the lifeguard blew the
 whistle"; "Poker with my cousins. The table stakes are a fiver"): a literal collocation
 that holds for a whole topic rather than one wording. The next sentence is another
@@ -84,8 +84,9 @@ class ContextGuards:
                 utts: Sequence[int] | None = None) -> str | None:
         """Why entry ``index``'s guards refuse a match over tokens ``first..last`` of a line
         whose normalised tokens are ``norms``, or None (an entry with no guard always passes).
-        ``utts``: each token's utterance, so that a word of a literal topic counts in the
-        match's sentence and the one before (the whole line when not given)."""
+        ``utts``: each token's sentence (jargon.text.tokens.sentences), so that a word of a
+        literal topic counts in the match's sentence and the one before (the whole line when
+        not given)."""
         near = self.near.get(index)
         if near is not None and not _near(near, norms, first, last):
             return REJECTED

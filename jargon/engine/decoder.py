@@ -28,7 +28,7 @@ from jargon.catalog import headword_key
 from jargon.model import DecodedDocument, Dictionary, Document, Entry, Match
 from jargon.nogc import paused_gc
 from jargon.text.analyzer import Analyzer
-from jargon.text.tokens import WORD_RE, Tokens
+from jargon.text.tokens import WORD_RE, Tokens, sentences
 
 from .cache import build_lexicon, language_tables, scoped, unscoped
 from .context import ContextGuards
@@ -194,7 +194,8 @@ class Decoder:
             better = [cc for cs, ce, cc in chosen
                       if s < ce and cs < e and not self._same_headword(cc, c, (cs, ce), (s, e))]
             reason = (f"a literal use: {unscoped(lit.text)!r}" if lit is not None else
-                      self.contexts.refusal(pat.entry, c[3][1], w.first, w.last, toks.utts) or
+                      self.contexts.refusal(pat.entry, c[3][1], w.first, w.last,
+                                            _sentences(c) if pat.entry in self.contexts.not_near else None) or
                       ("overlapped by a better match" if better else None))
             if reason:
                 # another wording of an entry that matched here is no near miss worth listing
@@ -223,8 +224,15 @@ class Decoder:
             from .explain import explain_window
 
             explanation = explain_window(w, pat, toks, context, self.threshold, rejected, entry.phrase)
-            explanation["guards"].extend(self.contexts.explain(pat.entry, context[1], w.first, w.last, toks.utts))
+            explanation["guards"].extend(self.contexts.explain(pat.entry, context[1], w.first, w.last,
+                                                               sentences(toks, piece, base)))
         return Match(s, e, piece[s - base:e - base], entry, d.name, round(min(100.0, w.score), 1), explain=explanation)
+
+
+def _sentences(c: Candidate) -> list[int]:
+    """The sentence number of each token of a candidate's line (for its ``unless`` guard)."""
+    _, _, toks, (_, _, piece, base) = c
+    return sentences(toks, piece, base)
 
 
 def _cased_alike(w: Window, pat: Pattern, toks: Tokens, text: str) -> bool:

@@ -32,6 +32,8 @@ from .patterns import LITERAL, Pattern
 from .scoring import Utterance, Window, best_window, inside
 from .tuning import (
     DEFAULT_THRESHOLD,
+    HEARD_JOIN_MIN,
+    HEARD_JOIN_SIM,
     LATIN_ALONE_MIN,
     MAX_GAP,
     ONE_WORD_TYPO_LONG,
@@ -95,6 +97,7 @@ class CandidateLine:
         except KeyError:            # normalising found forms the scan did not see
             self.classes = [lex.classes(n) for n in self.norms]
         self.joined_apart = False      # (see rejoin)
+        self.heard_joins: frozenset[str] = frozenset()   # two real words joined as a typo of one (see rejoin)
         self._reset()
 
     def _reset(self) -> None:
@@ -117,7 +120,7 @@ class CandidateLine:
         stay apart (the decoder reads such a line both ways)."""
         lex = self.lex
         n = len(self.norms)
-        self.toks, self.norms, self.classes, self.joined_apart = _rejoin(
+        self.toks, self.norms, self.classes, self.joined_apart, self.heard_joins = _rejoin(
             self.piece, self.base, self.toks, self.norms, self.classes, lex, pids, keep_apart)
         self._reset()
         present = set().union(*map(lex.sets.__getitem__, self.norms))
@@ -379,8 +382,12 @@ class CandidateLine:
             return f"a one-word phrase said only by a {rule}"
         if len(pat.words) > 1 and self.reworded(w, pat, pcl):
             return "every word of the phrase replaced by another word"
-        if self.lex.hears_homophones and self.heard_alone(w, pat, pcl):
-            return "a homophone with no other word of the phrase as written"
+        if len(pat.tokens) == 2 and w.order < 1.0 and self.rule_count(w, pat, pcl, "synonym"):
+            return "a two-word phrase reordered and reworded"
+        if (self.lex.hears_homophones or self.heard_joins) and self.heard_alone(w, pat, pcl):
+            heard = [i for i, _ in (w.assigned or {}).values() if self.norms[i] in self.heard_joins]
+            return ("two words heard as one" if heard else "a homophone") + \
+                " with no other word of the phrase as written"
         return None
 
     def reworded(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
@@ -390,13 +397,20 @@ class CandidateLine:
         aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
         return bool(aligned) and all(self.rule(i, pcl[j]) in _OTHER_WORD for j, i in aligned)
 
+    def rule_count(self, w: Window, pat: Pattern, pcl: tuple[int, ...], rule: str) -> int:
+        """How many words of the phrase the window says by ``rule``. A two-word phrase said
+        the other way round with one word a synonym is an ordinary sentence ("нагрузка
+        большая" describes a job; "большой загруз" is the excuse)."""
+        return sum(self.rule(i, pcl[j]) == rule for j, (i, _) in (w.assigned or {}).items() if j in pat.words)
+
     def heard_alone(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
-        """A word of the phrase read as a homophone, with a word of the phrase missing or no
+        """A word of the phrase read as a homophone (or two real words heard as one damaged word
+        of the phrase, "of line" for "offline"), with a word of the phrase missing or no
         other content word of it said as written: "a race" is no "a RACI", "shoot a pink" no
         "shoot me a ping", "tied up the office" no "teed up the {something}"; "tiger teem" is
         "tiger team" (and "on my raider" stays unread: function words say too little)."""
         aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
-        heard = [j for j, i in aligned if self.rule(i, pcl[j]) == "homophone"]
+        heard = [j for j, i in aligned if self.rule(i, pcl[j]) == "homophone" or self.norms[i] in self.heard_joins]
         if not heard:
             return False
         if not w.complete:
@@ -499,11 +513,14 @@ class CandidateLine:
 
 def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[int] = (), keep_apart: bool = False):
     """Join two words that speech-to-text split ("за брал", "верхне уровнево", "follow up");
-    ``(toks, norms, classes, joined apart)``: whether a join took two words that a candidate
-    phrase of the line (``pids``) has side by side ("push back politely" beside "pushback");
-    with ``keep_apart`` those are not joined."""
+    ``(toks, norms, classes, joined apart, heard joins)``. *Joined apart*: whether a join may be
+    wrong, so that the line is also read without it: it took two words that a candidate phrase
+    of the line (``pids``) has side by side ("push back politely" beside "pushback"), or it is a
+    *heard join*: two real words that, joined, are one edit from a dictionary word ("take it of
+    line", "the band with"; such a word counts only beside another word of its phrase as
+    written, as a homophone does). With ``keep_apart`` neither kind is joined."""
     if len(norms) < 2:
-        return toks, norms, classes, False
+        return toks, norms, classes, False, frozenset()
     side_by_side = {pair for pid in pids for pair in zip(lex.pclasses[pid], lex.pclasses[pid][1:], strict=False)}
     joined_apart = False
     if len(norms) > 2:
@@ -525,7 +542,16 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
            if (is_piece[i] and not known(nexts[i])) or (is_piece[i + 1] and not known(norms[i]))]
     if odd:
         maybe = sorted(set(maybe).union(odd))
+    # two real words, one of them a piece of a split word, that may be one damaged dictionary
+    # word heard apart ("of line", "band with"): joined, a typo of a word of a candidate phrase
+    wanted = set().union(*map(lex.pclass_sets.__getitem__, pids)) if pids else set()
+    heard_pairs = [i for i in compress(count(), map(or_, is_piece[:-1], is_piece[1:]))
+                   if len(merged[i]) >= HEARD_JOIN_MIN and not wanted.isdisjoint(lex.classes(merged[i]))] \
+        if wanted else []
+    if heard_pairs:
+        maybe = sorted(set(maybe).union(heard_pairs))
     joins: list[int] = []
+    heard: set[str] = set()
     starts, ends, opens, utts = toks
     a = lex.analyzer
     for i in maybe:
@@ -544,24 +570,45 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
         # part means nothing alone, or when the joined word is itself a dictionary word
         # that anchors a phrase neither part does ("за брал")
         new = [c for c in mc if mc[c] > max(classes[i].get(c, 0.0), classes[i + 1].get(c, 0.0))]
-        how = lex.how.get(merged[i], {})
-        if new and all(how.get(c) in _LOOSE for c in new) and (
-                lex.analyzer.is_known(norms[i]) and lex.analyzer.is_known(norms[i + 1])):
-            continue           # two real words ("право на") are not a typo of one ("правочки")
-        loose = [lex.how.get(norms[i], {}), lex.how.get(norms[i + 1], {})]
-        if new and all(how.get(c) in _LOOSE for c in new) and any(
-                rule not in _LOOSE for part in loose for rule in part.values()):
-            continue           # a part read as written is not given up for a loose reading of the
-            #                    two ("pls ping" is no typo of "pushing")
-        if new and classes[i] and classes[i + 1] and all(
-                loose[0].get(c) in LOOSE or loose[1].get(c) in LOOSE for c in new):
-            continue           # both words mean something, and joined they only read better as what
-            #                    one of them already loosely is ("фолоуап я" is no "фолоуапя")
-        if new and (not classes[i] or not classes[i + 1] or (
-                merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))):
+        if _joins(i, new, merged, norms, classes, lex):
             joins.append(i)
             joined_apart = joined_apart or apart
-    return (*_joined(toks, norms, classes, [(i, 2) for i in joins], lex), joined_apart)
+        elif not keep_apart and known(norms[i]) and known(nexts[i]) and _heard_join(merged[i], new, mc, lex, wanted):
+            # two real words one edit from a word of a candidate phrase ("band with", "fire
+            # hoes"): joined tentatively, the line is read both ways
+            heard.add(merged[i])
+            joins.append(i)
+            joined_apart = True
+    return (*_joined(toks, norms, classes, [(i, 2) for i in joins], lex), joined_apart, frozenset(heard))
+
+
+def _joins(i: int, new: list[int], merged: list[str], norms: list[str], classes: list, lex: Lexicon) -> bool:
+    """Whether words i and i + 1 are one split word: joined they read as ``new`` classes, better
+    than either part does."""
+    if not new:
+        return False
+    how = lex.how.get(merged[i], {})
+    known = lex.analyzer.is_known
+    typo = all(how.get(c) in _LOOSE for c in new)
+    if typo and known(norms[i]) and known(norms[i + 1]):
+        return False           # two real words ("право на") are not a typo of one ("правочки")
+    loose = [lex.how.get(norms[i], {}), lex.how.get(norms[i + 1], {})]
+    if typo and any(rule not in _LOOSE for part in loose for rule in part.values()):
+        return False           # a part read as written is not given up for a loose reading of the
+        #                        two ("pls ping" is no typo of "pushing")
+    if classes[i] and classes[i + 1] and all(loose[0].get(c) in LOOSE or loose[1].get(c) in LOOSE for c in new):
+        return False           # both words mean something, and joined they only read better as what
+        #                        one of them already loosely is ("фолоуап я" is no "фолоуапя")
+    return not classes[i] or not classes[i + 1] or (
+        merged[i] in lex.forms and not lex.anchor_classes.isdisjoint(new))
+
+
+def _heard_join(merged: str, new: list[int], mc: dict[int, float], lex: Lexicon, wanted: set[int]) -> bool:
+    """Two real words, joined, are a word of a candidate phrase or a close typo of one: long
+    enough (HEARD_JOIN_MIN letters), at least HEARD_JOIN_SIM like it, and not by its stem."""
+    how = lex.how.get(merged, {})
+    hits = [c for c in new if c in wanted and how.get(c) not in LOOSE and how.get(c) != "homophone"]
+    return len(merged) >= HEARD_JOIN_MIN and bool(hits) and max(mc[c] for c in hits) >= HEARD_JOIN_SIM
 
 
 def _rejoin_triples(piece, base, toks, norms, classes, lex: Lexicon):

@@ -61,6 +61,8 @@ PARSE_SCORE_RATIO = 0.5    # pymorphy3 parses scoring under this share of the be
 
 
 # -- split words ----------------------------------------------------------------------
+HEARD_JOIN_MIN = 6         # letters two real words joined need to be read as one damaged word ("of line")
+HEARD_JOIN_SIM = 0.85      # and how like that word they must be (rapidfuzz ratio / 100: "ofline" 0.92)
 MAX_PIECE_CLASSES = 3      # a split-word piece shared by more dictionary words than this is ignored
                            # (it also decides what is rejoined: 2 loses "это вп ланах")
 

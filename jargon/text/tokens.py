@@ -21,6 +21,7 @@ from typing import NamedTuple
 WORD_RE = re.compile(r"[^\W_]++(?:(?:[\u0300-\u036f]|[-'’](?=[^\W_]))[^\W_]*+)*+(?:['’](?<=[A-Za-z]['’])(?![^\W_]))?")
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 BOUNDARY_RE = re.compile(r"[.!?…;:«»\"“”„()\[\]{}\n]")
+SENTENCE_END_RE = re.compile(r"[.!?…\n]")
 
 
 class Tokens(NamedTuple):
@@ -46,6 +47,18 @@ def tokenize(text: str, base: int = 0) -> Tokens:
     opens = list(map(bool, map(BOUNDARY_RE.search, parts[2:-1:2])))
     opens.insert(0, True)
     return Tokens(offsets[1:-2:2], offsets[2:-1:2], opens, list(accumulate(opens)))
+
+
+def sentences(toks: Tokens, text: str, base: int = 0) -> list[int]:
+    """Each token's sentence number: like ``utts``, but only a sentence end (. ! ? …) or a
+    new line between two tokens starts a new one; a colon, a semicolon or a quotation goes on
+    with the statement ("самый большой загруз: приходят фуры")."""
+    starts, ends = toks.starts, toks.ends
+    if not starts:
+        return []
+    gaps = [text[e - base:s - base] for e, s in zip(ends, starts[1:], strict=False)]
+    breaks = list(map(bool, map(SENTENCE_END_RE.search, gaps)))
+    return list(accumulate(breaks, initial=0))
 
 
 def words(text: str) -> list[str]:
