@@ -656,6 +656,7 @@ def test_an_unstressed_first_vowel_heard_as_another_is_a_typo():
     ("Can you run it by the finance team first?", "run-it-past", True),
     ("thats not really my wheel house, ask dan", "wheelhouse", True),       # "not" is no verb: "in" may go
     ("ok so we're going to put a pin on the pricing question until tuesday", "put-a-pin-in-it", True),
+    ("ill loop u in on the email chain", "loop-in", True),          # "u" is "you" in chat
 ])
 def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
     d = english_decoder()
@@ -856,6 +857,7 @@ def test_a_heard_join_is_explained_and_refused_alone():
     ("Зарплата невысокая, а нагрузка большая, особенно в пятницу.", []),   # reordered and a synonym: a description
     ("Сейчас большая нагрузка, не успеваю.", ["bolshoy-zagruz"]),           # a synonym in the phrase's order
     ("Загруз большой, не успеваю.", ["bolshoy-zagruz"]),                    # reordered, every word its own
+    ("«Загруз дичайший», — говорит он.", ["bolshoy-zagruz"]),               # reordered, the modifier a synonym
 ])
 def test_a_two_word_phrase_is_not_both_reordered_and_reworded(text, expected):
     assert ids(text) == expected
@@ -869,3 +871,25 @@ def test_a_two_word_phrase_is_not_both_reordered_and_reworded(text, expected):
 ])
 def test_a_literal_topic_counts_through_a_colon_not_in_the_next_sentence(text, expected):
     assert ids(text) == expected
+
+
+_PHRASAL = ('[dictionary]\nname = "t"\nlanguage = "en"\n'
+            '[[entries]]\nid = "roll-out"\nphrase = "Roll out"\nmeaning = "m"\n')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("we need to roll this out by march", ["roll-out"]),              # a pronoun between the verb and its particle
+    ("we rolled the new system out last year", ["roll-out"]),         # a determiner's noun phrase
+    ("we rolled the new payroll system out last year", []),           # four words: more than an object
+    ("we rolled the, um, system out", []),                            # punctuation inside the object
+    ("it rolled slowly out of the garage", []),                       # no object: an adverb
+])
+def test_a_phrasal_verb_takes_its_object_before_its_particle(text, expected):
+    from jargon_en_corporate.plugin import english
+    assert ids(text, small_decoder(_PHRASAL, {"en": english()})) == expected
+
+
+def test_a_quotation_still_ends_the_sentence_of_a_literal_topic():
+    from jargon.text.tokens import sentences, tokenize
+    text = 'Загруз: фуры. Он сказал «low-hanging fruit»; сад'
+    assert sentences(tokenize(text), text) == [0, 0, 1, 1, 2, 2, 3]

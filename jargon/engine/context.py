@@ -12,7 +12,7 @@ workplace word near it: "the ask from the directors" is jargon, "the ask price" 
 report is not.
 
 ``unless = ["{water}", "lifeguard"]`` is the other way round: where one of those words is
-that near, in the same sentence or the one before (a colon or a quotation does not end one), the entry's
+that near, in the same sentence or the one before (a colon or a semicolon does not end one), the entry's
 words are literal ("she did a deep dive off the high board, the lifeguard blew the
 whistle"; "Poker with my cousins. The table stakes are a fiver"): a literal collocation
 that holds for a whole topic rather than one wording. The next sentence is another

@@ -292,7 +292,8 @@ class CandidateLine:
                           lambda i: self.norms[i + lo] in self.a.prepositions,
                           self.negated(lo, hi), self.a.negations,
                           (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None,
-                          self.a.particles, self.a.pronouns, self.a.function_words, lambda i: self.broken(i + lo))
+                          self.a.particles, self.a.pronouns, self.a.function_words, lambda i: self.broken(i + lo),
+                          lambda i: self.norms[i + lo])
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 
@@ -382,7 +383,7 @@ class CandidateLine:
             return f"a one-word phrase said only by a {rule}"
         if len(pat.words) > 1 and self.reworded(w, pat, pcl):
             return "every word of the phrase replaced by another word"
-        if len(pat.tokens) == 2 and w.order < 1.0 and self.rule_count(w, pat, pcl, "synonym"):
+        if len(pat.tokens) == 2 and w.order < 1.0 and self.head_reworded(w, pat, pcl):
             return "a two-word phrase reordered and reworded"
         if (self.lex.hears_homophones or self.heard_joins) and self.heard_alone(w, pat, pcl):
             heard = [i for i, _ in (w.assigned or {}).values() if self.norms[i] in self.heard_joins]
@@ -397,11 +398,13 @@ class CandidateLine:
         aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
         return bool(aligned) and all(self.rule(i, pcl[j]) in _OTHER_WORD for j, i in aligned)
 
-    def rule_count(self, w: Window, pat: Pattern, pcl: tuple[int, ...], rule: str) -> int:
-        """How many words of the phrase the window says by ``rule``. A two-word phrase said
-        the other way round with one word a synonym is an ordinary sentence ("нагрузка
-        большая" describes a job; "большой загруз" is the excuse)."""
-        return sum(self.rule(i, pcl[j]) == rule for j, (i, _) in (w.assigned or {}).items() if j in pat.words)
+    def head_reworded(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+        """A two-word phrase said the other way round, its last word (the head: "большой
+        *загруз*") by a synonym: an ordinary sentence ("нагрузка большая" describes a job),
+        where a synonym of the modifier keeps the phrase ("загруз дичайший")."""
+        last = len(pat.tokens) - 1
+        i = (w.assigned or {}).get(last, (None, 0.0))[0]
+        return last in pat.words and i is not None and self.rule(i, pcl[last]) == "synonym"
 
     def heard_alone(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
         """A word of the phrase read as a homophone (or two real words heard as one damaged word

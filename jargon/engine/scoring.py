@@ -58,12 +58,12 @@ class Utterance:
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
                  "threshold", "preposition", "negated", "negations", "determiner", "particles", "pronouns",
-                 "function_words", "broken")
+                 "function_words", "broken", "word")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
                  slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
                  negations=frozenset(), determiner=None, particles=frozenset(), pronouns=frozenset(),
-                 function_words=frozenset(), broken=None):
+                 function_words=frozenset(), broken=None, word=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -81,6 +81,7 @@ class Utterance:
         self.pronouns = pronouns          # the language's pronouns (the object of a phrasal verb: "run it by")
         self.function_words = function_words  # and its function words (no verb: "not" of "not in my wheelhouse")
         self.broken = broken              # callable(i) -> bool: punctuation stands between tokens i and i + 1
+        self.word = word                  # callable(i) -> token i's normalised word, or None
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -223,9 +224,15 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     in_np = _noun_phrases(u, tokens, assigned, used, s) \
         if u.determiner is not None and pat.kind != LITERAL else ()
     inserted = 0.0
+    between: set[int] | None = None
     for i in range(s, e + 1):
         if i in used or i in in_np:
             continue
+        if u.fixed_order and pat.kind != LITERAL:
+            if between is None:
+                between = _separated(tokens, assigned, u)
+            if i in between:
+                continue     # "roll this out", "loop Priya in": the verb's object before its particle
         if slot_pos and ((i - 1) in slot_pos or (i + 1) in slot_pos) and u.person(i):
             slot_pos.add(i)      # "Андреем Викторовичем": more words of the same name
             continue
@@ -248,6 +255,31 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
     dice = 2 * matched / (total + matched + inserted)
     return Window(pid, s, e, matched, coverage, 100.0 * dice * order_factor, len(assigned) == len(tokens),
                   assigned, inserted, order_factor)
+
+
+def _separated(tokens, assigned: dict[int, tuple[int, float]], u: Utterance) -> set[int]:
+    """Positions of the words said between a phrasal verb of the pattern and its particle
+    (pattern words side by side, "roll out", "loop in"): its object, up to OPEN_SLOT_WORDS
+    words not cut by punctuation that open with a pronoun, a determiner or a name ("roll
+    this out", "loop the new hire in", "loop Priya in"; not "the flag went up"). Such a verb
+    takes its object there in English; the words are no insertion into the phrase."""
+    out: set[int] = set()
+    for j in range(1, len(tokens)):
+        verb, particle = tokens[j - 1], tokens[j]
+        if particle.kind or verb.kind or particle.word not in u.particles or verb.word in u.particles \
+                or j - 1 not in assigned or j not in assigned:
+            continue
+        v, p = assigned[j - 1][0], assigned[j][0]
+        if 1 < p - v <= OPEN_SLOT_WORDS + 1 and _object_starts(u, v + 1) \
+                and (u.broken is None or not any(map(u.broken, range(v, p)))):
+            out.update(range(v + 1, p))
+    return out
+
+
+def _object_starts(u: Utterance, i: int) -> bool:
+    """Token i can open the object of a verb: a pronoun, a determiner, a person's name."""
+    return (u.word is not None and u.word(i) in u.pronouns) or \
+        (u.determiner is not None and u.determiner(i)) or u.person(i)
 
 
 def _particle_missing(tokens, assigned: dict[int, tuple[int, float]], u: Utterance) -> bool:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 WORD_RE = re.compile(r"[^\W_]++(?:(?:[\u0300-\u036f]|[-'’](?=[^\W_]))[^\W_]*+)*+(?:['’](?<=[A-Za-z]['’])(?![^\W_]))?")
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 BOUNDARY_RE = re.compile(r"[.!?…;:«»\"“”„()\[\]{}\n]")
-SENTENCE_END_RE = re.compile(r"[.!?…\n]")
+SENTENCE_END_RE = re.compile(r"[.!?…«»\"“”„()\[\]{}\n]")     # BOUNDARY_RE but a colon or a semicolon
 
 
 class Tokens(NamedTuple):
@@ -50,9 +50,9 @@ def tokenize(text: str, base: int = 0) -> Tokens:
 
 
 def sentences(toks: Tokens, text: str, base: int = 0) -> list[int]:
-    """Each token's sentence number: like ``utts``, but only a sentence end (. ! ? …) or a
-    new line between two tokens starts a new one; a colon, a semicolon or a quotation goes on
-    with the statement ("самый большой загруз: приходят фуры")."""
+    """Each token's sentence number: like ``utts``, but a colon or a semicolon between two
+    tokens goes on with the statement ("самый большой загруз: приходят фуры"); a sentence end,
+    a quotation, a bracket or a new line starts a new one."""
     starts, ends = toks.starts, toks.ends
     if not starts:
         return []

@@ -322,8 +322,9 @@ class EnglishAnalyzer(Analyzer):
         "herself it its itself we us our ours ourselves they them their theirs themselves "
         "someone somebody everyone everybody anyone anybody nobody one i'm i've i'll i'd you're "
         "you've you'll you'd he's he'll she's she'll it's it'll we're we've we'll we'd they're "
-        "they've they'll they'd".split())
-    person_pronouns = frozenset("me him her you them us".split())
+        "they've they'll they'd u".split())
+    # "u" is "you" in chat and speech-to-text ("ill loop u in", "ping u the link")
+    person_pronouns = frozenset("me him her you u them us".split())
     particles = frozenset((*_PARTICLES, "by", "past", "through", "around", "along"))
     determiners = frozenset("the a an my our your his her their its this that these those every each".split())
     #: words that may come before an opener ("because at the end of the day", "but going forward")
