@@ -547,10 +547,9 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
         maybe = sorted(set(maybe).union(odd))
     # two real words, one of them a piece of a split word, that may be one damaged dictionary
     # word heard apart ("of line", "band with"): joined, a typo of a word of a candidate phrase
-    wanted = set().union(*map(lex.pclass_sets.__getitem__, pids)) if pids else set()
-    heard_pairs = [i for i in compress(count(), map(or_, is_piece[:-1], is_piece[1:]))
-                   if len(merged[i]) >= HEARD_JOIN_MIN and not wanted.isdisjoint(lex.classes(merged[i]))] \
-        if wanted else []
+    # (in a language that hears homophones, as a homophone: beside another word of the phrase)
+    wanted = set().union(*map(lex.pclass_sets.__getitem__, pids)) if pids and lex.hears_homophones else set()
+    heard_pairs = _heard_pairs(norms, merged, is_piece, wanted, lex) if wanted else []
     if heard_pairs:
         maybe = sorted(set(maybe).union(heard_pairs))
     joins: list[int] = []
@@ -576,13 +575,23 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
         if _joins(i, new, merged, norms, classes, lex):
             joins.append(i)
             joined_apart = joined_apart or apart
-        elif not keep_apart and known(norms[i]) and known(nexts[i]) and _heard_join(merged[i], new, mc, lex, wanted):
+        elif not keep_apart and _heard_join(merged[i], new, mc, lex, wanted) and known(norms[i]) and known(nexts[i]):
             # two real words one edit from a word of a candidate phrase ("band with", "fire
             # hoes"): joined tentatively, the line is read both ways
             heard.add(merged[i])
             joins.append(i)
             joined_apart = True
     return (*_joined(toks, norms, classes, [(i, 2) for i in joins], lex), joined_apart, frozenset(heard))
+
+
+def _heard_pairs(norms: list[str], merged: list[str], is_piece: list[bool], wanted: set[int],
+                 lex: Lexicon) -> list[int]:
+    """Pairs i, i + 1 of real words, one a piece of a split word, that joined may be a word of
+    the classes ``wanted`` (long enough, and read so by the lexicon)."""
+    known = lex.analyzer.is_known
+    return [i for i in compress(count(), map(or_, is_piece[:-1], is_piece[1:]))
+            if len(merged[i]) >= HEARD_JOIN_MIN and known(norms[i]) and known(norms[i + 1])
+            and not wanted.isdisjoint(lex.classes(merged[i]))]
 
 
 def _joins(i: int, new: list[int], merged: list[str], norms: list[str], classes: list, lex: Lexicon) -> bool:
