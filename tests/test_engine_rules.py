@@ -893,3 +893,11 @@ def test_a_quotation_still_ends_the_sentence_of_a_literal_topic():
     from jargon.text.tokens import sentences, tokenize
     text = 'Загруз: фуры. Он сказал «low-hanging fruit»; сад'
     assert sentences(tokenize(text), text) == [0, 0, 1, 1, 2, 2, 3]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("let me loop Priya in", [("loop-in", "loop Priya in")]),      # "let me loop [you in]" lacks its particle
+    ("it's very much in the weeds right now", [("in-the-weeds", "in the weeds")]),   # a noun: no verb
+])
+def test_the_verb_of_a_phrasal_verb_may_follow_a_pronoun(text, expected):
+    assert found(text, english_decoder()) == expected

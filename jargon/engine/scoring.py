@@ -284,18 +284,23 @@ def _object_starts(u: Utterance, i: int) -> bool:
 
 def _particle_missing(tokens, assigned: dict[int, tuple[int, float]], u: Utterance) -> bool:
     """A particle of a phrasal verb of the pattern is not in the window: the particle right
-    after the phrase's first word, its verb ("loop in", "drill down"), or after the verb's
-    object, a pronoun or a slot ("run it by", "loop {someone} in"); not a preposition further
-    on ("put a pin in it" said "put a pin on it")."""
-    first = tokens[0]
-    if first.kind or first.word in u.function_words or first.word in u.pronouns:
-        return False         # the phrase opens with no verb ("not in my wheelhouse")
-    for j in (1, 2):
+    after the phrase's verb, its first word after any function words and pronouns ("loop
+    in", "drill down", "let me loop you in"), or after the verb's object, a pronoun or a slot
+    ("run it by", "loop {someone} in"); not a preposition further on ("put a pin in it" said
+    "put a pin on it"). The verb follows a pronoun when it is not the first word ("let me
+    loop"); a phrase of function words before a noun has no verb ("not in my wheelhouse")."""
+    v = 0
+    while v < len(tokens) and not tokens[v].kind and (tokens[v].word in u.function_words
+                                                      or tokens[v].word in u.pronouns):
+        v += 1
+    if v >= len(tokens) or tokens[v].kind or v not in assigned or (v and tokens[v - 1].word not in u.pronouns):
+        return False         # no verb, or a noun after a determiner ("in the weeds on this")
+    for j in (v + 1, v + 2):
         if j >= len(tokens) or j in assigned:
             continue
         tok = tokens[j]
         if not tok.kind and tok.word in u.particles and (
-                j == 1 or tokens[1].kind or tokens[1].word in u.pronouns):
+                j == v + 1 or tokens[v + 1].kind or tokens[v + 1].word in u.pronouns):
             return True
     return False
 

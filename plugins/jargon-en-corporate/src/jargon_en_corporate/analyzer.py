@@ -314,7 +314,7 @@ class EnglishAnalyzer(Analyzer):
         "to up upon with within without about above after before below between through under "
         "until via per that this these those which who whom whose what when where why how "
         "not no is are was were be been being am do does did have has had can could will would "
-        "shall should may might must let's don't doesn't didn't isn't aren't wasn't weren't can't "
+        "shall should may might must let let's don't doesn't didn't isn't aren't wasn't weren't can't "
         "cannot won't wouldn't shouldn't couldn't haven't hasn't hadn't there's here's what's "
         "that's".split())
     pronouns = frozenset(
