@@ -901,3 +901,16 @@ def test_a_quotation_still_ends_the_sentence_of_a_literal_topic():
 ])
 def test_the_verb_of_a_phrasal_verb_may_follow_a_pronoun(text, expected):
     assert found(text, english_decoder()) == expected
+
+
+_OFFER = '[dictionary]\nname = "t"\nlanguage = "ru"\n[[entries]]\nid = "offer"\nphrase = "Оффер"\nmeaning = "m"\n'
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("-- Э. Хоффер", []),                           # a surname after an initial is no typo
+    ("Ричард Дж. Хоффер, мэр", []),                  # two letters with no vowel are an initial too
+    ("Хоффер пришёл вчера", ["offer"]),              # opening a sentence, a capital may still be a typo
+    ("Ну. Хоффер пришёл", ["offer"]),                 # "Ну" is a word, not an initial
+])
+def test_a_capitalised_word_after_an_initial_is_a_name(text, expected):
+    assert ids(text, small_decoder(_OFFER)) == expected

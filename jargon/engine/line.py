@@ -46,6 +46,7 @@ _PLAIN = re.compile(r"[^\u0300-\u036f]*")   # no combining accents: lower-casing
 _LETTER = re.compile(r"[^\W\d_]")
 _CLOSING_QUOTES = frozenset("»“”\"'")  # not "": the end of the piece
 _FOREIGN_WORD = re.compile(r"[a-z'-]+$")      # a word in Latin letters (read through transliteration)
+_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2})\. ?$")   # "Э. ", "Дж. ": an initial before a surname
 
 Candidate = tuple[Window, Pattern, Tokens, tuple]    # (window, pattern, tokens, explanation context)
 _LOOSE = ("typo", "homophone", *LOOSE)     # readings of a word that are not the word as written
@@ -180,14 +181,27 @@ class CandidateLine:
                     self.reads_own[u] = a.reads_as_own(run, lex.spellings)
                 if not self.reads_own[u]:
                     drop.add(c)
-            elif rule == "typo" and ((surface[:1].isupper() and not opens[i]) or self.neighbour_language()):
-                drop.add(c)
+            elif rule == "typo" and ((surface[:1].isupper() and (not opens[i] or self.after_initial(i)))
+                                     or self.neighbour_language()):
+                drop.add(c)      # a capitalised word inside a sentence, or after an initial ("Э. Хоффер"), is a name
             elif rule in ("stem", "derived", "typo") and surface[:1].isupper() and a.is_known(norms[i]) \
                     and self.person(i):
                 drop.add(c)      # a name is only ever itself ("Авраам" is no form of "аврал")
         if drop:
             self.classes[i] = {c: s for c, s in self.classes[i].items() if c not in drop}
         return bool(drop)
+
+    def after_initial(self, i: int) -> bool:
+        """Token i follows a person's initial ("Э. Хоффер", "Дж. Дейли", "J. Smith"): the dot
+        opens an utterance there, but the word is a surname. An initial is a capital letter,
+        or two letters with no vowel ("Дж", "Ст"; "Ну. Калеги" is a sentence)."""
+        start = self.toks.starts[i] - self.base
+        m = _INITIAL.search(self.piece, max(0, start - 5), start)
+        if m is None:
+            return False
+        letters = m.group(1)
+        return letters[0].isupper() and (len(letters) == 1 or (letters[1].islower()
+                                                                and letters[1] not in self.a.vowels))
 
     def read_alone(self, i: int, c: int) -> bool:
         """Token i is a long Latin word read exactly as a form of class ``c`` by transliteration,
