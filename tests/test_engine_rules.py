@@ -914,3 +914,21 @@ _OFFER = '[dictionary]\nname = "t"\nlanguage = "ru"\n[[entries]]\nid = "offer"\n
 ])
 def test_a_capitalised_word_after_an_initial_is_a_name(text, expected):
     assert ids(text, small_decoder(_OFFER)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Это у нас в ближайших планах.", ["eto-v-planakh"]),     # an adjective agreeing with the phrase's noun
+    ("Это уже в наших планах, так что не волнуйтесь.", ["eto-v-planakh"]),   # a possessive
+    ("Это в новых планах цеха.", []),                        # the literal genitive still decides
+    ("Это у нас в ближайшем планах.", []),                   # not in the noun's number: an insertion
+])
+def test_a_modifier_of_the_phrases_noun_is_no_insertion(text, expected):
+    assert ids(text) == expected
+
+
+def test_modifiers_agree_in_case_and_number():
+    a = RU["ru"].analyzer()
+    assert a.modifies("ближайших", "планах") and a.modifies("новую", "историю")
+    assert not a.modifies("цеха", "планах") and not a.modifies("нашего", "планах")
+    from jargon.text.analyzer import Analyzer
+    assert not Analyzer().modifies("ближайших", "планах")

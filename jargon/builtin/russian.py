@@ -203,6 +203,21 @@ class RussianAnalyzer(Analyzer):
         return any(p.tag.POS in pos and (cases is None or p.tag.case in cases)
                    for p in parses[:4] if p.score >= best * PARSE_SCORE_RATIO)
 
+    def modifies(self, word: str, noun: str) -> bool:
+        """pymorphy3 reads ``word`` as an adjective, a participle or a possessive (ADJF, PRTF)
+        and ``noun`` as a noun, in one case and number (and gender, in the singular): "ближайших
+        планах", "наших планах", not "планах цеха"."""
+        if word in self.fillers or not _CYRILLIC.search(word) or not _CYRILLIC.search(noun):
+            return False
+        mods = [p.tag for p in self._parse(word) if p.tag.POS in ("ADJF", "PRTF")]
+        if not mods:
+            return False
+        # every parse: the noun after it tells which case the modifier is in ("ближайших" is
+        # read first as a genitive, "планах" only as a locative)
+        nouns = [p.tag for p in self._parse(noun) if p.tag.POS == "NOUN"]
+        return any(m.case == n.case and m.number == n.number and (m.number == "plur" or m.gender in (None, n.gender))
+                   for m in mods for n in nouns)
+
     def sound_key(self, word: str) -> str:
         """How a word sounds (vowels reduced, doubled letters once): two spellings of one key
         are heard alike ("калеги" and "коллеги")."""

@@ -24,6 +24,7 @@ from collections.abc import Callable, Collection
 from itertools import compress, count
 from operator import add, and_, not_, or_
 
+from jargon.text.analyzer import Analyzer
 from jargon.text.tokens import WORD_RE, Tokens, tokenize
 from jargon.transcript.speakers import NAME
 
@@ -307,9 +308,17 @@ class CandidateLine:
                           self.negated(lo, hi), self.a.negations,
                           (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None,
                           self.a.particles, self.a.pronouns, self.a.function_words, lambda i: self.broken(i + lo),
-                          lambda i: self.norms[i + lo])
+                          lambda i: self.norms[i + lo], self.modifies_next(lo))
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
+
+    def modifies_next(self, lo: int) -> Callable[[int], bool] | None:
+        """Whether token i (from ``lo``) is a modifier agreeing with the next token (the
+        analyser's ``modifies``), or None for an analyser that cannot tell."""
+        if type(self.a).modifies is Analyzer.modifies:
+            return None
+        norms, modifies = self.norms, self.a.modifies
+        return lambda i: i + lo + 1 < len(norms) and modifies(norms[i + lo], norms[i + lo + 1])
 
     def broken(self, i: int) -> bool:
         """Punctuation stands between token i and the next one ("загруз, касса")."""

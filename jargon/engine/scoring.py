@@ -58,12 +58,12 @@ class Utterance:
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
                  "threshold", "preposition", "negated", "negations", "determiner", "particles", "pronouns",
-                 "function_words", "broken", "word")
+                 "function_words", "broken", "word", "modifies")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
                  slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
                  negations=frozenset(), determiner=None, particles=frozenset(), pronouns=frozenset(),
-                 function_words=frozenset(), broken=None, word=None):
+                 function_words=frozenset(), broken=None, word=None, modifies=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -82,6 +82,7 @@ class Utterance:
         self.function_words = function_words  # and its function words (no verb: "not" of "not in my wheelhouse")
         self.broken = broken              # callable(i) -> bool: punctuation stands between tokens i and i + 1
         self.word = word                  # callable(i) -> token i's normalised word, or None
+        self.modifies = modifies          # callable(i) -> bool: token i modifies token i + 1 (agrees), or None
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -241,6 +242,9 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
             continue
         if u.negated and i in u.negated and u.negations.isdisjoint([t.word for t in tokens]):
             return None      # "это не в планах", "решили не идти в эту историю": the phrase negated
+        if u.modifies is not None and (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind \
+                and (i - 1) in used and u.modifies(i):
+            continue         # "это в [ближайших] планах": a modifier of the phrase's noun, inside the phrase
         if (i + 1) in used and pat.kind != LITERAL and not tokens[used[i + 1]].kind \
                 and _governed_adjective(u, i, i + 1):
             return None      # an adjective of the phrase after a preposition of the text belongs to another

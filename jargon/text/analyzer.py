@@ -155,6 +155,13 @@ class Analyzer:
         "num"): fills a grammatical slot such as ``{noun:gen}``. Neutral default: numbers only."""
         return name == "num" and word.isdigit()
 
+    def modifies(self, word: str, noun: str) -> bool:
+        """Whether ``word`` can be a modifier agreeing with the ``noun`` after it (an adjective,
+        a participle or a possessive in its case and number: "в *ближайших* планах"), so that
+        it belongs to the phrase's noun phrase rather than being inserted into the phrase.
+        Neutral default: no."""
+        return False
+
     def sound_key(self, word: str) -> str:
         """How a word sounds, for telling a misheard word from another word: two spellings of
         one key are heard alike. Neutral default: the word itself."""
