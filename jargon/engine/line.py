@@ -542,7 +542,7 @@ def _rejoin(piece, base, toks, norms, classes, lex: Lexicon, pids: Collection[in
     ``(toks, norms, classes, joined apart, heard joins)``. *Joined apart*: whether a join may be
     wrong, so that the line is also read without it: it took two words that a candidate phrase
     of the line (``pids``) has side by side ("push back politely" beside "pushback"), or it is a
-    *heard join*: two real words that, joined, are one edit from a dictionary word ("take it of
+    *heard join*: two real words that, joined, are a close typo of a dictionary word ("take it of
     line", "the band with"; such a word counts only beside another word of its phrase as
     written, as a homophone does). With ``keep_apart`` neither kind is joined."""
     if len(norms) < 2:

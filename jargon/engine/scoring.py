@@ -297,7 +297,7 @@ def _particle_missing(tokens, assigned: dict[int, tuple[int, float]], u: Utteran
     while v < len(tokens) and not tokens[v].kind and (tokens[v].word in u.function_words
                                                       or tokens[v].word in u.pronouns):
         v += 1
-    if v >= len(tokens) or tokens[v].kind or v not in assigned or (v and tokens[v - 1].word not in u.pronouns):
+    if v >= len(tokens) or tokens[v].kind or (v and tokens[v - 1].word not in u.pronouns):
         return False         # no verb, or a noun after a determiner ("in the weeds on this")
     for j in (v + 1, v + 2):
         if j >= len(tokens) or j in assigned:
