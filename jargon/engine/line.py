@@ -308,7 +308,8 @@ class CandidateLine:
                           self.negated(lo, hi), self.a.negations,
                           (lambda i: self.norms[i + lo] in self.a.determiners) if self.a.determiners else None,
                           self.a.particles, self.a.pronouns, self.a.function_words, lambda i: self.broken(i + lo),
-                          lambda i: self.norms[i + lo], self.modifies_next(lo))
+                          lambda i: self.norms[i + lo], self.modifies_next(lo),
+                          lambda i: "joined" in self.lex.how.get(self.norms[i + lo], {}).values())
             self.views[utt] = lo, u, set().union(*self.token_sets[lo:hi + 1])
         return self.views[utt]
 

@@ -58,12 +58,12 @@ class Utterance:
 
     __slots__ = ("classes", "weight", "person", "utt_start_ok", "positions", "grammar", "fixed_order", "slot_noun",
                  "threshold", "preposition", "negated", "negations", "determiner", "particles", "pronouns",
-                 "function_words", "broken", "word", "modifies")
+                 "function_words", "broken", "word", "modifies", "joined")
 
     def __init__(self, classes, weight, person, utt_start_ok, positions, grammar=None, fixed_order=False,
                  slot_noun=None, threshold=DEFAULT_THRESHOLD, preposition=None, negated=frozenset(),
                  negations=frozenset(), determiner=None, particles=frozenset(), pronouns=frozenset(),
-                 function_words=frozenset(), broken=None, word=None, modifies=None):
+                 function_words=frozenset(), broken=None, word=None, modifies=None, joined=None):
         self.classes = classes            # per token: {word class: similarity}
         self.weight = weight              # callable(i) -> float
         self.person = person              # callable(i) -> bool
@@ -83,6 +83,7 @@ class Utterance:
         self.broken = broken              # callable(i) -> bool: punctuation stands between tokens i and i + 1
         self.word = word                  # callable(i) -> token i's normalised word, or None
         self.modifies = modifies          # callable(i) -> bool: token i modifies token i + 1 (agrees), or None
+        self.joined = joined              # callable(i) -> bool: token i is two words glued ("впланах"), or None
 
     def fills(self, i: int, kind: str, name: str) -> float:
         """How well token i fills a slot of ``kind`` (a person, an open or a grammatical slot): 1.0,
@@ -184,8 +185,8 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
                 # one joined word may fill two consecutive, different pattern words ("впланах"),
                 # never a repeated one ("win win" is not said by one "win")
                 if not (used[i] == j - 1 and (j - 1) in cand[i] and not tokens[j - 1].kind and not tok.kind
-                        and tokens[j - 1].word != tok.word):
-                    continue
+                        and tokens[j - 1].word != tok.word and (u.joined is None or u.joined(i))):
+                    continue     # (a word read as a typo of both is one of them: "quet" is no "quiet quitting")
             k = (sim, i >= prev_pos, -abs(i - prev_pos))
             if best_key is None or k > best_key:
                 best_i, best_key = i, k
