@@ -674,7 +674,7 @@ def test_a_phrasal_verb_is_not_said_without_its_particle(text, entry, found_it):
     ("Quake's color palette is full of dull colors", "plate-is-full", False),   # two letters longer
     ("how quick when you get there", "quick-win", False),         # a function word has no homophone key
     ("sorry, my pallet is full already", "plate-is-full", False),   # "pallet" is written too far from "plate" (55)
-    ("Bracket groups are nested by the parser.", "breakout-session", False),   # sounds alike to Metaphone, written apart (67)
+    ("Bracket groups are nested by the parser.", "breakout-session", False),   # alike to Metaphone, written apart
     ("He was quet for a while.", "quiet-quitting", False),        # one word, a typo of both, fills one of them
 ])
 def test_a_real_word_heard_like_a_phrase_word_reads_as_it_beside_the_rest_of_the_phrase(text, entry, found_it):

@@ -47,7 +47,7 @@ ONE_WORD_TYPO_LOWER = 6
 
 
 HOMOPHONE_SIM = 0.85       # a real word heard like a phrase's word ("teem" for "team") scores this
-HOMOPHONE_RATIO = 70       # and needs at least this rapidfuzz ratio to it ("when" is no "win": 57, "bracket" no "breakout": 67)
+HOMOPHONE_RATIO = 70       # and needs at least this rapidfuzz ratio to it ("bracket" is no "breakout": 67)
 TYPO_EXTRA_FIRST_MIN = 5   # a word longer than this may be a typo with a letter too many before it ("kneedle")
 
 
