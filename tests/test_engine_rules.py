@@ -934,3 +934,19 @@ def test_modifiers_agree_in_case_and_number():
     assert not a.modifies("цеха", "планах") and not a.modifies("нашего", "планах")
     from jargon.text.analyzer import Analyzer
     assert not Analyzer().modifies("ближайших", "планах")
+
+
+_LOOP_THING = ('[dictionary]\nname = "t"\nlanguage = "en"\n[[entries]]\nid = "loop-thing"\n'
+               'phrase = "Loop the {something} in"\nmeaning = "m"\n'
+               '[[entries]]\nid = "ping"\nphrase = "Ping {something} over"\nmeaning = "m"\n')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("can you loop the night manager in", ["loop-thing"]),
+    ("pass the event loop to the API in most cases", []),      # a preposition between words said side by side
+    ("can you ping the deck over", ["ping"]),
+    ("ping to the router over ssh", []),                      # an open slot is a thing, not a prepositional phrase
+])
+def test_a_preposition_is_no_part_of_a_phrase_said_side_by_side(text, expected):
+    from jargon_en_corporate.plugin import english
+    assert ids(text, small_decoder(_LOOP_THING, {"en": english()})) == expected

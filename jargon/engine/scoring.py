@@ -92,8 +92,9 @@ class Utterance:
             if self.person(i):
                 return 1.0
             return SLOT_NOUN_SIM if self.slot_noun is not None and self.slot_noun(i, name) else 0.0
-        if kind == OPEN:
-            return float(self.weight(i) > FILLER_WEIGHT)
+        if kind == OPEN:      # a thing, not a prepositional phrase ("pass the event loop to the API in")
+            return float(self.weight(i) > FILLER_WEIGHT and not (
+                self.fixed_order and self.preposition is not None and self.preposition(i)))
         return float(kind == GRAM and self.grammar is not None and self.grammar(i, name))
 
 
@@ -235,6 +236,10 @@ def _evaluate(pid, pat, u, cand, inside, s, e, total) -> Window | None:
                 between = _separated(tokens, assigned, u)
             if i in between:
                 continue     # "roll this out", "loop Priya in": the verb's object before its particle
+        if u.fixed_order and pat.kind != LITERAL and u.preposition is not None and (i - 1) in used \
+                and (i + 1) in used and used[i + 1] == used[i - 1] + 1 and u.preposition(i):
+            return None      # a preposition between two words the phrase says side by side makes another
+            #                  construction: "pass the event loop to the API in" is no "loop the {something} in"
         if slot_pos and ((i - 1) in slot_pos or (i + 1) in slot_pos) and u.person(i):
             slot_pos.add(i)      # "Андреем Викторовичем": more words of the same name
             continue
