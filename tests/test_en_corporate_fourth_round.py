@@ -44,6 +44,10 @@ FOUND = [
     ("loop-in", "pls loop in sam on the email"),
     ("back-of-the-envelope", "A back of the envelope number is fine for now."),
     ("transformation-alone", "The consultants pitched it to the manager as transformational."),
+    ("quick-and-dirty", "Management wanted a quick and dirty fix so the line could restart."),
+    ("get-on-board", "We had to bring the regional managers on board first."),
+    ("pushback", "There was plenty of internal pushback on the new rota."),
+    ("disrupt", "Investors want to hear that we'll disrupt banking."),
 ]
 
 
@@ -72,6 +76,10 @@ LITERAL = [
     ("close-the-loop", "Close the event loop before the program exits."),
     ("take-ownership", "These functions take over ownership of the item passed to them."),
     ("future-proof", "Pass the flag explicitly to future-proof your Python code."),
+    ("loop-in", "It properly finalizes the loop at the context manager exit."),
+    ("pushback", "Remove punctuation chars from wordchars. No pushback. Get a token."),
+    ("quick-and-dirty", "Quick-and-dirty patterns will handle common cases of regular expressions."),
+    ("get-on-board", "I recognized your foul stench when I was brought on board."),
     # the senses of a dictionary of ordinary English
     ("cadence", "The drill sergeant called the cadence while they were marching."),
     ("long-tail", "The bird has a long tail and brown markings on the wings."),
