@@ -48,6 +48,7 @@ FOUND = [
     ("get-on-board", "We had to bring the regional managers on board first."),
     ("pushback", "There was plenty of internal pushback on the new rota."),
     ("disrupt", "Investors want to hear that we'll disrupt banking."),
+    ("whole-self", "The posters in the lift tell us to bring our whole selves to work."),
 ]
 
 
