@@ -49,6 +49,8 @@ FOUND = [
     ("pushback", "There was plenty of internal pushback on the new rota."),
     ("disrupt", "Investors want to hear that we'll disrupt banking."),
     ("whole-self", "The posters in the lift tell us to bring our whole selves to work."),
+    ("move-the-goalposts", "The client kept moving the goalposts on the brief."),
+    ("cadence", "What's the reporting cadence for the steering group?"),
 ]
 
 
@@ -83,6 +85,8 @@ LITERAL = [
     ("get-on-board", "I recognized your foul stench when I was brought on board."),
     # the senses of a dictionary of ordinary English
     ("cadence", "The drill sergeant called the cadence while they were marching."),
+    ("cadence", "The cadence of the rowers dropped over the last two hundred metres."),
+    ("move-the-goalposts", "The groundsman had to move the goalposts to the other end for the junior match."),
     ("long-tail", "The bird has a long tail and brown markings on the wings."),
     ("future-state", "They denied the resurrection and a future state of the soul."),
     ("greenlight", "A green light is visible to traffic at the intersection."),
