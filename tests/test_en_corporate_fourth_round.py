@@ -51,6 +51,8 @@ FOUND = [
     ("whole-self", "The posters in the lift tell us to bring our whole selves to work."),
     ("move-the-goalposts", "The client kept moving the goalposts on the brief."),
     ("cadence", "What's the reporting cadence for the steering group?"),
+    ("circle-back", "We said we'd cirle back on the parking charges next month."),
+    ("at-the-end-of-the-day", "At the end of the day, it's the client's call."),
 ]
 
 
@@ -87,6 +89,10 @@ LITERAL = [
     ("cadence", "The drill sergeant called the cadence while they were marching."),
     ("cadence", "The cadence of the rowers dropped over the last two hundred metres."),
     ("move-the-goalposts", "The groundsman had to move the goalposts to the other end for the junior match."),
+    ("circle-back", "The pilot circled back to the airfield after the hydraulic warning light came on."),
+    ("move-the-needle", "The record player won't start unless you move the needle by hand onto the first groove."),
+    ("on-the-same-page", "Is everyone on the same page of the handout? We're on page twelve."),
+    ("at-the-end-of-the-day", "At the end of the day shift, hand the keys to the night porter."),
     ("long-tail", "The bird has a long tail and brown markings on the wings."),
     ("future-state", "They denied the resurrection and a future state of the soul."),
     ("greenlight", "A green light is visible to traffic at the intersection."),
