@@ -93,6 +93,9 @@ def _near_work(e) -> str:
 
 
 GUARDED = [e for e in DICTIONARY.entries if e.context]
+# a headword that holds a workplace word itself ("De-scale the project") carries its own context
+WORK_WORDS = set(DICTIONARY.sets["work"])
+SAID_ALONE = [e for e in GUARDED if not WORK_WORDS & set(re.findall(r"[a-z-]+", e.phrase.lower()))]
 
 
 def test_the_pack_guards_its_everyday_one_word_buzzwords():
@@ -101,7 +104,7 @@ def test_the_pack_guards_its_everyday_one_word_buzzwords():
     assert {"deck-alone", "visibility-alone", "the-ask", "robust-alone", "bandwidth-alone"} <= {e.id for e in GUARDED}
 
 
-@pytest.mark.parametrize("entry", GUARDED, ids=lambda e: e.id)
+@pytest.mark.parametrize("entry", SAID_ALONE, ids=lambda e: e.id)
 def test_a_guarded_headword_said_with_no_workplace_word_is_not_jargon(decoder, entry):
     """The guard holds: "Deck." or "Visibility, she said." is no match; "Deck, the manager said." is."""
     found = [m.entry.id for m in decoder.decode(f"{entry.phrase}, she said, and went home.")]
