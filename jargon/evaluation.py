@@ -7,9 +7,10 @@ Two kinds of set, both JSON Lines:
   items are joined with blank lines into one document, decoded once, and each match is
   mapped back to its item by offset, as ``shared/eval/score.py`` does; an item's found
   headwords are compared with ``expect`` (``allow`` counts neither way).
-* **span sets** (English): ``{"id", "text", "spans": [{"text", "term"}, ...], "kind"}``:
-  the jargon said in the text, whatever the dictionary calls it. A labelled span is found
-  when a match overlaps it; a match overlapping no labelled span is a false alarm.
+* **span sets** (English): ``{"id", "text", "spans": [{"text", "term", "start"?}, ...], "kind"}``:
+  the jargon said in the text, whatever the dictionary calls it (at ``start`` when given,
+  else its first use after the previous span). A labelled span is found when a match
+  overlaps it; a match overlapping no labelled span is a false alarm.
 
 Used by the test suite (tests/test_quality.py, with committed floors) and by
 ``python -m jargon.evaluation SET.jsonl [-d DICT ...] [--errors]``.
@@ -129,9 +130,12 @@ def score_spans(decoder, items: list[dict]) -> Score:
     for i, item in enumerate(items):
         gold, pos = [], 0
         for span in item.get("spans", ()):
-            at = item["text"].find(span["text"], pos)
-            if at < 0:
-                at = item["text"].find(span["text"])
+            at = span.get("start")
+            if not (isinstance(at, int) and item["text"][at:at + len(span["text"])] == span["text"]):
+                # no (or a wrong) offset: the first use after the previous span
+                at = item["text"].find(span["text"], pos)
+                if at < 0:
+                    at = item["text"].find(span["text"])
             if at >= 0:
                 gold.append((at, at + len(span["text"]), span.get("term", span["text"])))
                 pos = at + len(span["text"])

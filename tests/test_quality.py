@@ -108,3 +108,16 @@ def test_scorer_counts_misses_and_false_alarms():
     assert (score.tp, score.fp, score.fn, score.offset_errors) == (1, 1, 1, 0)
     assert score.kind_recall("x") == 1.0 and score.kind_recall("y") == 0.0
     assert round(score.f1, 3) == 0.5
+
+
+def test_span_scorer_takes_a_labelled_start():
+    """A span labelled at its second use is scored there: a match on the first use is then a
+    false alarm and the labelled use a miss; an offset that does not hold the span is ignored."""
+    text = "коллеги, кто знает? мои коллеги знают."       # only the first is an address
+    def score(span: dict):
+        return score_spans(seed_decoder(), [{"id": "a", "text": text, "spans": [span], "kind": "k"}])
+    first = score({"text": "коллеги", "term": "k"})
+    assert (first.tp, first.fp, first.fn) == (1, 0, 0)
+    second = score({"text": "коллеги", "term": "k", "start": text.rindex("коллеги")})
+    assert (second.tp, second.fp, second.fn) == (0, 1, 1)
+    assert score({"text": "коллеги", "term": "k", "start": 3}).tp == 1
