@@ -950,3 +950,20 @@ _LOOP_THING = ('[dictionary]\nname = "t"\nlanguage = "en"\n[[entries]]\nid = "lo
 def test_a_preposition_is_no_part_of_a_phrase_said_side_by_side(text, expected):
     from jargon_en_corporate.plugin import english
     assert ids(text, small_decoder(_LOOP_THING, {"en": english()})) == expected
+
+
+_HEARD_SHORT = ('[dictionary]\nname = "t"\nlanguage = "en"\n'
+                '[[entries]]\nid = "offline"\nphrase = "Take it off line"\nmeaning = "m"\n'
+                '[[entries]]\nid = "sign-off"\nphrase = "Sign off"\nmeaning = "m"\n'
+                '[[entries]]\nid = "cover"\nphrase = "Cover off the {something}"\nmeaning = "m"\n')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ok let's take it of line and chat after", ["offline"]),     # "of" heard for "off", inside the phrase
+    ("it is a sign of the times", []),                            # at the phrase's edge: never
+    ("on the cover of the Rolling Stone", []),                    # before a function word: a preposition
+    ("we covered off the pricing question", ["cover"]),
+])
+def test_a_short_word_heard_for_a_phrase_word_inside_it(text, expected):
+    from jargon_en_corporate.plugin import english
+    assert ids(text, small_decoder(_HEARD_SHORT, {"en": english()})) == expected

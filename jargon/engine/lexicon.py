@@ -293,6 +293,8 @@ class Lexicon:
             self._derived(form, found, how)           # "профакапили" -> "факап" (beside a stem hit too)
         if not found and self.hears_homophones and a.is_known(form):
             self._homophone(form, found, how)          # "tiger teem": a real word heard as the phrase's
+        if self.hears_homophones and len(form) <= 3 and a.is_known(form):
+            self._short_homophone(form, found, how)    # "take it of line": "of" heard for "off"
         # a word read as a phrase's word is done, unless only loosely: a word the analyser does not
         # know read by its stem ("фолоуап" ~ "фолоуапить") may be a typo of another one ("фоллоуап")
         # (a word only a literal collocation knows may still be a typo of a phrase's)
@@ -349,6 +351,15 @@ class Lexicon:
                        if t != form and abs(len(t) - len(form)) <= 1), reverse=True)
         if near and near[0][0] >= HOMOPHONE_RATIO and (len(near) == 1 or near[1][0] < near[0][0]):
             self._lookup(near[0][1], HOMOPHONE_SIM, found, how, "homophone")
+
+    def _short_homophone(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
+        """A short real word that is a word of a phrase with its last letter said once ("of"
+        for "off" in "take it of line"), at HOMOPHONE_SIM (rule "homophone"): too short for a
+        homophone key, and counted only inside a phrase (CandidateLine.rejected)."""
+        target = form + form[-1]
+        if form.isalpha() and target in self.index.forms and not self.index.phrase_classes.isdisjoint(
+                self.index.forms[target]):
+            self._lookup(target, HOMOPHONE_SIM, found, how, "homophone")
 
     def _derived(self, form: str, found: dict[int, float], how: dict[int, str]) -> None:
         """A word the analyser does not know, built on the root of a one-word ``derive`` entry:

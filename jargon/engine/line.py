@@ -409,6 +409,8 @@ class CandidateLine:
             return "every word of the phrase replaced by another word"
         if len(pat.tokens) == 2 and w.order < 1.0 and self.head_reworded(w, pat, pcl):
             return "a two-word phrase reordered and reworded"
+        if self.lex.hears_homophones and self.short_heard_at_edge(w, pat, pcl):
+            return "a short word heard as a word of the phrase at its edge"
         if (self.lex.hears_homophones or self.heard_joins) and self.heard_alone(w, pat, pcl):
             heard = [i for i, _ in (w.assigned or {}).values() if self.norms[i] in self.heard_joins]
             return ("two words heard as one" if heard else "a homophone") + \
@@ -430,12 +432,27 @@ class CandidateLine:
         i = (w.assigned or {}).get(last, (None, 0.0))[0]
         return last in pat.words and i is not None and self.rule(i, pcl[last]) == "synonym"
 
+    def short_heard_at_edge(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
+        """A word of three letters or fewer read as a homophone ("of" for "off") counts only
+        between two words of the phrase said around it, the next one a content word ("take it
+        of line"); never as its first or last word ("a sign of the times" is no "sign off"), nor
+        before a function word or a slot ("the cover of the Rolling Stone" is no "cover off the
+        {something}")."""
+        assigned, tokens, a = w.assigned or {}, pat.tokens, self.a
+        for j, (i, _) in assigned.items():
+            if len(self.norms[i]) <= 3 and self.rule(i, pcl[j]) == "homophone" and not (
+                    (j - 1) in assigned and (j + 1) in assigned and not tokens[j + 1].kind
+                    and tokens[j + 1].word not in a.function_words and tokens[j + 1].word not in a.pronouns):
+                return True
+        return False
+
     def heard_alone(self, w: Window, pat: Pattern, pcl: tuple[int, ...]) -> bool:
         """A word of the phrase read as a homophone (or two real words heard as one damaged word
         of the phrase, "of line" for "offline"), with a word of the phrase missing or no
         other content word of it said as written: "a race" is no "a RACI", "shoot a pink" no
         "shoot me a ping", "tied up the office" no "teed up the {something}"; "tiger teem" is
-        "tiger team" (and "on my raider" stays unread: function words say too little)."""
+        "tiger team" (and "on my raider" stays unread: function words say too little, "at the
+        Offset" is no "at the offsite")."""
         aligned = [(j, i) for j, (i, _) in (w.assigned or {}).items() if j in pat.words]
         heard = [j for j, i in aligned if self.rule(i, pcl[j]) == "homophone" or self.norms[i] in self.heard_joins]
         if not heard:
