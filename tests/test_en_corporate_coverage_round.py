@@ -1,0 +1,98 @@
+"""en-corporate's coverage round (2026-12-02): terms from published glossaries the pack lacked.
+
+Agile and incident vocabulary (sprint retro, burndown, tech debt, war room, P0), succession and
+talent-review words (bench strength, flight risk, calibration, talent pool), consulting and
+office idioms (kick the tires, grease the skids, hash it out, end run, soup to nuts) and startup
+slang (greenfield, shift left, bootstrapped). Each is found in workplace speech and refused in
+its literal or technical sense (a greenfield site, a bit shift, a bail hearing, git's signoff).
+The sentences are written for these tests, not taken from a labelled set."""
+from __future__ import annotations
+
+import pytest
+from engine_helpers import decoded_ids as _ids
+from engine_helpers import english_decoder
+
+
+@pytest.fixture(scope="module")
+def decoder():
+    return english_decoder()
+
+
+FOUND = [
+    ("greenfield", "It was a greenfield project, so we picked the whole stack ourselves."),
+    ("brownfield", "Most of my work on that team was brownfield projects."),
+    ("shift-left", "The new CTO wants us to shift left on security."),
+    ("war-room", "We had a war room going for the whole launch weekend."),
+    ("shoutout", "Big shout-out to the infra team for the weekend."),
+    ("sprint-retro", "I raised it at the retro and nothing changed."),
+    ("burndown", "The burndown chart flatlined in week two."),
+    ("jira-epic", "Just put it under the epic and we'll size it later."),
+    ("tech-debt", "We never get a sprint to pay down the tech debt."),
+    ("bench-strength", "HR wants more bench strength under the directors."),
+    ("flight-risk", "After the reorg my manager flagged me as a flight risk."),
+    ("top-talent", "Leadership keeps saying we need to retain top talent."),
+    ("high-flyer", "She was one of the high-flyers the company fast-tracked."),
+    ("talent-pool", "The recruiter said they'd keep me in their talent pool."),
+    ("calibration", "My rating dropped in the calibration session."),
+    ("hash-it-out", "Let's get in a room and hash it out."),
+    ("grease-the-skids", "I greased the skids with finance before the meeting."),
+    ("fresh-set-of-eyes", "Can I get a fresh set of eyes on this deck before the client sees it?"),
+    ("showstopper", "The team found no showstoppers before go-live."),
+    ("lay-the-groundwork", "I spent a year laying the groundwork and my manager presented it."),
+    ("extra-pair-of-hands", "They brought me onto the team as an extra pair of hands."),
+    ("sooner-rather-than-later", "The client wants a decision sooner rather than later."),
+    ("eob", "Can you get me the draft by EOB?"),
+    ("leave-money-on-the-table", "Sales thinks we're leaving money on the table with the old pricing."),
+    ("kick-the-tires", "They're just kicking the tyres on our platform, they won't buy."),
+    ("over-index", "I think we're over-indexing on the one bad review."),
+    ("on-top-of-things", "The manager said I needed to stay on top of things."),
+    ("ahead-of-the-curve", "We want to stay ahead of the curve on AI."),
+    ("think-on-your-feet", "No briefing, so I had to think on my feet with the client."),
+    ("crunch-time", "It's crunch time at the office, so nobody's taking leave."),
+    ("head-above-water", "Since the team was cut I'm just keeping my head above water at work."),
+    ("nose-to-the-grindstone", "My manager said keep your nose to the grindstone until the review."),
+    ("scale-back", "The company had to scale back the project this year."),
+    ("connect-the-dots", "Can you connect the dots for me on the budget?"),
+    ("fish-out-of-water", "In my first month on the sales team I was a fish out of water."),
+    ("flog-a-dead-horse", "We're flogging a dead horse with this product."),
+    ("under-active-consideration", "The manager said our proposal is under active consideration."),
+    ("soup-to-nuts", "I ran the launch soup to nuts."),
+    ("nastygram", "I woke up to a nastygram from the client."),
+    ("pre-meet", "Let's do a quick pre-meet before the client meeting."),
+    ("end-run", "He did an end run around his manager and went to the VP."),
+    ("run-the-numbers", "Finance crunched the numbers for the team and the project died."),
+    ("p0", "Checkout is down, it's a P0."),
+    ("sign-off-on", "I need you to sign off on the budget by Friday."),
+    ("done-is-better-than-perfect", "Our CEO says done is better than perfect."),
+    ("bootstrapped", "We're bootstrapped, so there's no budget for conferences."),
+]
+
+
+@pytest.mark.parametrize(("entry", "text"), FOUND, ids=[f"{e}:{t[:30]}" for e, t in FOUND])
+def test_jargon_is_found(decoder, entry, text):
+    assert entry in _ids(decoder, text)
+
+
+LITERAL = [
+    ("greenfield", "The council refused planning permission on the greenfield site."),
+    ("shift-left", "Shift left by two bits to multiply the integer by four."),
+    ("shift-left", "Shift to the left, shift to the right, mask in, mask out."),
+    ("war-room", "Churchill directed the war from the bunker's war room."),
+    ("flight-risk", "The judge refused bail, calling the defendant a flight risk."),
+    ("kick-the-tires", "Before buying the used car, kick the tires and ask the dealer for the history."),
+    ("kick-the-tires", "Don't kick my tires if you ain't gonna take me for a ride."),
+    ("hash-it-out", "Pass the file to the hash function and hash it out to a hex digest."),
+    ("sign-off-on", "See the signoff option in git commit for the Signed-off-by trailer."),
+    ("bootstrapped", "Fully bootstrapped at this point, the interpreter can import whatever you like."),
+    ("head-above-water", "The swimmer kept her head above water until the lifeguard arrived."),
+    ("flog-a-dead-horse", "Alimony is like buying oats for a dead horse."),
+    ("leave-money-on-the-table", "We left money on the table for the waiter as a tip."),
+    ("showstopper", "Her final song was the showstopper of the musical."),
+    ("end-run", "The halfback ran an end run around the linebacker for twenty yards."),
+    ("run-the-numbers", "The gc task runs when the number of loose objects exceeds the limit."),
+]
+
+
+@pytest.mark.parametrize(("entry", "text"), LITERAL, ids=[f"{e}:{t[:30]}" for e, t in LITERAL])
+def test_literal_sense_is_no_jargon(decoder, entry, text):
+    assert entry not in _ids(decoder, text)
