@@ -3,7 +3,7 @@
 Agile and incident vocabulary (sprint retro, burndown, tech debt, war room, P0), succession and
 talent-review words (bench strength, flight risk, calibration, talent pool), consulting and
 office idioms (kick the tires, grease the skids, hash it out, end run, soup to nuts) and startup
-slang (greenfield, shift left, bootstrapped). Each is found in workplace speech and refused in
+slang (greenfield, shift left, bootstrapped), and Scrum's own rituals (planning poker, definition of ready). Each is found in workplace speech and refused in
 its literal or technical sense (a greenfield site, a bit shift, a bail hearing, git's signoff).
 The sentences are written for these tests, not taken from a labelled set."""
 from __future__ import annotations
@@ -65,6 +65,14 @@ FOUND = [
     ("sign-off-on", "I need you to sign off on the budget by Friday."),
     ("done-is-better-than-perfect", "Our CEO says done is better than perfect."),
     ("bootstrapped", "We're bootstrapped, so there's no budget for conferences."),
+    ("planning-poker", "We spent an hour on planning poker and still guessed wrong."),
+    ("definition-of-ready", "That story doesn't meet our definition of ready."),
+    ("sprint-planning", "Bring it to sprint planning on Monday."),
+    ("short-leash", "After the audit the new director kept us on a short leash."),
+    ("full-meal-deal", "The client wants the full meal deal by Q3."),
+    ("lock-it-down", "Let's lock down the scope with the client before we start."),
+    ("first-blush", "At first blush the client's numbers look fine."),
+    ("right-hand-man", "She's basically the director's right-hand woman."),
 ]
 
 
@@ -90,6 +98,10 @@ LITERAL = [
     ("showstopper", "Her final song was the showstopper of the musical."),
     ("end-run", "The halfback ran an end run around the linebacker for twenty yards."),
     ("run-the-numbers", "The gc task runs when the number of loose objects exceeds the limit."),
+    ("short-leash", "Keep the puppy on a short leash on walks near the road."),
+    ("full-meal-deal", "I ordered the full meal deal with fries and a drink."),
+    ("lock-it-down", "Lock down the server: disable root login over ssh and close the firewall."),
+    ("shift-left", "SHIFT TO THE LEFT! SHIFT TO THE RIGHT! POP UP, PUSH DOWN!"),
 ]
 
 
