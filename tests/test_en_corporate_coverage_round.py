@@ -4,7 +4,8 @@ Agile and incident vocabulary (sprint retro, burndown, tech debt, war room, P0),
 talent-review words (bench strength, flight risk, calibration, talent pool), consulting and
 office idioms (kick the tires, grease the skids, hash it out, end run, soup to nuts) and startup
 slang (greenfield, bootstrapped), and Scrum's own rituals (planning poker, definition of
-ready). Each is found in workplace speech and refused in its literal or technical sense (a greenfield site, a bit shift, a bail hearing, git's signoff).
+ready). Each is found in workplace speech and refused in its literal or technical sense (a
+greenfield site, a bit shift, a bail hearing, git's signoff).
 The sentences are written for these tests, not taken from a labelled set."""
 from __future__ import annotations
 
